@@ -1,0 +1,62 @@
+namespace ReportParser.Model;
+
+/// <summary>
+/// Every diagnostic the pipeline can emit. 1xxx reading, 2xxx sections and metadata,
+/// 3xxx tables, 4xxx checks. Severities are fixed per code so CI gates are stable.
+/// </summary>
+public static class DiagnosticCodes
+{
+    // 1xxx reading
+    public static readonly DiagnosticDescriptor EmptyInput = new("RP1001", DiagnosticSeverity.Error, "the input is empty or contains only whitespace");
+    public static readonly DiagnosticDescriptor BinaryInput = new("RP1002", DiagnosticSeverity.Error, "the input is binary, not text or HTML");
+    public static readonly DiagnosticDescriptor EncodingGuessed = new("RP1003", DiagnosticSeverity.Info, "no BOM or charset declaration; the encoding was detected from the bytes");
+    public static readonly DiagnosticDescriptor DecodeErrors = new("RP1004", DiagnosticSeverity.Warning, "some bytes are invalid in the detected encoding and were replaced with U+FFFD");
+    public static readonly DiagnosticDescriptor TooLarge = new("RP1005", DiagnosticSeverity.Error, "the input is larger than the size limit");
+    public static readonly DiagnosticDescriptor Unreadable = new("RP1006", DiagnosticSeverity.Error, "the input could not be read");
+    public static readonly DiagnosticDescriptor DeclaredCharsetWrong = new("RP1007", DiagnosticSeverity.Warning, "the declared charset does not match the bytes; the detected encoding was used");
+    public static readonly DiagnosticDescriptor HtmlChromeRemoved = new("RP1008", DiagnosticSeverity.Info, "page chrome (navigation, scripts, hidden elements) was left out of the text");
+    public static readonly DiagnosticDescriptor NotAReport = new("RP1009", DiagnosticSeverity.Error, "the input does not look like a government information-disclosure annual report");
+    public static readonly DiagnosticDescriptor LineTooLong = new("RP1010", DiagnosticSeverity.Warning, "a line is longer than the line limit and was broken into pieces");
+    public static readonly DiagnosticDescriptor HtmlLimit = new("RP1011", DiagnosticSeverity.Warning, "an HTML structure exceeded a limit (nesting depth or table size) and was cut");
+
+    // 2xxx sections and metadata
+    public static readonly DiagnosticDescriptor NoSections = new("RP2001", DiagnosticSeverity.Warning, "no numbered section headings (一、二、…) were found");
+    public static readonly DiagnosticDescriptor SectionOrder = new("RP2002", DiagnosticSeverity.Warning, "section numbers skip or repeat");
+    public static readonly DiagnosticDescriptor ChromeRemoved = new("RP2003", DiagnosticSeverity.Info, "site chrome lines (breadcrumbs, 打印 关闭, 相关词条, pipe runs) were left out of section text");
+    public static readonly DiagnosticDescriptor NoReportYear = new("RP2004", DiagnosticSeverity.Warning, "the report year could not be determined");
+    public static readonly DiagnosticDescriptor UnknownTemplate = new("RP2005", DiagnosticSeverity.Warning, "the report template could not be determined");
+    public static readonly DiagnosticDescriptor MissingSection = new("RP2006", DiagnosticSeverity.Error, "a section the template requires is missing");
+    public static readonly DiagnosticDescriptor InlineHeading = new("RP2007", DiagnosticSeverity.Info, "a section heading was found inside a line, not at its start");
+    public static readonly DiagnosticDescriptor NoAgency = new("RP2008", DiagnosticSeverity.Warning, "the publishing agency could not be determined");
+    public static readonly DiagnosticDescriptor DamagedDate = new("RP2009", DiagnosticSeverity.Info, "a date in the text lost characters in scraping and was not used");
+    public static readonly DiagnosticDescriptor YearConflict = new("RP2010", DiagnosticSeverity.Warning, "the year in the title and the statistics period disagree");
+    public static readonly DiagnosticDescriptor TemplateYearMismatch = new("RP2011", DiagnosticSeverity.Info, "the content signals point to a template other than the one the report year suggests");
+
+    // 3xxx tables
+    public static readonly DiagnosticDescriptor TableAbsent = new("RP3001", DiagnosticSeverity.Warning, "the section exists but its statistics table does not");
+    public static readonly DiagnosticDescriptor RowMissing = new("RP3002", DiagnosticSeverity.Warning, "a row of the template was not found");
+    public static readonly DiagnosticDescriptor RowDuplicated = new("RP3003", DiagnosticSeverity.Warning, "a row of the template occurs more than once; the first was kept");
+    public static readonly DiagnosticDescriptor RowUnexpected = new("RP3004", DiagnosticSeverity.Warning, "a row not in the template was found and kept in extra_rows");
+    public static readonly DiagnosticDescriptor RowShort = new("RP3005", DiagnosticSeverity.Warning, "a row has fewer values than the template has columns");
+    public static readonly DiagnosticDescriptor LeftoverTokens = new("RP3006", DiagnosticSeverity.Warning, "text or numbers in the table region were not assigned to any cell");
+    public static readonly DiagnosticDescriptor DigitRunAmbiguous = new("RP3007", DiagnosticSeverity.Warning, "digits of several cells ran together and more than one split fits the rules; the cells are left null");
+    public static readonly DiagnosticDescriptor DigitRunSplit = new("RP3008", DiagnosticSeverity.Info, "digits of several cells ran together and were split by the table's arithmetic (the only split that fits)");
+    public static readonly DiagnosticDescriptor TemplateMixture = new("RP3009", DiagnosticSeverity.Warning, "the tables of one report follow different templates");
+    public static readonly DiagnosticDescriptor TableUnreadable = new("RP3010", DiagnosticSeverity.Error, "the table is present but could not be reconstructed");
+    public static readonly DiagnosticDescriptor CellUnparsed = new("RP3011", DiagnosticSeverity.Warning, "a cell's text is not a number or a known placeholder");
+    public static readonly DiagnosticDescriptor DigitRunUnsplittable = new("RP3012", DiagnosticSeverity.Warning, "digits of several cells ran together and no split fits the rules; the cells are left null");
+
+    // 4xxx checks
+    public static readonly DiagnosticDescriptor RuleFailed = new("RP4001", DiagnosticSeverity.Error, "an official 勾稽 rule fails: the table's numbers do not add up");
+    public static readonly DiagnosticDescriptor RuleNotAssessable = new("RP4002", DiagnosticSeverity.Info, "a 勾稽 rule could not be assessed because an operand is blank or missing");
+    public static readonly DiagnosticDescriptor NotNonNegativeInteger = new("RP4003", DiagnosticSeverity.Warning, "a count cell is negative or not an integer");
+    public static readonly DiagnosticDescriptor PracticeRuleFailed = new("RP4004", DiagnosticSeverity.Warning, "a practice (non-official) consistency rule fails");
+
+    /// <summary>All codes, in code order.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCodes)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .OrderBy(d => d.Code, StringComparer.Ordinal)
+        .ToArray();
+}

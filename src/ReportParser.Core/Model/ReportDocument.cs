@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+
+namespace ReportParser.Model;
+
+/// <summary>One parsed report, or an error record for an input that could not be read.</summary>
+public sealed record ReportDocument
+{
+    public int SchemaVersion { get; init; } = 1;
+    public required SourceInfo Source { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public NormalizationInfo? Normalization { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportMetadata? Metadata { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Section>? Sections { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<StatTable>? Tables { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CheckResult>? Checks { get; init; }
+
+    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>Set only when the input could not be read or is not a report at all.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ParseError? Error { get; init; }
+}
+
+public sealed record SourceInfo(string Path, string Format, string? Encoding, long Bytes, string Sha256);
+
+public sealed record NormalizationInfo(string Mode, string InputScript, string? RegionalVariant, int ConvertedChars);
+
+public sealed record ReportMetadata
+{
+    public string? Title { get; init; }
+    public string? Agency { get; init; }
+    public int? ReportYear { get; init; }
+    public string? IndexNumber { get; init; }
+    public string? DocumentNumber { get; init; }
+    public string? WrittenDate { get; init; }
+    public string? PublishedDate { get; init; }
+    public string Template { get; init; } = TemplateNames.Unknown;
+}
+
+public static class TemplateNames
+{
+    public const string Gov2021 = "gov2021";
+    public const string Gov2019 = "gov2019";
+    public const string Legacy = "legacy";
+    public const string Unknown = "unknown";
+}
+
+public sealed record ParseError(string Code, string Message);

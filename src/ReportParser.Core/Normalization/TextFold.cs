@@ -1,0 +1,74 @@
+using System.Text;
+
+namespace ReportParser.Normalization;
+
+/// <summary>
+/// Width and whitespace folding. <see cref="FoldWidth"/> is what the normaliser applies to text
+/// (full-width ASCII forms to ASCII, NBSP and U+3000 to a space, zero-width characters removed);
+/// <see cref="ForMatching"/> also removes all whitespace, for comparing labels and headings.
+/// </summary>
+internal static class TextFold
+{
+    public static bool IsZeroWidth(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
+
+    public static bool IsSpace(char c) => c is ' ' or '\t' or '\u00A0' or '\u3000' or '\u2002' or '\u2003' or '\u2009' or '\u202F' or '\u205F' or '\v' or '\f';
+
+    /// <summary>Maps one character to its folded form; '\0' means "drop it".</summary>
+    public static char FoldChar(char c)
+    {
+        if (c is >= '\uFF01' and <= '\uFF5E')
+        {
+            return (char)(c - 0xFEE0);
+        }
+
+        if (IsZeroWidth(c))
+        {
+            return '\0';
+        }
+
+        return c is '\u00A0' or '\u3000' or '\u2002' or '\u2003' or '\u2009' or '\u202F' or '\u205F' ? ' ' : c;
+    }
+
+    public static string FoldWidth(string text)
+    {
+        int i = 0;
+        while (i < text.Length && FoldChar(text[i]) == text[i])
+        {
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        sb.Append(text, 0, i);
+        for (; i < text.Length; i++)
+        {
+            char f = FoldChar(text[i]);
+            if (f != '\0')
+            {
+                sb.Append(f);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Width-folded text with every whitespace character removed.</summary>
+    public static string ForMatching(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            char f = FoldChar(c);
+            if (f != '\0' && !char.IsWhiteSpace(f))
+            {
+                sb.Append(f);
+            }
+        }
+
+        return sb.ToString();
+    }
+}

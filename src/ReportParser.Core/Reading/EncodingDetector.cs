@@ -1,0 +1,238 @@
+using System.Text;
+using ReportParser.Diagnostics;
+using ReportParser.Model;
+
+namespace ReportParser.Reading;
+
+/// <summary>
+/// Decodes the bytes of a Chinese web page or text file: BOM first, then strict UTF-8, then
+/// UTF-16 without BOM, then GB18030 against Big5 by a score (decode errors and the share of
+/// common Chinese characters).
+/// </summary>
+internal sealed class EncodingDetector
+{
+    static EncodingDetector() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    internal static Encoding Gb18030 { get; } = GetStrictless(54936);
+    internal static Encoding Big5 { get; } = GetStrictless(950);
+
+    /// <summary>Ensures the code-pages provider is registered (GBK, GB18030, Big5).</summary>
+    public static void EnsureRegistered() => _ = Gb18030;
+
+    public DecodedText Detect(ReadOnlySpan<byte> bytes, DiagnosticBag bag, string? declaredCharset = null)
+    {
+        if (TryBom(bytes, out var bomEncoding, out int bomLength))
+        {
+            return Decode(bytes[bomLength..], bomEncoding, bomEncoding.WebName, bag);
+        }
+
+        if (IsValidUtf8(bytes))
+        {
+            return new DecodedText(Encoding.UTF8.GetString(bytes), "utf-8", 0);
+        }
+
+        if (LooksLikeUtf16(bytes, out var utf16))
+        {
+            return Decode(bytes, utf16, utf16.WebName, bag);
+        }
+
+        if (declaredCharset is not null && TryGetEncoding(declaredCharset) is { } declared && declared.CodePage != 65001)
+        {
+            var candidate = Decode(bytes, declared, declared.WebName, null);
+            var other = BestLegacy(bytes);
+            if (Score(candidate) >= Score(other) - 0.05 || candidate.Encoding == other.Encoding)
+            {
+                ReportReplacements(candidate, bag);
+                return candidate;
+            }
+
+            bag.Report(DiagnosticCodes.DeclaredCharsetWrong,
+                $"the page declares charset '{declaredCharset}' but its bytes read as {other.Encoding}; used {other.Encoding}");
+            ReportReplacements(other, bag);
+            return other;
+        }
+
+        var best = BestLegacy(bytes);
+        bag.Report(DiagnosticCodes.EncodingGuessed, $"no BOM and not valid UTF-8; detected {best.Encoding} from the bytes");
+        ReportReplacements(best, bag);
+        return best;
+    }
+
+    /// <summary>Looks up an encoding by a charset label (gb2312, gbk, big5, utf-8…); null when unknown.</summary>
+    public static Encoding? TryGetEncoding(string label)
+    {
+        string name = label.Trim().Trim('"', '\'').ToLowerInvariant();
+        // GB2312 and GBK pages routinely contain GBK/GB18030-only characters: read them all as GB18030.
+        if (name is "gb2312" or "gbk" or "gb18030" or "x-gbk" or "cp936" or "euc-cn" or "hz-gb-2312" or "csgb2312" or "chinese" or "iso-ir-58")
+        {
+            return Gb18030;
+        }
+
+        if (name is "big5" or "big5-hkscs" or "x-x-big5" or "cn-big5" or "csbig5" or "cp950")
+        {
+            return Big5;
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private DecodedText BestLegacy(ReadOnlySpan<byte> bytes)
+    {
+        var gb = Decode(bytes, Gb18030, "gb18030", null);
+        var big5 = Decode(bytes, Big5, "big5", null);
+        return Score(big5) > Score(gb) ? big5 : gb;
+    }
+
+    private static double Score(DecodedText text)
+    {
+        int cjk = 0;
+        int common = 0;
+        foreach (char c in text.Text)
+        {
+            if (c is >= '\u4e00' and <= '\u9fff')
+            {
+                cjk++;
+                if (CommonChars.Contains(c))
+                {
+                    common++;
+                }
+            }
+        }
+
+        if (cjk == 0)
+        {
+            return -text.Replacements;
+        }
+
+        return (double)common / cjk - 5.0 * text.Replacements / Math.Max(1, text.Text.Length);
+    }
+
+    private static DecodedText Decode(ReadOnlySpan<byte> bytes, Encoding encoding, string name, DiagnosticBag? bag)
+    {
+        string text = encoding.GetString(bytes);
+        int replacements = text.AsSpan().Count('\uFFFD');
+        var result = new DecodedText(text, name, replacements);
+        if (bag is not null)
+        {
+            ReportReplacements(result, bag);
+        }
+
+        return result;
+    }
+
+    private static void ReportReplacements(DecodedText text, DiagnosticBag bag)
+    {
+        if (text.Replacements > 0)
+        {
+            bag.Report(DiagnosticCodes.DecodeErrors,
+                $"{text.Replacements} byte sequence(s) are invalid in {text.Encoding} and were replaced with U+FFFD");
+        }
+    }
+
+    private static bool TryBom(ReadOnlySpan<byte> b, out Encoding encoding, out int length)
+    {
+        if (b.Length >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+        {
+            (encoding, length) = (new UTF8Encoding(false), 3);
+            return true;
+        }
+
+        if (b.Length >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)
+        {
+            (encoding, length) = (new UTF32Encoding(false, false), 4);
+            return true;
+        }
+
+        if (b.Length >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+        {
+            (encoding, length) = (new UnicodeEncoding(false, false), 2);
+            return true;
+        }
+
+        if (b.Length >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+        {
+            (encoding, length) = (new UnicodeEncoding(true, false), 2);
+            return true;
+        }
+
+        if (b.Length >= 4 && b[0] == 0x84 && b[1] == 0x31 && b[2] == 0x95 && b[3] == 0x33)
+        {
+            (encoding, length) = (Gb18030, 4);
+            return true;
+        }
+
+        (encoding, length) = (Encoding.UTF8, 0);
+        return false;
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+
+    private static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IndexOf((byte)0) >= 0)
+        {
+            return false;
+        }
+
+        return System.Text.Unicode.Utf8.IsValid(bytes);
+    }
+
+    private static bool LooksLikeUtf16(ReadOnlySpan<byte> bytes, out Encoding encoding)
+    {
+        encoding = Encoding.Unicode;
+        if (bytes.Length < 4 || bytes.Length % 2 != 0)
+        {
+            return false;
+        }
+
+        int sample = Math.Min(bytes.Length, 4096) & ~1;
+        int zeroEven = 0, zeroOdd = 0;
+        for (int i = 0; i < sample; i += 2)
+        {
+            if (bytes[i] == 0) zeroEven++;
+            if (bytes[i + 1] == 0) zeroOdd++;
+        }
+
+        int pairs = sample / 2;
+        // ASCII-heavy UTF-16: one byte of each pair is zero. CJK-heavy UTF-16 has few zeros, so
+        // also accept text whose decoded form is mostly CJK with no invalid surrogates.
+        if (zeroOdd > pairs / 4 && zeroEven < pairs / 20)
+        {
+            encoding = new UnicodeEncoding(false, false);
+            return true;
+        }
+
+        if (zeroEven > pairs / 4 && zeroOdd < pairs / 20)
+        {
+            encoding = new UnicodeEncoding(true, false);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static Encoding GetStrictless(int codePage)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(codePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
+    }
+
+    /// <summary>
+    /// Frequent characters of Chinese government prose, in both Simplified and Traditional forms.
+    /// Text decoded with the right legacy encoding is dense in these; mis-decoded text is not.
+    /// </summary>
+    private static readonly HashSet<char> CommonChars = [..
+        "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞"
+        + "這個們國為來說時對會過發後經現與關動開當應門長進區無電氣實兩問題點將從義總機論產農種學條場軍見樣變數業歷達質聽記親書會員術報導東車軍華產處廠團據標規運務隊號結決強轉領傳級層縣麼驗讓黨權幾費張寫離類師邊還聯參議認術醫團緊術織裝際構歷營願調網絡資訊申請處理辦統計檢審複訴訟維護檔案範圍權益嚴積極態勢縮減釋專項視窗"
+        + "政府信息公开依申请复议诉讼办理结转予以部分不予无法提供处理情况工作报告年度主动开展推进落实监督保障平台建设管理制度服务审批中心区县镇街道局委办市省"];
+}
+
+/// <summary>Decoded text with the encoding used and the number of replacement characters produced.</summary>
+internal sealed record DecodedText(string Text, string Encoding, int Replacements);

@@ -1,0 +1,57 @@
+using ReportParser.Diagnostics;
+using ReportParser.Model;
+
+namespace ReportParser.Reading;
+
+/// <summary>Splits decoded text into numbered lines (\n, \r\n, \r, U+2028, U+2029).</summary>
+internal static class LineSplitter
+{
+    /// <summary>Lines longer than this are broken into pieces of this size (same line number), with a diagnostic,
+    /// so that a single 50 MB line cannot stall later stages; nothing is dropped.</summary>
+    public const int MaxLineLength = 100_000;
+
+    public static IReadOnlyList<Block> Split(string text, DiagnosticBag bag)
+    {
+        var lines = new List<Block>();
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            bool end = i == text.Length;
+            char c = end ? '\n' : text[i];
+            if (c is '\n' or '\r' or '\u2028' or '\u2029')
+            {
+                if (!(end && start == i && lines.Count > 0))
+                {
+                    Add(lines, text, start, i - start, line, bag);
+                }
+
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                line++;
+                start = i + 1;
+            }
+        }
+
+        return lines;
+    }
+
+    private static void Add(List<Block> lines, string text, int start, int length, int line, DiagnosticBag bag)
+    {
+        if (length > MaxLineLength)
+        {
+            bag.Report(DiagnosticCodes.LineTooLong, $"line is {length:N0} characters long; it was broken into pieces of {MaxLineLength:N0}", line);
+            for (int offset = 0; offset < length; offset += MaxLineLength)
+            {
+                lines.Add(new TextLine(text.Substring(start + offset, Math.Min(MaxLineLength, length - offset)), line));
+            }
+
+            return;
+        }
+
+        lines.Add(new TextLine(text.Substring(start, length), line));
+    }
+}

@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using ReportParser.Diagnostics;
+using ReportParser.Model;
+
+namespace ReportParser.Reading;
+
+/// <summary>Reads an input's bytes and turns them into a <see cref="SourceText"/>, or an error record.</summary>
+internal sealed class SourceReader(ReportParserOptions options)
+{
+    private readonly EncodingDetector _detector = new();
+
+    /// <summary>Reads the source. Returns the text, or sets <paramref name="error"/> when the input is not readable as a report.</summary>
+    public SourceText? Read(ReportSource source, DiagnosticBag bag, out SourceInfo info, out ParseError? error)
+    {
+        error = null;
+        info = new SourceInfo(source.Name, "unknown", null, source.KnownLength ?? 0, "");
+        if (source.KnownLength is { } known && known > options.MaxBytes)
+        {
+            error = Fail(DiagnosticCodes.TooLarge, $"the input is {known:N0} bytes, over the limit of {options.MaxBytes:N0} bytes (--max-bytes)", bag);
+            return null;
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = source.ReadAllBytes();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+        {
+            error = Fail(DiagnosticCodes.Unreadable, $"cannot read the input: {ex.Message}", bag);
+            return null;
+        }
+
+        string sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        info = info with { Bytes = bytes.LongLength, Sha256 = sha };
+        if (bytes.LongLength > options.MaxBytes)
+        {
+            error = Fail(DiagnosticCodes.TooLarge, $"the input is {bytes.LongLength:N0} bytes, over the limit of {options.MaxBytes:N0} bytes (--max-bytes)", bag);
+            return null;
+        }
+
+        if (IsBlank(bytes))
+        {
+            error = Fail(DiagnosticCodes.EmptyInput, bytes.Length == 0 ? "the input is empty (0 bytes)" : "the input contains only whitespace", bag);
+            return null;
+        }
+
+        if (LooksBinary(bytes))
+        {
+            error = Fail(DiagnosticCodes.BinaryInput, "the input is binary data (control bytes, no text), not a text or HTML report", bag);
+            return null;
+        }
+
+        bool html = FormatDetector.IsHtml(bytes);
+        info = info with { Format = html ? "html" : "text" };
+        if (html)
+        {
+            var page = new HtmlReader(_detector).Read(bytes, source.Name, bag, out string encodingName);
+            info = info with { Encoding = encodingName };
+            return page with { Bytes = bytes.LongLength, Sha256 = sha };
+        }
+
+        var decoded = _detector.Detect(bytes, bag);
+        info = info with { Encoding = decoded.Encoding };
+        return new SourceText(source.Name, "text", decoded.Encoding, bytes.LongLength, sha, LineSplitter.Split(decoded.Text, bag));
+    }
+
+    private static ParseError Fail(DiagnosticDescriptor descriptor, string message, DiagnosticBag bag)
+    {
+        bag.Report(descriptor, message);
+        return new ParseError(descriptor.Code, message);
+    }
+
+    private static bool IsBlank(byte[] bytes)
+    {
+        foreach (byte b in bytes)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF or 0xFE or 0xFF or 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Binary: control bytes (other than tab, CR, LF, FF, ESC) in the first 8 KB, outside what UTF-16 explains.</summary>
+    private static bool LooksBinary(byte[] bytes)
+    {
+        int n = Math.Min(bytes.Length, 8192);
+        if (n >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            return false;
+        }
+
+        int zeros = 0, controls = 0;
+        for (int i = 0; i < n; i++)
+        {
+            byte b = bytes[i];
+            if (b == 0)
+            {
+                zeros++;
+            }
+            else if (b < 0x20 && b is not (9 or 10 or 13 or 12 or 27))
+            {
+                controls++;
+            }
+        }
+
+        // UTF-16 text without BOM: zeros in every other byte, no other controls.
+        bool utf16Like = zeros > n / 4 && controls < n / 100 + 1 && ZerosAlternate(bytes, n);
+        if (utf16Like)
+        {
+            return false;
+        }
+
+        return zeros > 0 || controls > n / 50 + 1;
+    }
+
+    private static bool ZerosAlternate(byte[] bytes, int n)
+    {
+        int even = 0, odd = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (bytes[i] == 0)
+            {
+                if (i % 2 == 0) even++; else odd++;
+            }
+        }
+
+        return even == 0 || odd == 0 || Math.Min(even, odd) * 20 < Math.Max(even, odd);
+    }
+}

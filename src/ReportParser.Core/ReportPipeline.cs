@@ -1,0 +1,67 @@
+using ReportParser.Checks;
+using ReportParser.Diagnostics;
+using ReportParser.Model;
+using ReportParser.Normalization;
+using ReportParser.Reading;
+using ReportParser.Sectioning;
+using ReportParser.Tables;
+
+namespace ReportParser;
+
+/// <summary>
+/// Parses government information-disclosure annual reports: read, normalise, split sections,
+/// reconstruct tables, check them. Immutable and thread-safe; reuse one instance for many documents.
+/// </summary>
+public sealed class ReportPipeline
+{
+    private readonly ReportParserOptions _options;
+    private readonly SourceReader _reader;
+    private readonly Normalizer _normalizer;
+    private readonly SectionSplitter _splitter = new();
+    private readonly TableReconstructor _tables = new();
+    private readonly TableChecker _checker = new();
+
+    public ReportPipeline(ReportParserOptions? options = null)
+    {
+        _options = options ?? ReportParserOptions.Default;
+        _reader = new SourceReader(_options);
+        _normalizer = new Normalizer(_options);
+    }
+
+    public ReportParserOptions Options => _options;
+
+    /// <summary>Parses one input. Never throws for content problems: they become diagnostics or an error record.</summary>
+    public ParseResult Parse(ReportSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var bag = new DiagnosticBag();
+        var text = _reader.Read(source, bag, out var info, out var error);
+        if (text is null)
+        {
+            return new ParseResult(new ReportDocument { Source = info, Error = error, Diagnostics = bag.ToSortedList() });
+        }
+
+        var normalized = _normalizer.Normalize(text, bag, out var normalization);
+        var split = _splitter.Split(normalized, bag);
+        if (split is null)
+        {
+            var notReport = new ParseError(DiagnosticCodes.NotAReport.Code,
+                "the text does not mention 政府信息公开 or 政务公开 and has no report sections: not an information-disclosure annual report");
+            bag.Report(DiagnosticCodes.NotAReport, notReport.Message);
+            return new ParseResult(new ReportDocument { Source = info, Normalization = normalization, Error = notReport, Diagnostics = bag.ToSortedList() });
+        }
+
+        var tables = _tables.Reconstruct(split, bag);
+        var checks = _checker.Check(tables, bag);
+        return new ParseResult(new ReportDocument
+        {
+            Source = info,
+            Normalization = normalization,
+            Metadata = split.Metadata,
+            Sections = split.Sections.Select(s => s.Section).ToArray(),
+            Tables = tables,
+            Checks = checks,
+            Diagnostics = bag.ToSortedList(),
+        });
+    }
+}

@@ -1,0 +1,16 @@
+using ReportParser.Model;
+using ReportParser.Reading;
+
+namespace ReportParser.Sectioning;
+
+/// <summary>The sectioning stage's output: metadata, preamble and sections, each section with its source blocks.</summary>
+internal sealed record SplitDocument(
+    ReportMetadata Metadata,
+    IReadOnlyList<SplitSection> Sections,
+    IReadOnlyList<Block> Preamble);
+
+/// <summary>
+/// A section with the blocks it covers. For a heading found inside a line, the blocks hold the
+/// line's fragment after the heading (same line number), so later stages see only this section's text.
+/// </summary>
+internal sealed record SplitSection(Section Section, IReadOnlyList<Block> Blocks);
