@@ -58,6 +58,7 @@ public sealed class ReportPipeline
             Source = info,
             Normalization = normalization,
             Metadata = split.Metadata,
+            Preamble = SectionSplitter.TextOf(split.Preamble),
             Sections = split.Sections.Select(s => s.Section).ToArray(),
             Tables = tables,
             Checks = checks,

@@ -14,6 +14,10 @@ public sealed record ReportDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ReportMetadata? Metadata { get; init; }
 
+    /// <summary>Text before the first section heading (introduction, contact details), chrome left out.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Preamble { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Section>? Sections { get; init; }
 

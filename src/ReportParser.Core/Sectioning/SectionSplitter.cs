@@ -1,16 +1,217 @@
+using System.Text;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
+using ReportParser.Normalization;
 using ReportParser.Reading;
 
 namespace ReportParser.Sectioning;
 
-/// <summary>Splits a normalised source into metadata, preamble and numbered sections.</summary>
+/// <summary>Splits a normalised source into metadata, preamble and numbered sections with their subsections.</summary>
 internal sealed class SectionSplitter
 {
+    private readonly HeadingFinder _finder = new();
+    private readonly MetadataExtractor _metadata = new();
+
     /// <summary>Returns null when the text is not an information-disclosure report at all.</summary>
     public SplitDocument? Split(SourceText source, DiagnosticBag bag)
     {
-        _ = bag;
-        return new SplitDocument(new ReportMetadata(), [], source.Blocks);
+        var blocks = source.Blocks;
+        int chrome = 0;
+        var lines = new string?[blocks.Count];
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is TextLine line)
+            {
+                if (ChromeFilter.IsChrome(line.Text))
+                {
+                    chrome++;
+                }
+                else
+                {
+                    lines[i] = line.Text;
+                }
+            }
+        }
+
+        var headings = _finder.FindSections(lines);
+        if (headings.Count == 0 && !MentionsDisclosure(lines))
+        {
+            return null;
+        }
+
+        if (chrome > 0)
+        {
+            bag.Report(DiagnosticCodes.ChromeRemoved, $"{chrome} line(s) of site chrome or table padding left out of the section text");
+        }
+
+        int inline = headings.Count(h => h.Inline);
+        if (inline > 0)
+        {
+            bag.Report(DiagnosticCodes.InlineHeading,
+                $"{inline} section heading(s) found inside a line: {string.Join(", ", headings.Where(h => h.Inline).Select(h => h.Heading))}",
+                blocks[headings.First(h => h.Inline).LineIndex].Line);
+        }
+
+        var preamble = Slice(blocks, lines, 0, 0, headings.Count > 0 ? headings[0].LineIndex : blocks.Count, headings.Count > 0 ? headings[0].Start : 0);
+        var sections = new List<SplitSection>(headings.Count);
+        for (int h = 0; h < headings.Count; h++)
+        {
+            var heading = headings[h];
+            int endLine = h + 1 < headings.Count ? headings[h + 1].LineIndex : blocks.Count;
+            int endChar = h + 1 < headings.Count ? headings[h + 1].Start : 0;
+            var body = Slice(blocks, lines, heading.LineIndex, heading.End, endLine, endChar);
+            sections.Add(new SplitSection(BuildSection(heading, blocks[heading.LineIndex].Line, body), body));
+        }
+
+        if (headings.Count == 0)
+        {
+            bag.Report(DiagnosticCodes.NoSections, "no numbered section headings (一、二、…) were found; the whole text is in the preamble");
+        }
+
+        ReportSequence(headings, blocks, bag);
+        var metadata = _metadata.Extract(source, preamble, sections, bag);
+        ReportMissingSections(metadata.Template, sections, bag);
+        return new SplitDocument(metadata, sections, preamble);
+    }
+
+    /// <summary>The text of blocks as the section text shows it: chrome and padding left out, trailing pipes removed.</summary>
+    public static string TextOf(IEnumerable<Block> blocks)
+    {
+        var sb = new StringBuilder();
+        foreach (var block in blocks)
+        {
+            if (block is not TextLine line || ChromeFilter.IsChrome(line.Text))
+            {
+                continue;
+            }
+
+            string text = ChromeFilter.StripTrailingPipes(line.Text).Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            if (sb.Length > 0)
+            {
+                sb.Append('\n');
+            }
+
+            sb.Append(text);
+        }
+
+        return sb.ToString();
+    }
+
+    private Section BuildSection(HeadingMatch heading, int line, IReadOnlyList<Block> body)
+    {
+        var bodyLines = body.Select(b => b is TextLine t && !ChromeFilter.IsChrome(t.Text) ? t.Text : null).ToArray();
+        var subs = _finder.FindSubsections(bodyLines);
+        var subsections = new List<Subsection>(subs.Count);
+        for (int s = 0; s < subs.Count; s++)
+        {
+            var sub = subs[s];
+            int endLine = s + 1 < subs.Count ? subs[s + 1].LineIndex : body.Count;
+            int endChar = s + 1 < subs.Count ? subs[s + 1].Start : 0;
+            var subBody = Slice(body, bodyLines, sub.LineIndex, sub.End, endLine, endChar);
+            subsections.Add(new Subsection(sub.Number, sub.Heading, sub.Title, body[sub.LineIndex].Line, TextOf(subBody)));
+        }
+
+        var intro = subs.Count > 0 ? Slice(body, bodyLines, 0, 0, subs[0].LineIndex, subs[0].Start) : body;
+        return new Section(heading.Number, heading.Heading, heading.Title, SectionCatalog.KeyFor(heading.Title), line, TextOf(intro), subsections);
+    }
+
+    /// <summary>
+    /// The blocks from (line <paramref name="fromLine"/>, char <paramref name="fromChar"/>) up to, not
+    /// including, (line <paramref name="toLine"/>, char <paramref name="toChar"/>). Partial lines become
+    /// fragments with the same line number. Chrome lines (null in <paramref name="lines"/>) are kept as
+    /// blocks: table padding lives there and the table stage needs it.
+    /// </summary>
+    private static List<Block> Slice(IReadOnlyList<Block> blocks, IReadOnlyList<string?> lines, int fromLine, int fromChar, int toLine, int toChar)
+    {
+        var result = new List<Block>();
+        for (int i = fromLine; i <= toLine && i < blocks.Count; i++)
+        {
+            int start = i == fromLine ? fromChar : 0;
+            if (i == toLine && toChar <= start)
+            {
+                break;
+            }
+
+            if (blocks[i] is not TextLine line)
+            {
+                if (i < toLine)
+                {
+                    result.Add(blocks[i]);
+                }
+
+                continue;
+            }
+
+            int end = i == toLine ? toChar : line.Text.Length;
+            _ = lines;
+            if (start == 0 && end == line.Text.Length)
+            {
+                result.Add(line);
+            }
+            else if (end > start)
+            {
+                result.Add(line with { Text = line.Text[start..end] });
+            }
+        }
+
+        return result;
+    }
+
+    private static bool MentionsDisclosure(IReadOnlyList<string?> lines)
+    {
+        foreach (string? line in lines)
+        {
+            if (line is null)
+            {
+                continue;
+            }
+
+            string folded = TextFold.ForMatching(line);
+            if (folded.Contains("信息公开", StringComparison.Ordinal) || folded.Contains("政务公开", StringComparison.Ordinal)
+                || folded.Contains("信息公開", StringComparison.Ordinal) || folded.Contains("政務公開", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void ReportSequence(IReadOnlyList<HeadingMatch> headings, IReadOnlyList<Block> blocks, DiagnosticBag bag)
+    {
+        for (int i = 0; i < headings.Count; i++)
+        {
+            int expected = i == 0 ? 1 : headings[i - 1].Number + 1;
+            if (headings[i].Number != expected)
+            {
+                bag.Report(DiagnosticCodes.SectionOrder,
+                    $"expected section {ChineseNumeral.Format(expected)}、 but found {headings[i].Heading}",
+                    blocks[headings[i].LineIndex].Line);
+            }
+        }
+    }
+
+    private static void ReportMissingSections(string template, IReadOnlyList<SplitSection> sections, DiagnosticBag bag)
+    {
+        if (template is not (TemplateNames.Gov2019 or TemplateNames.Gov2021) || sections.Count == 0)
+        {
+            return;
+        }
+
+        var keys = sections.Select(s => s.Section.Key).ToHashSet();
+        foreach (string key in SectionCatalog.GovKeys)
+        {
+            if (!keys.Contains(key))
+            {
+                int number = SectionCatalog.GovKeys.ToList().IndexOf(key) + 1;
+                bag.Report(DiagnosticCodes.MissingSection,
+                    $"the {template} template requires section {ChineseNumeral.Format(number)}、({key}) but no such heading was found");
+            }
+        }
     }
 }

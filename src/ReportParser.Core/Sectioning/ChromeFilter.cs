@@ -1,0 +1,105 @@
+using ReportParser.Normalization;
+
+namespace ReportParser.Sectioning;
+
+/// <summary>Recognises site chrome in scraped text: breadcrumbs, print/close bars, encyclopedia boxes, pipe runs.</summary>
+internal static class ChromeFilter
+{
+    private static readonly HashSet<string> ChromeLines =
+    [
+        "首页", "打印", "关闭", "打印关闭", "打印本页", "关闭窗口", "打印本页关闭窗口", "打印此页", "关闭本页",
+        "相关词条", "热门词条", "联络我们", "联系我们", "基本介绍", "返回顶部", "回到顶部", "分享到", "收藏",
+        "相关链接", "相关文章", "相关信息", "扫一扫在手机打开当前页", "扫一扫在手机上查看当前页面",
+        "字号大中小", "字体大中小", "字号:大中小", "字体:大中小", "【字号大中小】", "【字体:大中小】", "上一篇", "下一篇",
+    ];
+
+    /// <summary>A line made only of pipes (and table-rule dashes): row padding of a flattened table.</summary>
+    public static bool IsPipeOnly(string text)
+    {
+        bool pipe = false;
+        foreach (char c in text)
+        {
+            if (c == '|')
+            {
+                pipe = true;
+            }
+            else if (!char.IsWhiteSpace(c) && c is not ('-' or ':'))
+            {
+                return false;
+            }
+        }
+
+        return pipe;
+    }
+
+    /// <summary>True for navigation and page furniture that is not part of the report.</summary>
+    public static bool IsChrome(string text)
+    {
+        string t = text.Trim();
+        if (t.Length == 0)
+        {
+            return false;
+        }
+
+        if (IsPipeOnly(t))
+        {
+            return true;
+        }
+
+        string folded = Fold(t);
+        if (folded.Length == 0)
+        {
+            return false;
+        }
+
+        if (ChromeLines.Contains(folded) || folded.StartsWith("分享到", StringComparison.Ordinal)
+            || folded.StartsWith("当前位置", StringComparison.Ordinal) || folded.StartsWith("您的位置", StringComparison.Ordinal)
+            || folded.StartsWith("您现在的位置", StringComparison.Ordinal) || folded.StartsWith("您当前的位置", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // Breadcrumb: "首页 > 政务公开 > …" or a line starting with ">".
+        if (t.StartsWith('>') || t.StartsWith('»') || (t.Contains('>') && folded.StartsWith("首页", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        // Encyclopedia info box items: "• 中文名:…".
+        if ((t.StartsWith('•') || t.StartsWith('·')) && t.Length < 120)
+        {
+            int colon = t.IndexOf(':');
+            return colon is > 1 and < 12;
+        }
+
+        return false;
+    }
+
+    /// <summary>Removes a trailing run of pipes (" | ||||") left by a flattened page layout.</summary>
+    public static string StripTrailingPipes(string text)
+    {
+        int end = text.Length;
+        while (end > 0 && (text[end - 1] == '|' || char.IsWhiteSpace(text[end - 1])))
+        {
+            end--;
+        }
+
+        return end == text.Length ? text : text[..end];
+    }
+
+    private static string Fold(string text)
+    {
+        var folded = TextFold.ForMatching(text);
+        Span<char> buffer = folded.Length <= 256 ? stackalloc char[folded.Length] : new char[folded.Length];
+        int n = 0;
+        foreach (char c in folded)
+        {
+            if (c is not ('|' or '[' or ']' or '【' or '】' or '|' or '·' or '/' or '>'))
+            {
+                buffer[n++] = c;
+            }
+        }
+
+        return new string(buffer[..n]);
+    }
+}

@@ -1,0 +1,286 @@
+using ReportParser.Normalization;
+
+namespace ReportParser.Sectioning;
+
+/// <summary>A heading found in a line: where it starts, where its title ends, its number and title.</summary>
+internal sealed record HeadingMatch(int LineIndex, int Start, int End, int Number, string Heading, string Title, bool Inline);
+
+/// <summary>
+/// Finds numbered headings: top-level 一、二、… and subsection (一)(二)…, at line start or inline.
+/// Numbers must ascend one by one (a single skip is accepted for a recognised title at line start),
+/// which keeps 表三's row labels (一、本年新收…, 四、结转下年度…) and numbered prose out; the row
+/// labels are also rejected by name.
+/// </summary>
+internal sealed class HeadingFinder
+{
+    private const int MaxTitleLength = 60;
+
+    /// <summary>Finds top-level headings in order over the given lines (null entries are skipped).</summary>
+    public IReadOnlyList<HeadingMatch> FindSections(IReadOnlyList<string?> lines) => Find(lines, subsections: false);
+
+    /// <summary>Finds (一)(二)… subsection headings in order over the given lines.</summary>
+    public IReadOnlyList<HeadingMatch> FindSubsections(IReadOnlyList<string?> lines) => Find(lines, subsections: true);
+
+    private static List<HeadingMatch> Find(IReadOnlyList<string?> lines, bool subsections)
+    {
+        var found = new List<HeadingMatch>();
+        int expected = 1;
+        for (int li = 0; li < lines.Count; li++)
+        {
+            string? text = lines[li];
+            if (string.IsNullOrEmpty(text) || (subsections && IsCellLine(text)))
+            {
+                continue;
+            }
+
+            int pos = 0;
+            while (pos < text.Length)
+            {
+                var match = subsections ? TrySubsection(text, pos, li, expected) : TrySection(text, pos, li, expected);
+                if (match is null)
+                {
+                    pos++;
+                    continue;
+                }
+
+                found.Add(match);
+                expected = match.Number + 1;
+                pos = Math.Max(match.End, pos + 1);
+            }
+        }
+
+        return found;
+    }
+
+    private static HeadingMatch? TrySection(string text, int pos, int lineIndex, int expected)
+    {
+        char c = text[pos];
+        if (!ChineseNumeral.IsDigit(c))
+        {
+            return null;
+        }
+
+        bool lineStart = IsLineStart(text, pos);
+        if (!lineStart && !IsBoundaryBefore(text, pos))
+        {
+            return null;
+        }
+
+        int n = pos;
+        while (n < text.Length && n - pos < 3 && ChineseNumeral.IsDigit(text[n]))
+        {
+            n++;
+        }
+
+        if (n >= text.Length || text[n] is not ('、' or '.' or '．'))
+        {
+            return null;
+        }
+
+        int number = ChineseNumeral.Parse(text.AsSpan(pos, n - pos));
+        if (number <= 0 || (number != expected && number != expected + 1))
+        {
+            return null;
+        }
+
+        int titleStart = SkipSpaces(text, n + 1);
+        if (titleStart >= text.Length || IsEnumerationAhead(text, titleStart) || char.IsAsciiDigit(text[titleStart]))
+        {
+            return null;
+        }
+
+        var (title, end, known) = ExtractTitle(text, titleStart, inline: !lineStart, subsection: false);
+        if (title.Length < 2 || IsTableLabel(title, SectionCatalog.TableRowLabelStarts))
+        {
+            return null;
+        }
+
+        // A skipped number is accepted only for a heading we recognise, at the start of a line.
+        if (number == expected + 1 && !(lineStart && (known || SectionCatalog.KeyFor(title) is not null)))
+        {
+            return null;
+        }
+
+        // Inline headings need a recognisable title: a known one, or one with a key.
+        if (!lineStart && !known && SectionCatalog.KeyFor(title) is null)
+        {
+            return null;
+        }
+
+        return new HeadingMatch(lineIndex, pos, IncludeColon(text, end), number, text[pos..end].Trim(), title, !lineStart);
+    }
+
+    private static HeadingMatch? TrySubsection(string text, int pos, int lineIndex, int expected)
+    {
+        if (text[pos] != '(')
+        {
+            return null;
+        }
+
+        bool lineStart = IsLineStart(text, pos);
+        if (!lineStart && !IsBoundaryBefore(text, pos))
+        {
+            return null;
+        }
+
+        int n = pos + 1;
+        while (n < text.Length && n - pos <= 3 && ChineseNumeral.IsDigit(text[n]))
+        {
+            n++;
+        }
+
+        if (n == pos + 1 || n >= text.Length || text[n] != ')')
+        {
+            return null;
+        }
+
+        int number = ChineseNumeral.Parse(text.AsSpan(pos + 1, n - pos - 1));
+        if (number != expected)
+        {
+            return null;
+        }
+
+        int titleStart = n + 1;
+        if (titleStart < text.Length && text[titleStart] is '、' or '.')
+        {
+            titleStart++;
+        }
+
+        titleStart = SkipSpaces(text, titleStart);
+        if (titleStart >= text.Length)
+        {
+            return null;
+        }
+
+        var (title, end, _) = ExtractTitle(text, titleStart, inline: !lineStart, subsection: true);
+        if (title.Length < 2 || IsTableLabel(title, SectionCatalog.TableSubLabelStarts))
+        {
+            return null;
+        }
+
+        return new HeadingMatch(lineIndex, pos, IncludeColon(text, end), number, text[pos..end].Trim(), title, !lineStart);
+    }
+
+    /// <summary>A colon right after a title ("(一)其他需要报告的事项:无") belongs to the heading, not to the text.</summary>
+    private static int IncludeColon(string text, int end) =>
+        end < text.Length && text[end] is ':' or '：' ? end + 1 : end;
+
+    /// <summary>
+    /// The title after a heading number: a known title when the text starts with one (even when the
+    /// prose runs straight on, as in "…改进情况目前，中心…"); otherwise up to the first sentence
+    /// punctuation (or whitespace, inline), cut after a title ending word when prose runs on.
+    /// </summary>
+    private static (string Title, int End, bool Known) ExtractTitle(string text, int start, bool inline, bool subsection)
+    {
+        if (!subsection)
+        {
+            foreach (string known in SectionCatalog.KnownTitles)
+            {
+                if (string.CompareOrdinal(text, start, known, 0, known.Length) == 0)
+                {
+                    int e = start + known.Length;
+                    return (known, e, true);
+                }
+            }
+        }
+
+        int end = start;
+        while (end < text.Length && end - start < MaxTitleLength)
+        {
+            char c = text[end];
+            if (c is '。' or ';' or '；' or ':' or '：' or '|' or '!' or '?' || (inline && char.IsWhiteSpace(c)) || (!subsection && c == ','))
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        bool runsOn = end < text.Length;
+        string segment = text[start..end].TrimEnd();
+        if (!subsection && runsOn)
+        {
+            int cut = LastTitleEnding(segment);
+            if (cut > 0 && cut < segment.Length)
+            {
+                segment = segment[..cut];
+            }
+        }
+
+        return (segment, start + segment.Length, false);
+    }
+
+    private static int LastTitleEnding(string segment)
+    {
+        int best = -1;
+        foreach (string ending in SectionCatalog.TitleEndings)
+        {
+            int i = segment.LastIndexOf(ending, StringComparison.Ordinal);
+            if (i >= 0 && i + ending.Length > best)
+            {
+                best = i + ending.Length;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool IsTableLabel(string title, IReadOnlyList<string> starts)
+    {
+        string folded = TextFold.ForMatching(title);
+        foreach (string s in starts)
+        {
+            if (folded.StartsWith(s, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"一、二、三类" is an enumeration, not a heading.</summary>
+    private static bool IsEnumerationAhead(string text, int titleStart)
+    {
+        int i = titleStart;
+        while (i < text.Length && ChineseNumeral.IsDigit(text[i]) && i - titleStart < 3)
+        {
+            i++;
+        }
+
+        return i > titleStart && i < text.Length && text[i] is '、' or '.';
+    }
+
+    /// <summary>A flattened table cell ("(一)予以公开 |"): short and ending in a pipe.</summary>
+    private static bool IsCellLine(string text) => text.Length < 120 && text.TrimEnd().EndsWith('|');
+
+    private static bool IsLineStart(string text, int pos)
+    {
+        for (int i = 0; i < pos; i++)
+        {
+            char c = text[i];
+            if (!char.IsWhiteSpace(c) && c is not ('|' or '•' or '·' or '#' or '*'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsBoundaryBefore(string text, int pos)
+    {
+        char p = text[pos - 1];
+        return char.IsWhiteSpace(p) || p is '。' or '!' or '?' or ';' or '；' or '|' or '”' or '」' or ')' or '>';
+    }
+
+    private static int SkipSpaces(string text, int i)
+    {
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+}

@@ -1,0 +1,313 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ReportParser.Diagnostics;
+using ReportParser.Model;
+using ReportParser.Normalization;
+using ReportParser.Reading;
+
+namespace ReportParser.Sectioning;
+
+/// <summary>
+/// Reads the report's metadata: title, agency, report year, 索引号, 文号, dates and template.
+/// Sources in order of trust: the page's info box and meta tags, the text before the first section,
+/// the signature block at the end, then content signals.
+/// </summary>
+internal sealed partial class MetadataExtractor
+{
+    private readonly TemplateDetector _templates = new();
+
+    public ReportMetadata Extract(SourceText source, IReadOnlyList<Block> preamble, IReadOnlyList<SplitSection> sections, DiagnosticBag bag)
+    {
+        var page = source.Page?.Meta ?? new Dictionary<string, string>();
+        var headerLines = preamble.OfType<TextLine>().Where(l => !ChromeFilter.IsChrome(l.Text)).ToList();
+        var fields = ReadFields(headerLines);
+
+        string? title = FindTitle(headerLines) ?? CleanPageTitle(Get(page, "title")) ?? CleanPageTitle(source.Page?.Title);
+        string? agency = Clean(fields.GetValueOrDefault("agency")) ?? Clean(Get(page, "agency"));
+        var signature = FindSignature(sections);
+        agency ??= signature.Agency ?? AgencyFromTitle(title) ?? AgencyFromContact(headerLines);
+        if (agency is null)
+        {
+            bag.Report(DiagnosticCodes.NoAgency, "no 发布机构 field, signature block or agency name in the title was found");
+        }
+
+        string? written = ParseDate(fields.GetValueOrDefault("written_date")) ?? ParseDate(Get(page, "written_date")) ?? signature.Date;
+        string? published = ParseDate(fields.GetValueOrDefault("published_date")) ?? ParseDate(Get(page, "published_date"))
+            ?? ParseDate(fields.GetValueOrDefault("open_date"));
+        int? year = FindYear(title, preamble, sections, written ?? published, bag);
+        string template = _templates.Detect(source, sections, year, bag);
+
+        return new ReportMetadata
+        {
+            Title = title,
+            Agency = agency,
+            ReportYear = year,
+            IndexNumber = Clean(fields.GetValueOrDefault("index_number")) ?? Clean(Get(page, "index_number")),
+            DocumentNumber = Clean(fields.GetValueOrDefault("document_number")) ?? Clean(Get(page, "document_number")),
+            WrittenDate = written,
+            PublishedDate = published,
+            Template = template,
+        };
+    }
+
+    private static string? Get(IReadOnlyDictionary<string, string> meta, string key) =>
+        meta.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    /// <summary>Label/value pairs of the info box: "索引号: X", "[ 索 引 号 ] | X", "发布机构 区审批中心".</summary>
+    private static Dictionary<string, string> ReadFields(IEnumerable<TextLine> lines)
+    {
+        var fields = new Dictionary<string, string>();
+        foreach (var line in lines)
+        {
+            foreach (Match m in FieldPattern().Matches(line.Text))
+            {
+                string key = FieldKey(TextFold.ForMatching(m.Groups["label"].Value));
+                string value = m.Groups["value"].Value.Trim();
+                if (key.Length > 0 && !fields.ContainsKey(key) && value.Length > 0 && !IsLabel(value))
+                {
+                    fields[key] = value;
+                }
+            }
+        }
+
+        return fields;
+    }
+
+    private static string FieldKey(string label) => label switch
+    {
+        "索引号" => "index_number",
+        "发布机构" or "发文机关" or "发布单位" or "信息来源" or "来源" => "agency",
+        "文号" or "发文字号" => "document_number",
+        "成文日期" or "生成日期" or "成文时间" => "written_date",
+        "发布日期" or "发布时间" => "published_date",
+        "公开日期" or "公开时间" => "open_date",
+        _ => "",
+    };
+
+    private static bool IsLabel(string value) => FieldKey(TextFold.ForMatching(value)) != "" || value.StartsWith('[') || value.StartsWith('【');
+
+    [GeneratedRegex(@"[\[【]?\s*(?<label>索\s*引\s*号|发\s*布\s*机\s*构|发\s*文\s*机\s*关|发\s*布\s*单\s*位|信\s*息\s*来\s*源|文\s*号|发\s*文\s*字\s*号|成\s*文\s*日\s*期|成\s*文\s*时\s*间|生\s*成\s*日\s*期|发\s*布\s*日\s*期|发\s*布\s*时\s*间|公\s*开\s*日\s*期|公\s*开\s*时\s*间)\s*[\]】]?\s*[:|]?\s*(?<value>\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{4}年\d{1,2}月\d{1,2}日|[^\s|\[【]*)")]
+    private static partial Regex FieldPattern();
+
+    private static string? FindTitle(IReadOnlyList<TextLine> lines)
+    {
+        foreach (var line in lines.Take(40))
+        {
+            string text = ChromeFilter.StripTrailingPipes(line.Text).Trim();
+            if (text.Length is < 6 or > 80 || text.StartsWith('本') || text.StartsWith("根据", StringComparison.Ordinal)
+                || text.Contains('。') || FieldPattern().IsMatch(text) && text.Contains(':'))
+            {
+                continue;
+            }
+
+            string folded = TextFold.ForMatching(text);
+            if ((folded.Contains("报告", StringComparison.Ordinal) || folded.EndsWith("年报", StringComparison.Ordinal))
+                && (folded.Contains("公开", StringComparison.Ordinal) || folded.Contains("年度", StringComparison.Ordinal)))
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Page titles carry the site name after a separator: "…年度报告_郯城县人民政府".</summary>
+    private static string? CleanPageTitle(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return null;
+        }
+
+        string t = title.Trim();
+        int cut = t.IndexOfAny(['_', '|', '－']);
+        if (cut < 0)
+        {
+            cut = t.IndexOf(" - ", StringComparison.Ordinal);
+        }
+
+        return cut > 5 ? t[..cut].Trim() : t;
+    }
+
+    private static string? AgencyFromTitle(string? title)
+    {
+        if (title is null)
+        {
+            return null;
+        }
+
+        var m = YearInText().Match(title);
+        if (!m.Success || m.Index < 2)
+        {
+            return null;
+        }
+
+        string prefix = title[..m.Index].Trim().TrimEnd('关', '于').Trim();
+        return prefix.Length is >= 2 and <= 30 && !char.IsAsciiDigit(prefix[0]) ? prefix : null;
+    }
+
+    /// <summary>Last resort: the office the preamble names for questions ("如对本报告有疑问,请与X联系").</summary>
+    private static string? AgencyFromContact(IEnumerable<TextLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            if (ContactPattern().Match(line.Text) is { Success: true } m)
+            {
+                return m.Groups[1].Value.Trim();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The signature block at the end: an organisation line followed by a date line.</summary>
+    private static (string? Agency, string? Date) FindSignature(IReadOnlyList<SplitSection> sections)
+    {
+        if (sections.Count == 0)
+        {
+            return (null, null);
+        }
+
+        var tail = sections[^1].Blocks.OfType<TextLine>()
+            .Select(l => ChromeFilter.StripTrailingPipes(l.Text).Trim())
+            .Where(t => t.Length > 0 && !ChromeFilter.IsChrome(t))
+            .TakeLast(6)
+            .ToList();
+        for (int i = tail.Count - 1; i >= 1; i--)
+        {
+            var date = SignatureDate().Match(tail[i]);
+            if (!date.Success)
+            {
+                continue;
+            }
+
+            string org = tail[i - 1];
+            bool looksLikeOrg = org.Length is >= 3 and <= 40 && !org.Contains('。') && !org.Contains(',') && !org.Contains(':')
+                && OrgSuffix().IsMatch(org);
+            return (looksLikeOrg ? org : null, FormatDate(date.Groups[1].Value, date.Groups[2].Value, date.Groups[3].Value));
+        }
+
+        return (null, null);
+    }
+
+    private static int? FindYear(string? title, IReadOnlyList<Block> preamble, IReadOnlyList<SplitSection> sections, string? date, DiagnosticBag bag)
+    {
+        int? fromTitle = null;
+        if (title is not null && YearInText().Match(title) is { Success: true } tm)
+        {
+            fromTitle = int.Parse(tm.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+
+        var text = preamble.OfType<TextLine>().Concat(sections.Take(1).SelectMany(s => s.Blocks).OfType<TextLine>()).ToList();
+        int? fromPeriod = StatisticsPeriodYear(text, bag);
+        if (fromTitle is { } t && fromPeriod is { } p && t != p)
+        {
+            bag.Report(DiagnosticCodes.YearConflict, $"the title says {t} but the statistics period ends in {p}; used {t}");
+        }
+
+        if ((fromTitle ?? fromPeriod) is { } year)
+        {
+            return year;
+        }
+
+        // First "20xx年" in the report's opening (e.g. "2023年,县行政审批服务局…").
+        foreach (var line in text)
+        {
+            if (YearInText().Match(line.Text) is { Success: true } m)
+            {
+                return int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        // Reports are published in the first months of the following year.
+        if (date is not null && DateTime.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Month <= 6)
+        {
+            return d.Year - 1;
+        }
+
+        bag.Report(DiagnosticCodes.NoReportYear, "no year in the title, no statistics period, and no dated metadata");
+        return null;
+    }
+
+    /// <summary>"统计期限自2019年1月1日起至2019年12月31日止" gives 2019; a damaged "自201411日起至20141231日止" is read with a diagnostic.</summary>
+    private static int? StatisticsPeriodYear(IReadOnlyList<TextLine> lines, DiagnosticBag bag)
+    {
+        foreach (var line in lines)
+        {
+            int at = line.Text.IndexOf("统计期", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            string sentence = line.Text[at..Math.Min(line.Text.Length, at + 60)];
+            var years = YearInText().Matches(sentence);
+            if (years.Count > 0)
+            {
+                return int.Parse(years[^1].Groups[1].Value, CultureInfo.InvariantCulture);
+            }
+
+            if (DamagedDate().Match(sentence) is { Success: true } damaged)
+            {
+                bag.Report(DiagnosticCodes.DamagedDate,
+                    $"the statistics period \"{damaged.Value}\" lost 年/月 in scraping; read its year as {damaged.Groups[1].Value}", line.Line);
+                return int.Parse(damaged.Groups[1].Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return null;
+    }
+
+    internal static string? ParseDate(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var m = AnyDate().Match(text);
+        return m.Success ? FormatDate(m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value) : null;
+    }
+
+    private static string? FormatDate(string y, string mo, string d)
+    {
+        int year = int.Parse(y, CultureInfo.InvariantCulture);
+        int month = int.Parse(mo, CultureInfo.InvariantCulture);
+        int day = int.Parse(d, CultureInfo.InvariantCulture);
+        if (year is < 1990 or > 2100 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return null;
+        }
+
+        return $"{year:D4}-{month:D2}-{day:D2}";
+    }
+
+    private static string? Clean(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        string v = value.Trim().Trim('|', ':', ' ');
+        return v.Length == 0 ? null : v;
+    }
+
+    [GeneratedRegex(@"(?:请与|可与|请联系)([^\s,，。:()（）]{2,30}?)联系")]
+    private static partial Regex ContactPattern();
+
+    [GeneratedRegex(@"((?:19|20)\d{2})\s*年")]
+    private static partial Regex YearInText();
+
+    [GeneratedRegex(@"((?:19|20)\d{2})\d{0,4}日")]
+    private static partial Regex DamagedDate();
+
+    [GeneratedRegex(@"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")]
+    private static partial Regex SignatureDate();
+
+    [GeneratedRegex(@"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")]
+    private static partial Regex AnyDate();
+
+    [GeneratedRegex(@"(局|中心|办公室|政府|委员会|委|办|厅|院|处|所|站|队|街道|镇|乡|区|县|市|公司|会)$")]
+    private static partial Regex OrgSuffix();
+}

@@ -1,0 +1,46 @@
+using ReportParser.Model;
+
+namespace ReportParser.Tests.Sectioning;
+
+public class SectionSplitterTests
+{
+    private static ReportDocument Parse(string text) =>
+        new ReportPipeline(new ReportParserOptions { Mode = NormalizationMode.None }).Parse(ReportSource.FromText("t.txt", text)).Document;
+
+    [Fact]
+    public void Text_that_is_not_a_report_gives_an_error_record()
+    {
+        var doc = Parse("今天天气很好。\n我们去公园散步。");
+        Assert.Equal("RP1009", doc.Error?.Code);
+        Assert.Null(doc.Sections);
+    }
+
+    [Fact]
+    public void Missing_gov_section_is_an_error_diagnostic()
+    {
+        var doc = Parse("2021年政府信息公开工作年度报告\n一、总体情况\n正文\n二、主动公开政府信息情况\n本年制发件数\n三、收到和处理政府信息公开申请情况\n正文\n五、存在的主要问题及改进情况\n正文\n六、其他需要报告的事项\n无");
+        Assert.Equal("gov2021", doc.Metadata!.Template);
+        var missing = Assert.Single(doc.Diagnostics, d => d.Code == "RP2006");
+        Assert.Equal(DiagnosticSeverity.Error, missing.Severity);
+        Assert.Contains("review_litigation", missing.Message);
+        Assert.Contains(doc.Diagnostics, d => d.Code == "RP2002");
+    }
+
+    [Fact]
+    public void Signature_block_gives_agency_and_date_when_there_is_no_info_box()
+    {
+        var doc = Parse("本报告说明政府信息公开工作情况。\n一、概述\n2015年,我局做好政府信息公开。\n二、其他需要报告的事项\n无。\n某某县财政局\n2016年1月20日");
+        Assert.Equal("某某县财政局", doc.Metadata!.Agency);
+        Assert.Equal("2016-01-20", doc.Metadata.WrittenDate);
+        Assert.Equal(2015, doc.Metadata.ReportYear);
+    }
+
+    [Fact]
+    public void Chrome_lines_are_left_out_and_counted()
+    {
+        var doc = Parse("首页 > 政务公开 > 年报\n某局2019年政府信息公开工作年度报告\n一、总体情况\n正文。\n打印 关闭\n相关词条\n||||\n");
+        Assert.Equal("正文。", doc.Sections![0].Text);
+        var chrome = Assert.Single(doc.Diagnostics, d => d.Code == "RP2003");
+        Assert.StartsWith("4 line(s)", chrome.Message);
+    }
+}
