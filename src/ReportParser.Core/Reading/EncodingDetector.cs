@@ -172,8 +172,6 @@ internal sealed class EncodingDetector
         return false;
     }
 
-    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
-
     private static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
     {
         if (bytes.IndexOf((byte)0) >= 0)
@@ -184,38 +182,59 @@ internal sealed class EncodingDetector
         return System.Text.Unicode.Utf8.IsValid(bytes);
     }
 
-    private static bool LooksLikeUtf16(ReadOnlySpan<byte> bytes, out Encoding encoding)
+    /// <summary>
+    /// UTF-16 without a BOM: decodes the first 8 KB both ways and accepts the byte order whose
+    /// characters are almost all plausible in a Chinese document (CJK, CJK punctuation, full-width
+    /// forms, printable ASCII, whitespace) with no broken surrogate pairs.
+    /// </summary>
+    internal static bool LooksLikeUtf16(ReadOnlySpan<byte> bytes, out Encoding encoding)
     {
         encoding = Encoding.Unicode;
-        if (bytes.Length < 4 || bytes.Length % 2 != 0)
+        if (bytes.Length < 4)
         {
             return false;
         }
 
-        int sample = Math.Min(bytes.Length, 4096) & ~1;
-        int zeroEven = 0, zeroOdd = 0;
-        for (int i = 0; i < sample; i += 2)
+        var sample = bytes[..(Math.Min(bytes.Length, 8192) & ~1)];
+        double le = Plausibility(sample, bigEndian: false);
+        double be = Plausibility(sample, bigEndian: true);
+        if (Math.Max(le, be) < 0.97)
         {
-            if (bytes[i] == 0) zeroEven++;
-            if (bytes[i + 1] == 0) zeroOdd++;
+            return false;
         }
 
-        int pairs = sample / 2;
-        // ASCII-heavy UTF-16: one byte of each pair is zero. CJK-heavy UTF-16 has few zeros, so
-        // also accept text whose decoded form is mostly CJK with no invalid surrogates.
-        if (zeroOdd > pairs / 4 && zeroEven < pairs / 20)
+        encoding = le >= be ? new UnicodeEncoding(false, false) : new UnicodeEncoding(true, false);
+        return true;
+    }
+
+    private static double Plausibility(ReadOnlySpan<byte> sample, bool bigEndian)
+    {
+        int good = 0, total = 0;
+        for (int i = 0; i + 1 < sample.Length; i += 2)
         {
-            encoding = new UnicodeEncoding(false, false);
-            return true;
+            char c = bigEndian ? (char)(sample[i] << 8 | sample[i + 1]) : (char)(sample[i + 1] << 8 | sample[i]);
+            total++;
+            if (char.IsHighSurrogate(c) && i + 3 < sample.Length)
+            {
+                char next = bigEndian ? (char)(sample[i + 2] << 8 | sample[i + 3]) : (char)(sample[i + 3] << 8 | sample[i + 2]);
+                if (char.IsLowSurrogate(next))
+                {
+                    good += 2;
+                    total++;
+                    i += 2;
+                }
+
+                continue;
+            }
+
+            if (c is >= '\u4e00' and <= '\u9fff' or >= '\u3000' and <= '\u303f' or >= '\uff00' and <= '\uffef'
+                or >= ' ' and <= '~' or '\n' or '\r' or '\t' or '\u00a0' or >= '\u2010' and <= '\u2027' or '\u00b7' or '\u2022')
+            {
+                good++;
+            }
         }
 
-        if (zeroEven > pairs / 4 && zeroOdd < pairs / 20)
-        {
-            encoding = new UnicodeEncoding(true, false);
-            return true;
-        }
-
-        return false;
+        return total == 0 ? 0 : (double)good / total;
     }
 
     private static Encoding GetStrictless(int codePage)

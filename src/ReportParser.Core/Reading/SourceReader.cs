@@ -45,7 +45,7 @@ internal sealed class SourceReader(ReportParserOptions options)
             return null;
         }
 
-        if (LooksBinary(bytes))
+        if (!EncodingDetector.LooksLikeUtf16(bytes, out _) && LooksBinary(bytes))
         {
             error = Fail(DiagnosticCodes.BinaryInput, "the input is binary data (control bytes, no text), not a text or HTML report", bag);
             return null;
@@ -84,15 +84,10 @@ internal sealed class SourceReader(ReportParserOptions options)
         return true;
     }
 
-    /// <summary>Binary: control bytes (other than tab, CR, LF, FF, ESC) in the first 8 KB, outside what UTF-16 explains.</summary>
+    /// <summary>Binary: NUL or other control bytes (not tab, CR, LF, FF, ESC) in the first 8 KB.</summary>
     private static bool LooksBinary(byte[] bytes)
     {
         int n = Math.Min(bytes.Length, 8192);
-        if (n >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
-        {
-            return false;
-        }
-
         int zeros = 0, controls = 0;
         for (int i = 0; i < n; i++)
         {
@@ -107,27 +102,6 @@ internal sealed class SourceReader(ReportParserOptions options)
             }
         }
 
-        // UTF-16 text without BOM: zeros in every other byte, no other controls.
-        bool utf16Like = zeros > n / 4 && controls < n / 100 + 1 && ZerosAlternate(bytes, n);
-        if (utf16Like)
-        {
-            return false;
-        }
-
         return zeros > 0 || controls > n / 50 + 1;
-    }
-
-    private static bool ZerosAlternate(byte[] bytes, int n)
-    {
-        int even = 0, odd = 0;
-        for (int i = 0; i < n; i++)
-        {
-            if (bytes[i] == 0)
-            {
-                if (i % 2 == 0) even++; else odd++;
-            }
-        }
-
-        return even == 0 || odd == 0 || Math.Min(even, odd) * 20 < Math.Max(even, odd);
     }
 }
