@@ -10,8 +10,8 @@ internal sealed record PageLayout(IElement Container, IReadOnlyList<IElement> Ro
 /// Chooses the element holding the report. Every element gets a weight: its characters of non-link
 /// text, plus a bonus for each text that starts with a section heading (一、二、…) or mentions
 /// 政府信息公开. Starting at &lt;body&gt;, the locator steps into the heaviest child while that child
-/// still holds most of the page's weight and every heading; a data table stops the descent, a
-/// layout table does not. Whole &lt;body&gt; is the fallback. The report title and the info box
+/// still holds most of the page's weight and every heading and is a container (div, td, section …);
+/// a data table stops the descent, a layout table does not. Whole &lt;body&gt; is the fallback. The report title and the info box
 /// (索引号 / 发布机构 …) are often outside that container; they are read too, in document order.
 /// </summary>
 internal sealed class ContentLocator(ChromeCounts counts)
@@ -20,6 +20,10 @@ internal sealed class ContentLocator(ChromeCounts counts)
     private const int KeywordBonus = 100;
     private const double Share = 0.7;
     private const double ChromeShare = 0.1;
+
+    /// <summary>Elements the descent may step into; it never stops at a single paragraph, heading or inline run.</summary>
+    private static readonly HashSet<string> ContainerTags =
+        ["div", "article", "section", "main", "form", "center", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "font", "blockquote"];
 
     private readonly Dictionary<IElement, Weight> _weights = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<IElement, int> _order = new(ReferenceEqualityComparer.Instance);
@@ -46,7 +50,7 @@ internal sealed class ContentLocator(ChromeCounts counts)
                 }
             }
 
-            if (best is null || bestWeight.Value < Share * root.Value || (bestWeight.Headings & root.Headings) != root.Headings)
+            if (best is null || !ContainerTags.Contains(best.LocalName) || bestWeight.Value < Share * root.Value || (bestWeight.Headings & root.Headings) != root.Headings)
             {
                 break;
             }
