@@ -250,13 +250,14 @@ internal sealed class EncodingDetector
         int pairs = sample / 2;
         // ASCII-heavy UTF-16: one byte of each pair is zero. CJK-heavy UTF-16 has few zeros, so
         // also accept text whose decoded form is mostly CJK with no invalid surrogates.
-        if (zeroOdd > pairs / 4 && zeroEven < pairs / 20)
+        // CJK characters such as 一 (U+4E00) put zeros on the other side too, so the test is a ratio.
+        if (zeroOdd > pairs / 8 && zeroEven * 8 < zeroOdd)
         {
             encoding = new UnicodeEncoding(false, false);
             return true;
         }
 
-        if (zeroEven > pairs / 4 && zeroOdd < pairs / 20)
+        if (zeroEven > pairs / 8 && zeroOdd * 8 < zeroEven)
         {
             encoding = new UnicodeEncoding(true, false);
             return true;

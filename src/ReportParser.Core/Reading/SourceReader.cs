@@ -107,14 +107,38 @@ internal sealed class SourceReader(ReportParserOptions options)
             }
         }
 
-        // UTF-16 text without BOM: zeros in every other byte, no other controls.
-        bool utf16Like = zeros > n / 4 && controls < n / 100 + 1 && ZerosAlternate(bytes, n);
+        // UTF-16 text without BOM: zeros in every other byte, and few control characters once read as UTF-16
+        // (the bytes of CJK characters include values below 0x20, so raw control bytes do not count).
+        bool utf16Like = zeros > n / 8 && ZerosAlternate(bytes, n) && Utf16Controls(bytes, n) < n / 100 + 1;
         if (utf16Like)
         {
             return false;
         }
 
         return zeros > 0 || controls > n / 50 + 1;
+    }
+
+    private static int Utf16Controls(byte[] bytes, int n)
+    {
+        int zeroEven = 0, zeroOdd = 0;
+        for (int i = 0; i + 1 < n; i += 2)
+        {
+            zeroEven += bytes[i] == 0 ? 1 : 0;
+            zeroOdd += bytes[i + 1] == 0 ? 1 : 0;
+        }
+
+        bool bigEndian = zeroEven > zeroOdd;
+        int controls = 0;
+        for (int i = 0; i + 1 < n; i += 2)
+        {
+            int unit = bigEndian ? bytes[i] << 8 | bytes[i + 1] : bytes[i + 1] << 8 | bytes[i];
+            if (unit < 0x20 && unit is not (9 or 10 or 13 or 12 or 27))
+            {
+                controls++;
+            }
+        }
+
+        return controls;
     }
 
     private static bool ZerosAlternate(byte[] bytes, int n)
@@ -128,6 +152,7 @@ internal sealed class SourceReader(ReportParserOptions options)
             }
         }
 
-        return even == 0 || odd == 0 || Math.Min(even, odd) * 20 < Math.Max(even, odd);
+        // Characters such as 一 (U+4E00) put a zero on the other side too, so allow a few.
+        return even == 0 || odd == 0 || Math.Min(even, odd) * 8 < Math.Max(even, odd);
     }
 }
