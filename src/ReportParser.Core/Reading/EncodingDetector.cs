@@ -26,9 +26,29 @@ internal sealed class EncodingDetector
             return Decode(bytes[bomLength..], bomEncoding, bomEncoding.WebName, bag);
         }
 
+        var declared = declaredCharset is null ? null : TryGetEncoding(declaredCharset);
+        if (declared is { CodePage: 1200 or 1201 or 12000 or 12001 })
+        {
+            // A UTF-16/32 declaration found by an ASCII prescan cannot be true; the HTML standard reads it as UTF-8.
+            declared = Encoding.UTF8;
+        }
+
         if (IsValidUtf8(bytes))
         {
-            return new DecodedText(Encoding.UTF8.GetString(bytes), "utf-8", 0);
+            var utf8 = new DecodedText(Encoding.UTF8.GetString(bytes), "utf-8", 0);
+            if (declared is not null && declared.CodePage != 65001 && HasNonAscii(bytes))
+            {
+                var legacy = Decode(bytes, declared, NameOf(declared), null);
+                if (legacy.Replacements == 0 && Score(legacy) > Score(utf8) + 0.2)
+                {
+                    return legacy;
+                }
+
+                bag.Report(DiagnosticCodes.DeclaredCharsetWrong,
+                    $"the page declares charset '{declaredCharset}' but its bytes are valid UTF-8; used utf-8");
+            }
+
+            return utf8;
         }
 
         if (LooksLikeUtf16(bytes, out var utf16))
@@ -36,9 +56,27 @@ internal sealed class EncodingDetector
             return Decode(bytes, utf16, utf16.WebName, bag);
         }
 
-        if (declaredCharset is not null && TryGetEncoding(declaredCharset) is { } declared && declared.CodePage != 65001)
+        if (declared is { CodePage: 65001 })
         {
-            var candidate = Decode(bytes, declared, declared.WebName, null);
+            // Declared UTF-8 but not valid UTF-8: a UTF-8 page with a few broken sequences stays UTF-8;
+            // a GBK or Big5 page with a wrong declaration is read in its real encoding.
+            var utf8 = Decode(bytes, LenientUtf8, "utf-8", null);
+            var other = BestLegacy(bytes);
+            if (Score(utf8) >= Score(other) - 0.05)
+            {
+                ReportReplacements(utf8, bag);
+                return utf8;
+            }
+
+            bag.Report(DiagnosticCodes.DeclaredCharsetWrong,
+                $"the page declares charset '{declaredCharset}' but its bytes read as {other.Encoding}; used {other.Encoding}");
+            ReportReplacements(other, bag);
+            return other;
+        }
+
+        if (declared is not null)
+        {
+            var candidate = Decode(bytes, declared, NameOf(declared), null);
             var other = BestLegacy(bytes);
             if (Score(candidate) >= Score(other) - 0.05 || candidate.Encoding == other.Encoding)
             {
@@ -171,6 +209,17 @@ internal sealed class EncodingDetector
         (encoding, length) = (Encoding.UTF8, 0);
         return false;
     }
+
+    private static readonly Encoding LenientUtf8 = new UTF8Encoding(false, false);
+
+    private static string NameOf(Encoding encoding) => encoding.CodePage switch
+    {
+        54936 => "gb18030",
+        950 => "big5",
+        _ => encoding.WebName,
+    };
+
+    private static bool HasNonAscii(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
 
     private static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
     {

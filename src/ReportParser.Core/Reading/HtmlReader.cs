@@ -1,36 +1,61 @@
-using System.Text.RegularExpressions;
+using AngleSharp;
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using ReportParser.Diagnostics;
+using ReportParser.Model;
 
 namespace ReportParser.Reading;
 
-/// <summary>Reads an HTML page into blocks: text lines and table grids, in document order.</summary>
-internal sealed partial class HtmlReader(EncodingDetector detector)
+/// <summary>
+/// Reads an HTML page into blocks (text lines and table grids, in document order) and page metadata.
+/// The bytes are decoded here (BOM, the page's declared charset, detection) and AngleSharp gets a
+/// string, so it never picks an encoding itself. The parser runs without scripting and in a browsing
+/// context with no loaders or requesters: no script runs and nothing is fetched.
+/// </summary>
+internal sealed class HtmlReader(EncodingDetector detector, IConfiguration? configuration = null)
 {
+    /// <summary>The deepest element nesting the parser builds; deeper elements become siblings (AngleSharp's MaximumDepth).</summary>
+    public const int MaxNesting = HtmlBlockWriter.MaxDepth;
+
     public SourceText Read(byte[] bytes, string name, DiagnosticBag bag, out string encodingName)
     {
-        string? declared = DeclaredCharset(bytes);
+        string? declared = CharsetSniffer.Sniff(bytes);
         var decoded = detector.Detect(bytes, bag, declared);
         encodingName = decoded.Encoding;
-        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true, IsScripting = false });
-        var document = parser.ParseDocument(decoded.Text);
-        foreach (var dead in document.QuerySelectorAll("script, style, noscript, template"))
+        var document = Parse(decoded.Text);
+        var map = new LineMap(decoded.Text);
+        var counts = new ChromeCounts();
+
+        string? articleTitle = document.QuerySelectorAll("meta")
+            .FirstOrDefault(m => string.Equals(m.GetAttribute("name"), "ArticleTitle", StringComparison.OrdinalIgnoreCase))?.GetAttribute("content");
+        var layout = new ContentLocator(counts).Locate(document, articleTitle);
+        if (layout.MaxDepth >= MaxNesting)
         {
-            dead.Remove();
+            bag.Report(DiagnosticCodes.HtmlLimit,
+                $"elements are nested deeper than {MaxNesting} levels; the deeper ones were read as following siblings");
         }
 
-        string text = document.Body?.TextContent ?? "";
-        return new SourceText(name, "html", encodingName, bytes.LongLength, "", LineSplitter.Split(text, bag),
-            new PageMetadata(document.Title, new Dictionary<string, string>()));
+        var blocks = new HtmlBlockWriter(map, bag, counts, layout.IsChrome).Write(layout.Roots);
+        if (counts.Any)
+        {
+            bag.Report(DiagnosticCodes.HtmlChromeRemoved, counts.Describe());
+        }
+
+        var page = PageMetadataReader.Read(document, blocks);
+        return new SourceText(name, "html", encodingName, bytes.LongLength, "", blocks, page);
     }
 
-    private static string? DeclaredCharset(byte[] bytes)
+    /// <summary>The browsing context the parser uses: the given configuration (default: AngleSharp's, which has no loaders) and nothing added.</summary>
+    internal IBrowsingContext CreateContext() => BrowsingContext.New(configuration ?? Configuration.Default);
+
+    private IHtmlDocument Parse(string text)
     {
-        string head = System.Text.Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
-        var match = CharsetPattern().Match(head);
-        return match.Success ? match.Groups[1].Value : null;
+        var options = new HtmlParserOptions
+        {
+            IsKeepingSourceReferences = true,
+            IsScripting = false,
+            MaximumDepth = MaxNesting,
+        };
+        return new HtmlParser(options, CreateContext()).ParseDocument(text);
     }
-
-    [GeneratedRegex("""charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", RegexOptions.IgnoreCase)]
-    private static partial Regex CharsetPattern();
 }

@@ -84,10 +84,15 @@ internal sealed class SourceReader(ReportParserOptions options)
         return true;
     }
 
-    /// <summary>Binary: NUL or other control bytes (not tab, CR, LF, FF, ESC) in the first 8 KB.</summary>
+    /// <summary>Binary: control bytes (other than tab, CR, LF, FF, ESC) in the first 8 KB, outside what UTF-16 explains.</summary>
     private static bool LooksBinary(byte[] bytes)
     {
         int n = Math.Min(bytes.Length, 8192);
+        if (n >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            return false;
+        }
+
         int zeros = 0, controls = 0;
         for (int i = 0; i < n; i++)
         {
@@ -102,6 +107,52 @@ internal sealed class SourceReader(ReportParserOptions options)
             }
         }
 
+        // UTF-16 text without BOM: zeros in every other byte, and few control characters once read as UTF-16
+        // (the bytes of CJK characters include values below 0x20, so raw control bytes do not count).
+        bool utf16Like = zeros > n / 8 && ZerosAlternate(bytes, n) && Utf16Controls(bytes, n) < n / 100 + 1;
+        if (utf16Like)
+        {
+            return false;
+        }
+
         return zeros > 0 || controls > n / 50 + 1;
+    }
+
+    private static int Utf16Controls(byte[] bytes, int n)
+    {
+        int zeroEven = 0, zeroOdd = 0;
+        for (int i = 0; i + 1 < n; i += 2)
+        {
+            zeroEven += bytes[i] == 0 ? 1 : 0;
+            zeroOdd += bytes[i + 1] == 0 ? 1 : 0;
+        }
+
+        bool bigEndian = zeroEven > zeroOdd;
+        int controls = 0;
+        for (int i = 0; i + 1 < n; i += 2)
+        {
+            int unit = bigEndian ? bytes[i] << 8 | bytes[i + 1] : bytes[i + 1] << 8 | bytes[i];
+            if (unit < 0x20 && unit is not (9 or 10 or 13 or 12 or 27))
+            {
+                controls++;
+            }
+        }
+
+        return controls;
+    }
+
+    private static bool ZerosAlternate(byte[] bytes, int n)
+    {
+        int even = 0, odd = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (bytes[i] == 0)
+            {
+                if (i % 2 == 0) even++; else odd++;
+            }
+        }
+
+        // Characters such as 一 (U+4E00) put a zero on the other side too, so allow a few.
+        return even == 0 || odd == 0 || Math.Min(even, odd) * 8 < Math.Max(even, odd);
     }
 }

@@ -1,0 +1,161 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace ReportParser.Reading;
+
+/// <summary>What the HTML reading stage treats as block, inline, dead or hidden, and how it recognises page chrome.</summary>
+internal static partial class HtmlRules
+{
+    /// <summary>Elements whose content is never report text.</summary>
+    private static readonly HashSet<string> DeadTags =
+    [
+        "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math",
+        "canvas", "audio", "video", "select", "button", "input", "textarea", "head", "title", "meta", "link", "base", "map",
+        "datalist", "dialog",
+    ];
+
+    /// <summary>Elements that start and end a line. Everything else is inline and joins text without a break.</summary>
+    private static readonly HashSet<string> BlockTags =
+    [
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dir", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
+        "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
+        "th", "thead", "tr", "ul", "xmp", "listing", "plaintext",
+    ];
+
+    /// <summary>Semantic chrome containers.</summary>
+    private static readonly HashSet<string> ChromeTags = ["nav", "aside", "footer"];
+
+    public static bool IsDead(IElement element) => DeadTags.Contains(element.LocalName);
+
+    public static bool IsBlock(IElement element) => BlockTags.Contains(element.LocalName);
+
+    public static bool IsChromeTag(IElement element) => ChromeTags.Contains(element.LocalName);
+
+    /// <summary>Word's empty-paragraph marker <c>&lt;o:p&gt;</c> and other Office namespace elements (v:, w:, st1:).</summary>
+    public static bool IsWordArtefact(IElement element) => element.LocalName.Contains(':', StringComparison.Ordinal);
+
+    /// <summary>Hidden by the hidden attribute, <c>type=hidden</c>, or an inline style display:none / visibility:hidden.</summary>
+    public static bool IsHidden(IElement element)
+    {
+        if (element.HasAttribute("hidden"))
+        {
+            return true;
+        }
+
+        string? style = element.GetAttribute("style");
+        if (string.IsNullOrEmpty(style))
+        {
+            return false;
+        }
+
+        string compact = style.Replace(" ", "", StringComparison.Ordinal).Replace("\t", "", StringComparison.Ordinal).ToLowerInvariant();
+        return compact.Contains("display:none", StringComparison.Ordinal) || compact.Contains("visibility:hidden", StringComparison.Ordinal);
+    }
+
+    /// <summary>An id or class that names page chrome (share bars, print/close links, breadcrumbs, related links, menus, footers).</summary>
+    public static bool HasChromeName(IElement element)
+    {
+        string id = element.Id ?? "";
+        string cls = element.ClassName ?? "";
+        return (id.Length > 0 && ChromeName().IsMatch(id)) || (cls.Length > 0 && ChromeName().IsMatch(cls));
+    }
+
+    [GeneratedRegex("share|bdshare|jiathis|bshare|print|dayin|close|related|relate|xgwz|xglj|xgxx|breadcrumb|crumb|location|position|dqwz|weizhi|nav|menu|footer|foot|bottom|toolbar|fontsize|zihao|pager|comment", RegexOptions.IgnoreCase)]
+    private static partial Regex ChromeName();
+
+    /// <summary>A breadcrumb line: 当前位置 / 您现在的位置 … &gt; ….</summary>
+    [GeneratedRegex(@"^[\s\u00A0\u3000]*(?:当前位置|您现在的位置|您当前的位置|您的位置|当前的位置|所在位置|现在位置|你的位置|你现在的位置|當前位置|您現在的位置)[\s\u00A0\u3000]*[:：]?")]
+    public static partial Regex Breadcrumb();
+
+    /// <summary>A line that only heads a related-links list.</summary>
+    [GeneratedRegex(@"^[\s\u00A0\u3000【\[]*(?:相关链接|相关文章|相关阅读|相关新闻|相关信息|相关稿件|相关推荐|相关词条|热门词条|相關連結|相關文章|相關詞條|熱門詞條)[\s\u00A0\u3000】\]:：]*$")]
+    public static partial Regex RelatedHeading();
+
+    private static readonly string[] ToolTokens =
+    [
+        "打印本页", "打印此页", "打印", "关闭本页", "关闭窗口", "关闭", "返回顶部", "返回首页", "返回", "收藏本页", "收藏", "分享到", "分享",
+        "字体", "字号", "默认", "保存本页", "纠错", "大", "中", "小", "微信", "微博", "QQ空间", "扫一扫", "在手机上查看", "打印本頁", "關閉視窗", "關閉",
+    ];
+
+    /// <summary>A line made only of page tools: 打印 关闭, 【打印本页】【关闭窗口】, 【字体：大 中 小】, 分享到：.</summary>
+    public static bool IsToolLine(string line)
+    {
+        var rest = new System.Text.StringBuilder();
+        foreach (char c in line)
+        {
+            if (!char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c))
+            {
+                rest.Append(c);
+            }
+        }
+
+        string s = rest.ToString();
+        if (s.Length == 0 || s.Length > 40)
+        {
+            return false;
+        }
+
+        bool removed = true;
+        while (s.Length > 0 && removed)
+        {
+            removed = false;
+            foreach (string token in ToolTokens)
+            {
+                if (s.StartsWith(token, StringComparison.Ordinal))
+                {
+                    s = s[token.Length..];
+                    removed = true;
+                    break;
+                }
+            }
+        }
+
+        return s.Length == 0 && line.Any(c => c is '打' or '关' or '關' or '分' or '返' or '收' or '字' or '纠');
+    }
+
+    /// <summary>
+    /// East Asian wide characters: a collapsible line break between two of them is removed (CSS Text
+    /// segment-break rule), so <c>申请人情</c>⏎<c>况</c> reads 申请人情况.
+    /// </summary>
+    public static bool IsWide(char c) =>
+        c is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFE30' and <= '\uFE4F'
+            or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6' or >= '\uD800' and <= '\uDFFF';
+
+    /// <summary>HTML's collapsible white space (U+00A0 and U+3000 are not).</summary>
+    public static bool IsCollapsible(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
+
+    /// <summary>White space of any kind, including no-break and ideographic spaces.</summary>
+    public static bool IsBlank(char c) => char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF';
+
+    /// <summary>A heading numeral at the start of text: 一、 … 十二、 (value 1–12), else 0.</summary>
+    public static int HeadingNumber(ReadOnlySpan<char> text)
+    {
+        text = text.TrimStart(" \t\r\n\f\u00A0\u3000");
+        int sep = text.IndexOfAny('、', '．');
+        if (sep is < 1 or > 3)
+        {
+            return 0;
+        }
+
+        int value = 0;
+        foreach (char c in text[..sep])
+        {
+            int digit = "一二三四五六七八九".IndexOf(c) + 1;
+            if (c == '十')
+            {
+                value = value == 0 ? 10 : value * 10;
+            }
+            else if (digit > 0)
+            {
+                value = value >= 10 ? value + digit : digit;
+            }
+            else
+            {
+                return 0;
+            }
+        }
+
+        return value is >= 1 and <= 12 ? value : 0;
+    }
+}
