@@ -39,6 +39,21 @@ internal abstract class BatchCommand : Command
                 Console.Stderr.WriteLine($"reportparser: cannot write output: {ex.Message}");
                 return ExitCodes.Usage;
             }
+            catch (Exception ex)
+            {
+                // A bug, not a content problem (those become error records): one line, the trace only on request.
+                Console.Stderr.WriteLine($"reportparser: internal error: {ex.GetType().FullName}: {ex.Message}");
+                if (Console.ShowStackTraces)
+                {
+                    Console.Stderr.WriteLine(ex.ToString());
+                }
+                else
+                {
+                    Console.Stderr.WriteLine("reportparser: set REPORTPARSER_DEBUG=1 to print the stack trace");
+                }
+
+                return ExitCodes.Failed;
+            }
         });
     }
 

@@ -11,13 +11,13 @@ internal sealed class ProgressReporter(TextWriter stderr, int total)
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _lastDraw = TimeSpan.MinValue;
+    private TimeSpan? _lastDraw;
     private int _width;
 
     public void Update(int done)
     {
         var now = _clock.Elapsed;
-        if (done < total && now - _lastDraw < Interval)
+        if (done < total && _lastDraw is { } last && now - last < Interval)
         {
             return;
         }

@@ -232,3 +232,34 @@ public sealed class ParseCommandTests
         Assert.Equal(Seeds.Files.Length, run.StdoutLines.Length);
     }
 }
+
+public sealed class ProgressTests
+{
+    [Fact]
+    public void Progress_is_drawn_in_place_on_a_terminal_and_erased_before_the_summary()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var console = new CliConsole(TextReader.Null, stdout, stderr) { StderrIsTerminal = true };
+        int exit = CliApp.Run(["parse", Seeds.Directory], console);
+        Assert.True(exit == ExitCodes.Success, stderr.ToString());
+        string err = stderr.ToString();
+        Assert.Contains($"\r[{Seeds.Files.Length}/{Seeds.Files.Length}] ", err);
+        Assert.Contains("files/s, ETA", err);
+        string last = err.Split('\r')[^1];
+        Assert.StartsWith(" ", err.Split('\r')[^2]); // the erasing blanks
+        Assert.StartsWith("reportparser: ", last);
+        Assert.StartsWith("{", stdout.ToString()); // progress never reaches stdout
+    }
+
+    [Fact]
+    public void No_progress_for_a_single_input_or_with_quiet()
+    {
+        foreach (string[] args in new[] { new[] { "parse", Seeds.Files[0] }, ["parse", Seeds.Directory, "-q"] })
+        {
+            var stderr = new StringWriter();
+            CliApp.Run(args, new CliConsole(TextReader.Null, new StringWriter(), stderr) { StderrIsTerminal = true });
+            Assert.DoesNotContain("\r", stderr.ToString());
+        }
+    }
+}
