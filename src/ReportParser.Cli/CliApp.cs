@@ -1,29 +1,44 @@
 using System.CommandLine;
-using ReportParser.Output;
 using ReportParser.Reading;
 
 namespace ReportParser.Cli;
 
-/// <summary>The command tree. Main only wires this up; tests call <see cref="Run"/> in-process.</summary>
+/// <summary>The command tree. Main only wires this up; tests call <see cref="Run(string[], TextReader, TextWriter, TextWriter)"/> in-process.</summary>
 internal static class CliApp
 {
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) =>
+        Run(args, new CliConsole(stdin, stdout, stderr));
+
+    public static int Run(string[] args, CliConsole console)
     {
         EncodingDetector.EnsureRegistered();
-        var inputs = new Argument<string[]>("input") { Arity = ArgumentArity.OneOrMore, Description = "Files, or - for stdin." };
-        var parse = new Command("parse", "Parse reports into JSON.") { inputs };
-        parse.SetAction(result =>
+        var root = CreateRootCommand(console);
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
         {
-            var pipeline = new ReportPipeline();
-            foreach (string input in result.GetValue(inputs) ?? [])
+            // Usage errors: one line each on stderr and exit 2, not the default help dump and exit 1.
+            foreach (var error in parseResult.Errors)
             {
-                var doc = pipeline.Parse(ReportSource.FromFile(input)).Document;
-                JsonReportWriter.Write(doc, stdout);
+                console.Stderr.WriteLine($"reportparser: {error.Message}");
             }
 
-            return ExitCodes.Success;
-        });
-        var root = new RootCommand("ReportParser: structured data from government information-disclosure annual reports.") { parse };
-        return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+            console.Stderr.WriteLine("Run 'reportparser --help' or 'reportparser <command> --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return parseResult.Invoke(new InvocationConfiguration { Output = console.Stdout, Error = console.Stderr });
+    }
+
+    public static RootCommand CreateRootCommand(CliConsole console)
+    {
+        var root = new RootCommand("ReportParser: structured data from government information-disclosure annual reports (政府信息公开工作年度报告).")
+        {
+            new ParseCommand(console),
+            new ValidateCommand(console),
+        };
+
+        // normalize: enabled when NormalizeCommand.cs is merged.
+        // root.Subcommands.Add(NormalizeCommand.Create(console.Stdin, console.Stdout, console.Stderr));
+        return root;
     }
 }

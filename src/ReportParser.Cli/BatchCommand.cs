@@ -1,0 +1,123 @@
+using System.CommandLine;
+
+namespace ReportParser.Cli;
+
+/// <summary>
+/// Base of the commands that run the pipeline over many inputs: shared options, error handling
+/// (usage problems exit 2 with one line on stderr, no stack trace) and the batch loop with
+/// progress and summary.
+/// </summary>
+internal abstract class BatchCommand : Command
+{
+    protected BatchCommand(string name, string description, CliConsole console)
+        : base(name, description)
+    {
+        Console = console;
+        Common.AddTo(this);
+        SetAction(async (result, cancellationToken) =>
+        {
+            try
+            {
+                return await ExecuteAsync(result, cancellationToken).ConfigureAwait(false);
+            }
+            catch (UsageException ex)
+            {
+                foreach (string line in ex.Message.Split(Environment.NewLine))
+                {
+                    Console.Stderr.WriteLine($"reportparser: {line}");
+                }
+
+                return ExitCodes.Usage;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Console.Stderr.WriteLine("reportparser: interrupted; finished outputs are complete, unfinished ones were not written");
+                return ExitCodes.Interrupted;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Console.Stderr.WriteLine($"reportparser: cannot write output: {ex.Message}");
+                return ExitCodes.Usage;
+            }
+            catch (Exception ex)
+            {
+                // A bug, not a content problem (those become error records): one line, the trace only on request.
+                Console.Stderr.WriteLine($"reportparser: internal error: {ex.GetType().FullName}: {ex.Message}");
+                if (Console.ShowStackTraces)
+                {
+                    Console.Stderr.WriteLine(ex.ToString());
+                }
+                else
+                {
+                    Console.Stderr.WriteLine("reportparser: set REPORTPARSER_DEBUG=1 to print the stack trace");
+                }
+
+                return ExitCodes.Failed;
+            }
+        });
+    }
+
+    protected CliConsole Console { get; }
+
+    public CommonOptions Common { get; } = new();
+
+    protected abstract Task<int> ExecuteAsync(System.CommandLine.ParseResult result, CancellationToken cancellationToken);
+
+    /// <summary>Runs the inputs through the pipeline; <paramref name="consume"/> sees the results in input order.</summary>
+    protected async Task<RunSummary> RunBatchAsync(
+        System.CommandLine.ParseResult result,
+        IReadOnlyList<InputItem> items,
+        ReportParserOptions options,
+        Func<InputItem, bool>? skip,
+        Action<BatchResult, RunSummary> consume,
+        CancellationToken cancellationToken)
+    {
+        var pipeline = new ReportPipeline(options);
+        var summary = new RunSummary();
+        bool quiet = result.GetValue(Common.Quiet);
+        var progress = !quiet && Console.StderrIsTerminal && items.Count > 1 ? new ProgressReporter(Console.Stderr, items.Count) : null;
+        var stderrLock = new object();
+        var runner = new BatchRunner(item => pipeline.Parse(item.ToSource()).Document, result.GetValue(Common.Jobs), Common.TimeoutOf(result))
+        {
+            OnException = Console.ShowStackTraces
+                ? (item, ex) => { lock (stderrLock) { Console.Stderr.WriteLine($"reportparser: {item.DisplayName}: {ex}"); } }
+                : null,
+        };
+        try
+        {
+            await runner.RunAsync(items, skip, r =>
+            {
+                summary.Add(r);
+                consume(r, summary);
+                if (progress is not null)
+                {
+                    lock (stderrLock)
+                    {
+                        progress.Update(summary.Files);
+                    }
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            progress?.Clear();
+        }
+
+        return summary;
+    }
+
+    /// <summary>Resolves the inputs, printing warnings (an empty directory among others) on stderr.</summary>
+    protected IReadOnlyList<InputItem> ResolveInputs(System.CommandLine.ParseResult result, string? skipDirectory)
+    {
+        var resolver = new InputResolver(result.GetValue(Common.Include));
+        return resolver.Resolve(result.GetValue(Common.Inputs) ?? [], Console, skipDirectory, w => Console.Stderr.WriteLine($"reportparser: {w}"));
+    }
+
+    protected void PrintSummary(System.CommandLine.ParseResult result, RunSummary summary, string verb)
+    {
+        if (!result.GetValue(Common.Quiet))
+        {
+            Console.Stderr.WriteLine(summary.Format(verb));
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using System.IO.Enumeration;
+using System.Text.RegularExpressions;
+
+namespace ReportParser.Cli;
+
+/// <summary>
+/// Turns the <c>&lt;input&gt;</c> arguments into the ordered list of inputs of a run: files as given,
+/// directories searched recursively (sorted by path, ordinal; hidden entries and symbolic-link
+/// directories skipped), <c>-</c> for standard input. A file named twice is processed once.
+/// </summary>
+internal sealed class InputResolver
+{
+    /// <summary>Extensions a directory search takes when no <c>--include</c> glob is given.</summary>
+    public static readonly IReadOnlyList<string> DefaultExtensions = [".txt", ".htm", ".html", ".shtml"];
+
+    private readonly Regex[] _fileNameGlobs;
+    private readonly Regex[] _pathGlobs;
+
+    /// <param name="includeGlobs">
+    /// Globs that replace the default extensions (case-insensitive; <c>*</c> and <c>?</c> stay within one
+    /// path segment, <c>**</c> spans segments). A glob with a <c>/</c> matches the path relative to the
+    /// directory argument, one without matches the file name.
+    /// </param>
+    public InputResolver(IReadOnlyList<string>? includeGlobs = null)
+    {
+        var globs = includeGlobs ?? [];
+        _fileNameGlobs = globs.Where(g => !g.Contains('/')).Select(GlobToRegex).ToArray();
+        _pathGlobs = globs.Where(g => g.Contains('/')).Select(g => GlobToRegex(g.TrimStart('/'))).ToArray();
+    }
+
+    /// <summary>Fails with a usage error naming every argument that is neither an existing path nor <c>-</c>.</summary>
+    public static void CheckExist(IReadOnlyList<string> arguments)
+    {
+        var missing = arguments.Where(a => a != InputItem.StdinName && !File.Exists(a) && !Directory.Exists(a)).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new UsageException(string.Join(Environment.NewLine, missing.Select(m => $"no such file or directory: {m}")));
+        }
+
+        if (arguments.Count(a => a == InputItem.StdinName) > 1)
+        {
+            throw new UsageException("standard input (-) can be named only once");
+        }
+    }
+
+    /// <summary>True when the run has exactly one input named as a file or <c>-</c> (not a directory).</summary>
+    public static bool IsSingleInput(IReadOnlyList<string> arguments) =>
+        arguments.Count == 1 && (arguments[0] == InputItem.StdinName || File.Exists(arguments[0]));
+
+    /// <summary>
+    /// Lists the inputs in argument order. Files under <paramref name="skipDirectory"/> (the output
+    /// directory, when it lies inside an input directory) are left out. Standard input is read here.
+    /// A directory without matching files is reported through <paramref name="warn"/>; no input at all is a usage error.
+    /// </summary>
+    public IReadOnlyList<InputItem> Resolve(IReadOnlyList<string> arguments, CliConsole console, string? skipDirectory, Action<string> warn)
+    {
+        CheckExist(arguments);
+        var items = new List<InputItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? skip = skipDirectory is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(skipDirectory));
+        var emptyDirectories = new List<string>();
+        foreach (string argument in arguments)
+        {
+            if (argument == InputItem.StdinName)
+            {
+                items.Add(new InputItem(InputItem.StdinName, null, "stdin", console.ReadStdinBytes()));
+            }
+            else if (Directory.Exists(argument))
+            {
+                int before = items.Count;
+                foreach (var (full, relative) in Search(argument, skip))
+                {
+                    if (seen.Add(full))
+                    {
+                        items.Add(new InputItem(Path.Join(argument, relative), full, relative.Replace('\\', '/')));
+                    }
+                }
+
+                if (items.Count == before)
+                {
+                    emptyDirectories.Add(argument);
+                }
+            }
+            else
+            {
+                string full = Path.GetFullPath(argument);
+                if (seen.Add(full))
+                {
+                    items.Add(new InputItem(argument, full, argument.Replace('\\', '/')));
+                }
+            }
+        }
+
+        string what = _fileNameGlobs.Length + _pathGlobs.Length == 0
+            ? string.Join(" ", DefaultExtensions) + " files (use --include to match other names)"
+            : "files matching --include";
+        if (items.Count == 0)
+        {
+            throw new UsageException(emptyDirectories.Count == 1
+                ? $"no input files: directory {emptyDirectories[0]} has no {what}"
+                : $"no input files: the directories have no {what}");
+        }
+
+        foreach (string directory in emptyDirectories)
+        {
+            warn($"directory {directory} has no {what}; skipped");
+        }
+
+        return items;
+    }
+
+    private IEnumerable<(string Full, string Relative)> Search(string directory, string? skip)
+    {
+        string root = Path.GetFullPath(directory);
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            IgnoreInaccessible = true,
+            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
+        };
+        var files = new FileSystemEnumerable<string>(root, (ref FileSystemEntry e) => e.ToFullPath(), options)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory,
+            ShouldRecursePredicate = (ref FileSystemEntry e) =>
+                (e.Attributes & FileAttributes.ReparsePoint) == 0
+                && (skip is null || !string.Equals(e.ToFullPath(), skip, StringComparison.Ordinal)),
+        };
+        return files
+            .Select(full => (Full: full, Relative: Path.GetRelativePath(root, full)))
+            .Where(f => Matches(f.Relative.Replace('\\', '/')))
+            .OrderBy(f => f.Relative, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    private bool Matches(string relativePath)
+    {
+        string name = relativePath[(relativePath.LastIndexOf('/') + 1)..];
+        if (_fileNameGlobs.Length + _pathGlobs.Length == 0)
+        {
+            return DefaultExtensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase);
+        }
+
+        return _fileNameGlobs.Any(g => g.IsMatch(name)) || _pathGlobs.Any(g => g.IsMatch(relativePath));
+    }
+
+    internal static Regex GlobToRegex(string glob)
+    {
+        var pattern = new System.Text.StringBuilder("^");
+        for (int i = 0; i < glob.Length; i++)
+        {
+            char c = glob[i];
+            if (c == '*' && i + 1 < glob.Length && glob[i + 1] == '*')
+            {
+                bool slash = i + 2 < glob.Length && glob[i + 2] == '/';
+                pattern.Append(slash ? "(?:.*/)?" : ".*");
+                i += slash ? 2 : 1;
+            }
+            else if (c == '*')
+            {
+                pattern.Append("[^/]*");
+            }
+            else if (c == '?')
+            {
+                pattern.Append("[^/]");
+            }
+            else
+            {
+                pattern.Append(Regex.Escape(c.ToString()));
+            }
+        }
+
+        return new Regex(pattern.Append('$').ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+}

@@ -1,0 +1,215 @@
+using System.CommandLine;
+using ReportParser.Output;
+
+namespace ReportParser.Cli;
+
+/// <summary>
+/// <c>reportparser parse</c>: reports to JSON, JSON Lines or CSV.
+/// One file (or <c>-</c>) and no <c>-o</c>: one indented JSON document on stdout. Otherwise JSON Lines
+/// on stdout or in <c>-o FILE</c>; <c>-f json -o DIR</c> writes one file per input.
+/// </summary>
+internal sealed class ParseCommand : BatchCommand
+{
+    public ParseCommand(CliConsole console)
+        : base("parse", "Parse reports into JSON, JSON Lines or CSV.", console)
+    {
+        Format.AcceptOnlyFromAmong("json", "jsonl", "csv");
+        CsvLayoutOption.AcceptOnlyFromAmong("cells", "wide", "sections");
+        Options.Add(Format);
+        Options.Add(CsvLayoutOption);
+        Options.Add(Output);
+        Options.Add(KeepOriginal);
+        Options.Add(Excel);
+        Options.Add(SkipExisting);
+    }
+
+    public Option<string?> Format { get; } = new("--format", "-f")
+    {
+        Description = "json (one document; with several inputs needs -o DIR), jsonl (one document per line) or csv. Default: json for one file, jsonl otherwise.",
+    };
+
+    public Option<string?> CsvLayoutOption { get; } = new("--csv-layout")
+    {
+        Description = "CSV shape: cells (one row per table cell, default), wide (one row per report, a fixed column per cell) or sections.",
+    };
+
+    public Option<string?> Output { get; } = new("--output", "-o")
+    {
+        Description = "Output file (written to a temporary and renamed when complete), or with -f json a directory: one <input path>.json per input.",
+        HelpName = "FILE|DIR",
+    };
+
+    public Option<bool> KeepOriginal { get; } = new("--keep-original")
+    {
+        Description = "Keep the text before script conversion beside the converted text.",
+    };
+
+    public Option<bool> Excel { get; } = new("--excel")
+    {
+        Description = "CSV for Excel: UTF-8 byte order mark and CRLF line ends.",
+    };
+
+    public Option<bool> SkipExisting { get; } = new("--skip-existing")
+    {
+        Description = "With -f json -o DIR: skip inputs whose output file exists (they still count in the summary).",
+    };
+
+    protected override async Task<int> ExecuteAsync(System.CommandLine.ParseResult result, CancellationToken cancellationToken)
+    {
+        var arguments = result.GetValue(Common.Inputs) ?? [];
+        InputResolver.CheckExist(arguments);
+        var plan = OutputPlan.Decide(
+            result.GetValue(Format),
+            result.GetValue(CsvLayoutOption),
+            result.GetValue(Output),
+            result.GetValue(Excel),
+            result.GetValue(SkipExisting),
+            InputResolver.IsSingleInput(arguments));
+        var items = ResolveInputs(result, plan.Directory);
+        var options = Common.PipelineOptions(result, result.GetValue(KeepOriginal));
+
+        using var sink = plan.CreateSink(items, Console.Stdout);
+        var summary = await RunBatchAsync(result, items, options, plan.SkipExisting ? sink.OutputExists : null, (r, s) =>
+        {
+            if (r.Document is null)
+            {
+                return;
+            }
+
+            if (sink is DirectorySink directory)
+            {
+                try
+                {
+                    sink.Write(r.Item, r.Document);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    Console.Stderr.WriteLine($"reportparser: {r.Item.DisplayName}: cannot write {directory.TargetOf(r.Item)}: {ex.Message}");
+                    s.MarkWriteFailed(r);
+                }
+            }
+            else
+            {
+                sink.Write(r.Item, r.Document);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        sink.Complete();
+
+        PrintSummary(result, summary, "parsed");
+        return summary.Failed > 0 ? ExitCodes.Failed : ExitCodes.Success;
+    }
+}
+
+/// <summary>What <c>parse</c> writes where, decided from the options before any work starts.</summary>
+internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Excel, string? File, string? Directory, bool SkipExisting)
+{
+    public static OutputPlan Decide(string? format, string? csvLayout, string? output, bool excel, bool skipExisting, bool singleInput)
+    {
+        bool outputIsDirectory = output is not null
+            && (System.IO.Directory.Exists(output) || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar));
+        var chosen = format switch
+        {
+            "json" => OutputFormat.Json,
+            "jsonl" => OutputFormat.JsonLines,
+            "csv" => OutputFormat.Csv,
+            _ when csvLayout is not null || excel => OutputFormat.Csv,
+            _ when outputIsDirectory || (singleInput && output is null) => OutputFormat.Json,
+            _ when output is not null && output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) => OutputFormat.Csv,
+            _ when singleInput && output is not null && output.EndsWith(".json", StringComparison.OrdinalIgnoreCase) => OutputFormat.Json,
+            _ => OutputFormat.JsonLines,
+        };
+        if (chosen != OutputFormat.Csv && (csvLayout is not null || excel))
+        {
+            throw new UsageException($"{(csvLayout is not null ? "--csv-layout" : "--excel")} applies to CSV output (-f csv)");
+        }
+
+        var layout = csvLayout switch
+        {
+            "wide" => CsvLayout.Wide,
+            "sections" => CsvLayout.Sections,
+            _ => CsvLayout.Cells,
+        };
+
+        if (output == "-")
+        {
+            output = null; // -o - : stdout
+        }
+
+        string? file = null, directory = null;
+        if (chosen == OutputFormat.Json)
+        {
+            if (output is null && !singleInput)
+            {
+                throw new UsageException("-f json writes one document per input: with several inputs give -o DIR, or use -f jsonl");
+            }
+
+            if (output is not null && (outputIsDirectory || !singleInput))
+            {
+                if (System.IO.File.Exists(output))
+                {
+                    throw new UsageException($"-o {output}: is a file; -f json with several inputs writes into a directory");
+                }
+
+                directory = output;
+            }
+            else
+            {
+                file = output;
+            }
+        }
+        else if (output is not null)
+        {
+            if (outputIsDirectory)
+            {
+                throw new UsageException($"-o {output}: is a directory; -f {(chosen == OutputFormat.Csv ? "csv" : "jsonl")} writes one file (-f json -o DIR writes one file per input)");
+            }
+
+            file = output;
+        }
+
+        if (skipExisting && directory is null)
+        {
+            throw new UsageException("--skip-existing needs -f json -o DIR (one output file per input)");
+        }
+
+        return new OutputPlan(chosen, layout, excel, file, directory, skipExisting);
+    }
+
+    /// <summary>Creates the output: stdout, the temporary of <c>-o FILE</c>, or the directory. Failures are usage errors.</summary>
+    public IReportSink CreateSink(IReadOnlyList<InputItem> items, TextWriter stdout)
+    {
+        try
+        {
+            if (Directory is not null)
+            {
+                System.IO.Directory.CreateDirectory(Directory);
+                AtomicFile.DeleteLeftovers(Directory, recursive: true);
+                ProbeWritable(Directory);
+                return new DirectorySink(Directory, items);
+            }
+
+            if (File is not null)
+            {
+                string? parent = Path.GetDirectoryName(Path.GetFullPath(File));
+                if (parent is not null)
+                {
+                    AtomicFile.DeleteLeftovers(parent, recursive: false, Path.GetFileName(File));
+                }
+
+                var file = AtomicFile.Create(File);
+                return new StreamSink(file.Writer, file, Format, Layout, Excel);
+            }
+
+            return new StreamSink(stdout, null, Format, Layout, Excel);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"cannot write output {Directory ?? File}: {ex.Message}");
+        }
+    }
+
+    private static void ProbeWritable(string directory)
+    {
+        using var probe = AtomicFile.Create(Path.Combine(directory, "write-test"));
+    }
+}

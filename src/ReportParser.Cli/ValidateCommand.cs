@@ -1,0 +1,58 @@
+using System.CommandLine;
+using ReportParser.Model;
+
+namespace ReportParser.Cli;
+
+/// <summary>
+/// <c>reportparser validate</c>: parses the inputs and lists every diagnostic and failed check,
+/// for people (<c>text</c>), programs (<c>json</c>) or GitHub Actions (<c>github</c>).
+/// Exit 0 when nothing is an error (nor a warning, with <c>--strict</c>), 1 otherwise.
+/// </summary>
+internal sealed class ValidateCommand : BatchCommand
+{
+    public ValidateCommand(CliConsole console)
+        : base("validate", "Check reports: list diagnostics and failed checks; exit 1 on errors.", console)
+    {
+        Format.AcceptOnlyFromAmong("text", "json", "github");
+        Options.Add(Format);
+        Options.Add(Strict);
+    }
+
+    public Option<string> Format { get; } = new("--format", "-f")
+    {
+        Description = "text (file:line: severity code: message), json (one object per file) or github (workflow annotations).",
+        DefaultValueFactory = _ => "text",
+    };
+
+    public Option<bool> Strict { get; } = new("--strict")
+    {
+        Description = "Warnings fail the run too.",
+    };
+
+    protected override async Task<int> ExecuteAsync(System.CommandLine.ParseResult result, CancellationToken cancellationToken)
+    {
+        var format = result.GetValue(Format) switch
+        {
+            "json" => ValidationFormat.Json,
+            "github" => ValidationFormat.GitHub,
+            _ => ValidationFormat.Text,
+        };
+        bool strict = result.GetValue(Strict);
+        var items = ResolveInputs(result, skipDirectory: null);
+        var writer = new ValidationWriter(Console.Stdout, format);
+        bool failed = false;
+        writer.Begin();
+        var summary = await RunBatchAsync(result, items, Common.PipelineOptions(result, keepOriginal: false), skip: null, (r, _) =>
+        {
+            var document = r.Document!;
+            var problems = ValidationProblem.From(document);
+            failed |= document.Error is not null
+                || problems.Any(p => p.Severity == DiagnosticSeverity.Error || (strict && p.Severity == DiagnosticSeverity.Warning));
+            writer.Write(document, problems);
+        }, cancellationToken).ConfigureAwait(false);
+        writer.End();
+
+        PrintSummary(result, summary, "checked");
+        return failed ? ExitCodes.Failed : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,199 @@
+using System.Globalization;
+using CsvHelper;
+using ReportParser.Model;
+
+namespace ReportParser.Output;
+
+/// <summary>The shape of the CSV written by <see cref="CsvReportWriter"/>.</summary>
+public enum CsvLayout
+{
+    /// <summary>One row per table cell: <c>file,report_year,agency,template,table,row,column,value,raw,line</c>.</summary>
+    Cells,
+
+    /// <summary>One row per report with a fixed column per cell key (union of the templates), so every file shares one header.</summary>
+    Wide,
+
+    /// <summary>One row per section and per subsection: <c>file,number,key,title,line,text</c>.</summary>
+    Sections,
+}
+
+/// <summary>
+/// Writes report documents as CSV, invariant culture, RFC 4180 quoting and no formula-injection
+/// rewriting (a value <c>-8</c> stays <c>-8</c>). The header is written before the first document,
+/// even when no document is written at all. Not thread-safe: one writer per output.
+/// </summary>
+public sealed class CsvReportWriter : IDisposable
+{
+    private static readonly string[] CellsHeader = ["file", "report_year", "agency", "template", "table", "row", "column", "value", "raw", "line"];
+    private static readonly string[] SectionsHeader = ["file", "number", "key", "title", "line", "text"];
+    private static readonly string[] WideLeading = ["file", "report_year", "agency", "template", "error"];
+
+    private readonly CsvWriter _csv;
+    private readonly CsvLayout _layout;
+    private bool _headerWritten;
+
+    /// <param name="writer">The destination; it stays open when this writer is disposed.</param>
+    /// <param name="layout">The CSV layout.</param>
+    /// <param name="excel">
+    /// Write for Excel: a UTF-8 byte order mark (U+FEFF as the first character) and CRLF line ends.
+    /// Otherwise LF line ends and no byte order mark.
+    /// </param>
+    public CsvReportWriter(TextWriter writer, CsvLayout layout = CsvLayout.Cells, bool excel = false)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        _layout = layout;
+        if (excel)
+        {
+            writer.Write('\uFEFF');
+        }
+
+        _csv = CsvWriter.Create(writer, new CsvWriterOptions
+        {
+            NewLine = excel ? "\r\n" : "\n",
+            Injection = CsvInjection.None,
+            FormatProvider = CultureInfo.InvariantCulture,
+        }, leaveOpen: true);
+    }
+
+    public CsvLayout Layout => _layout;
+
+    /// <summary>The header of a layout; for <see cref="CsvLayout.Wide"/> it is the same for every report.</summary>
+    public static IReadOnlyList<string> Header(CsvLayout layout) => layout switch
+    {
+        CsvLayout.Cells => CellsHeader,
+        CsvLayout.Sections => SectionsHeader,
+        CsvLayout.Wide => [.. WideLeading, .. WideCsvColumns.CellKeys],
+        _ => throw new ArgumentOutOfRangeException(nameof(layout)),
+    };
+
+    /// <summary>Writes the header now if it has not been written (the first <see cref="Write"/> does it too).</summary>
+    public void WriteHeader()
+    {
+        if (_headerWritten)
+        {
+            return;
+        }
+
+        _headerWritten = true;
+        _csv.WriteRecord(Header(_layout).ToArray());
+    }
+
+    /// <summary>
+    /// Writes the rows of one document. An error record has no cells or sections, so it adds no
+    /// row in the <c>cells</c> and <c>sections</c> layouts; in <c>wide</c> it is a row with the error column set.
+    /// </summary>
+    public void Write(ReportDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        WriteHeader();
+        switch (_layout)
+        {
+            case CsvLayout.Cells:
+                WriteCells(document);
+                break;
+            case CsvLayout.Wide:
+                WriteWide(document);
+                break;
+            case CsvLayout.Sections:
+                WriteSections(document);
+                break;
+        }
+    }
+
+    public void Flush() => _csv.Flush();
+
+    public void Dispose()
+    {
+        WriteHeader();
+        _csv.Dispose();
+    }
+
+    /// <summary>A decimal as invariant text without trailing zeros (<c>16</c>, <c>42.39</c>, <c>-8</c>); null as empty.</summary>
+    public static string FormatValue(decimal? value) =>
+        value is { } v ? v.ToString("0.############################", CultureInfo.InvariantCulture) : "";
+
+    private static string Format(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    private void WriteCells(ReportDocument document)
+    {
+        string file = document.Source.Path;
+        string year = Format(document.Metadata?.ReportYear);
+        string agency = document.Metadata?.Agency ?? "";
+        foreach (var table in document.Tables ?? [])
+        {
+            foreach (var row in table.Rows.Concat(table.ExtraRows ?? []))
+            {
+                foreach (string column in CellColumns(table, row))
+                {
+                    row.Values.TryGetValue(column, out decimal? value);
+                    row.Raw.TryGetValue(column, out string? raw);
+                    _csv.WriteRecord([file, year, agency, table.Template, table.Key, row.Key, column, FormatValue(value), raw ?? "", Format(row.Line)]);
+                }
+            }
+        }
+    }
+
+    /// <summary>The columns a row has cells in: the table's columns that the row has a value or raw text for, in table order, then any others.</summary>
+    private static IEnumerable<string> CellColumns(StatTable table, TableRow row)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var column in table.Columns)
+        {
+            if ((row.Values.ContainsKey(column.Key) || row.Raw.ContainsKey(column.Key)) && seen.Add(column.Key))
+            {
+                yield return column.Key;
+            }
+        }
+
+        foreach (string key in row.Values.Keys.Concat(row.Raw.Keys))
+        {
+            if (seen.Add(key))
+            {
+                yield return key;
+            }
+        }
+    }
+
+    private void WriteWide(ReportDocument document)
+    {
+        var keys = WideCsvColumns.CellKeys;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var table in document.Tables ?? [])
+        {
+            foreach (var row in table.Rows)
+            {
+                foreach (var (column, value) in row.Values)
+                {
+                    values.TryAdd($"{table.Key}.{row.Key}.{column}", FormatValue(value));
+                }
+            }
+        }
+
+        var record = new string[WideLeading.Length + keys.Count];
+        record[0] = document.Source.Path;
+        record[1] = Format(document.Metadata?.ReportYear);
+        record[2] = document.Metadata?.Agency ?? "";
+        record[3] = document.Metadata?.Template ?? "";
+        record[4] = document.Error is { } error ? $"{error.Code}: {error.Message}" : "";
+        for (int i = 0; i < keys.Count; i++)
+        {
+            record[WideLeading.Length + i] = values.GetValueOrDefault(keys[i], "");
+        }
+
+        _csv.WriteRecord(record);
+    }
+
+    private void WriteSections(ReportDocument document)
+    {
+        string file = document.Source.Path;
+        foreach (var section in document.Sections ?? [])
+        {
+            string number = section.Number.ToString(CultureInfo.InvariantCulture);
+            _csv.WriteRecord([file, number, section.Key ?? "", section.Title, Format(section.Line), section.Text]);
+            foreach (var sub in section.Subsections)
+            {
+                _csv.WriteRecord([file, $"{number}.{sub.Number.ToString(CultureInfo.InvariantCulture)}", section.Key ?? "", sub.Title, Format(sub.Line), sub.Text]);
+            }
+        }
+    }
+}

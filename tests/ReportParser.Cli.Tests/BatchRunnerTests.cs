@@ -1,0 +1,123 @@
+using ReportParser.Model;
+using Xunit;
+
+namespace ReportParser.Cli.Tests;
+
+public sealed class BatchRunnerTests
+{
+    private static InputItem Item(int i) => new($"f{i:D3}.txt", null, $"f{i:D3}.txt", [(byte)'x']);
+
+    private static ReportDocument Doc(InputItem item) => new() { Source = new SourceInfo(item.DisplayName, "text", "utf-8", 1, "") };
+
+    [Fact]
+    public async Task Results_come_in_input_order_although_they_finish_out_of_order()
+    {
+        var items = Enumerable.Range(0, 60).Select(Item).ToArray();
+        var runner = new BatchRunner(item =>
+        {
+            Thread.Sleep(Random.Shared.Next(0, 15));
+            return Doc(item);
+        }, parallelism: 4, Timeout.InfiniteTimeSpan);
+        var seen = new List<string>();
+        await runner.RunAsync(items, null, r => seen.Add(r.Document!.Source.Path));
+        Assert.Equal(items.Select(i => i.DisplayName), seen);
+    }
+
+    [Fact]
+    public async Task At_most_twice_the_parallelism_of_results_are_in_flight()
+    {
+        const int parallelism = 3;
+        int started = 0, consumed = 0, maxInFlight = 0, running = 0, maxRunning = 0;
+        var items = Enumerable.Range(0, 50).Select(Item).ToArray();
+        var runner = new BatchRunner(item =>
+        {
+            int inFlight = Interlocked.Increment(ref started) - Volatile.Read(ref consumed);
+            InterlockedMax(ref maxInFlight, inFlight);
+            InterlockedMax(ref maxRunning, Interlocked.Increment(ref running));
+            Thread.Sleep(2);
+            Interlocked.Decrement(ref running);
+            return Doc(item);
+        }, parallelism, Timeout.InfiniteTimeSpan);
+        await runner.RunAsync(items, null, r =>
+        {
+            Thread.Sleep(item0Slow(r.Index)); // a slow consumer lets parsed results pile up if nothing bounds them
+            Interlocked.Increment(ref consumed);
+        });
+        Assert.Equal(50, consumed);
+        Assert.InRange(maxInFlight, 1, 2 * parallelism);
+        Assert.InRange(maxRunning, 1, parallelism);
+
+        static int item0Slow(int index) => index == 0 ? 200 : 1;
+    }
+
+    [Fact]
+    public async Task An_exception_becomes_an_error_record_and_the_run_goes_on()
+    {
+        var items = Enumerable.Range(0, 5).Select(Item).ToArray();
+        var runner = new BatchRunner(item => item.DisplayName == "f002.txt" ? throw new InvalidOperationException("boom") : Doc(item), 2, Timeout.InfiniteTimeSpan);
+        var results = new List<BatchResult>();
+        await runner.RunAsync(items, null, results.Add);
+        Assert.Equal(5, results.Count);
+        var error = results[2].Document!.Error!;
+        Assert.Equal(ErrorRecords.InternalErrorCode, error.Code);
+        Assert.Contains("System.InvalidOperationException: boom", error.Message);
+        Assert.All(results.Where(r => r.Index != 2), r => Assert.Null(r.Document!.Error));
+    }
+
+    [Fact]
+    public async Task A_stuck_parse_times_out_into_an_error_record_and_the_run_goes_on()
+    {
+        using var release = new ManualResetEventSlim();
+        var items = Enumerable.Range(0, 6).Select(Item).ToArray();
+        var runner = new BatchRunner(item =>
+        {
+            if (item.DisplayName == "f001.txt")
+            {
+                release.Wait(TimeSpan.FromSeconds(30)); // stuck until the test ends
+            }
+
+            return Doc(item);
+        }, parallelism: 1, TimeSpan.FromMilliseconds(200));
+        var results = new List<BatchResult>();
+        await runner.RunAsync(items, null, results.Add);
+        release.Set();
+        Assert.Equal(6, results.Count);
+        Assert.Equal(ErrorRecords.TimeoutCode, results[1].Document!.Error!.Code);
+        Assert.Equal("f001.txt", results[1].Document!.Source.Path);
+        Assert.All(results.Where(r => r.Index != 1), r => Assert.Null(r.Document!.Error));
+    }
+
+    [Fact]
+    public async Task Skipped_inputs_are_not_parsed_but_still_reported()
+    {
+        int parsed = 0;
+        var items = Enumerable.Range(0, 4).Select(Item).ToArray();
+        var runner = new BatchRunner(item => { Interlocked.Increment(ref parsed); return Doc(item); }, 2, Timeout.InfiniteTimeSpan);
+        var results = new List<BatchResult>();
+        await runner.RunAsync(items, i => i.DisplayName is "f000.txt" or "f003.txt", results.Add);
+        Assert.Equal([true, false, false, true], results.Select(r => r.Skipped));
+        Assert.Equal(2, parsed);
+    }
+
+    [Fact]
+    public async Task A_failing_consumer_stops_the_run_and_its_exception_surfaces()
+    {
+        var items = Enumerable.Range(0, 100).Select(Item).ToArray();
+        var runner = new BatchRunner(Doc, 2, Timeout.InfiniteTimeSpan);
+        await Assert.ThrowsAsync<IOException>(() => runner.RunAsync(items, null, r =>
+        {
+            if (r.Index == 3)
+            {
+                throw new IOException("disk full");
+            }
+        }));
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while (value > (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+}

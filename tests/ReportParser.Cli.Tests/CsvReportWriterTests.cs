@@ -1,0 +1,172 @@
+using System.Text;
+using ReportParser.Output;
+using Xunit;
+
+namespace ReportParser.Cli.Tests;
+
+public sealed class CsvReportWriterTests
+{
+    private static string Write(CsvLayout layout, bool excel, params Model.ReportDocument[] documents)
+    {
+        var text = new StringWriter();
+        using (var csv = new CsvReportWriter(text, layout, excel))
+        {
+            foreach (var document in documents)
+            {
+                csv.Write(document);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    [Fact]
+    public void Cells_layout_has_one_tidy_row_per_cell_with_invariant_numbers()
+    {
+        string csv = Write(CsvLayout.Cells, false, Fixtures.Report(), Fixtures.ErrorRecord());
+        string expected = """
+            file,report_year,agency,template,table,row,column,value,raw,line
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_1.regulations,issued,0,,44
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_1.regulations,repealed,0,,44
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_1.regulations,in_force,3,,44
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_8.administrative_fee,fee_amount,42.39,,52
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table3,new_received,natural_person,16,,66
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table3,new_received,commercial_enterprise,-8,,66
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table3,new_received,total,,-,66
+
+            """.Replace("\r\n", "\n");
+        Assert.Equal(expected, csv);
+    }
+
+    [Fact]
+    public void Negative_values_and_dash_texts_are_not_rewritten_as_formulas()
+    {
+        string csv = Write(CsvLayout.Cells, false, Fixtures.Report());
+        Assert.Contains(",-8,", csv);
+        Assert.Contains(",-,", csv);
+        Assert.DoesNotContain("'-", csv);
+    }
+
+    [Fact]
+    public void Values_format_invariantly_whatever_the_current_culture()
+    {
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            var comma = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
+            comma.NumberFormat.NumberDecimalSeparator = ",";
+            comma.NumberFormat.NegativeSign = "\u2212";
+            System.Globalization.CultureInfo.CurrentCulture = comma;
+            Assert.Equal("-8", CsvReportWriter.FormatValue(-8m));
+            Assert.Equal("42.39", CsvReportWriter.FormatValue(42.39m));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+
+        Assert.Equal("16", CsvReportWriter.FormatValue(16.00m));
+        Assert.Equal("-8", CsvReportWriter.FormatValue(-8m));
+        Assert.Equal("0.5", CsvReportWriter.FormatValue(0.50m));
+        Assert.Equal("3292078", CsvReportWriter.FormatValue(3292078m));
+        Assert.Equal("", CsvReportWriter.FormatValue(null));
+    }
+
+    [Fact]
+    public void Sections_layout_lists_sections_and_numbered_subsections_with_quoting()
+    {
+        string csv = Write(CsvLayout.Sections, false, Fixtures.Report());
+        string expected = """
+            file,number,key,title,line,text
+            corpus/a.txt,1,overview,总体情况,3,"2023年，本局……
+            “公开”, 含逗号"
+            corpus/a.txt,1.1,overview,主动公开,5,主动公开信息16条。
+            corpus/a.txt,1.2,overview,依申请公开,8,收到申请16件。
+            corpus/a.txt,3,applications,收到和处理政府信息公开申请情况,60,
+
+            """.Replace("\r\n", "\n");
+        Assert.Equal(expected, csv);
+    }
+
+    [Fact]
+    public void Wide_layout_has_one_row_per_report_and_the_same_header_for_every_report()
+    {
+        string csv = Write(CsvLayout.Wide, false, Fixtures.Report(), Fixtures.ErrorRecord());
+        var lines = csv.TrimEnd('\n').Split('\n');
+        Assert.Equal(3, lines.Length);
+        var header = lines[0].Split(',');
+        Assert.Equal(["file", "report_year", "agency", "template", "error"], header[..5]);
+        Assert.Equal(header.Length, lines[1].Split(',').Length);
+        Assert.Equal(header.Length, lines[2].Split(',').Length);
+        string Cell(int line, string key) => lines[line].Split(',')[Array.IndexOf(header, key)];
+        Assert.Equal("16", Cell(1, "table3.new_received.natural_person"));
+        Assert.Equal("-8", Cell(1, "table3.new_received.commercial_enterprise"));
+        Assert.Equal("", Cell(1, "table3.new_received.total"));
+        Assert.Equal("42.39", Cell(1, "table2.art20_8.administrative_fee.fee_amount"));
+        Assert.Equal("3", Cell(1, "table2.art20_1.regulations.in_force"));
+        Assert.Equal("", Cell(1, "error"));
+        Assert.StartsWith("RP1001: ", Cell(2, "error"));
+        Assert.Equal(string.Join(",", CsvReportWriter.Header(CsvLayout.Wide)), lines[0]);
+    }
+
+    [Fact]
+    public void Wide_header_covers_both_templates_once()
+    {
+        var keys = WideCsvColumns.CellKeys;
+        Assert.Equal(226, keys.Count);
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.Contains("table2.art20_1.regulations.issued", keys);                      // gov2021
+        Assert.Contains("table2.art20_1.regulations.newly_made", keys);                  // gov2019
+        Assert.Contains("table2.art20_9.centralized_procurement.procurement_amount", keys); // gov2019 only block
+        Assert.Contains("table3.other.total", keys);                                     // gov2019 one-row 其他处理
+        Assert.Contains("table3.other.fee_unpaid.total", keys);                          // gov2021 sub-rows
+        Assert.Contains("table4.litigation_after_review.pending", keys);
+        Assert.DoesNotContain("table3.results.total", keys);                             // group rows carry no numbers
+    }
+
+    [Fact]
+    public void A_run_with_no_documents_still_writes_the_header()
+    {
+        Assert.Equal("file,number,key,title,line,text\n", Write(CsvLayout.Sections, false));
+    }
+
+    [Fact]
+    public void Excel_output_starts_with_a_bom_and_ends_lines_with_crlf()
+    {
+        string csv = Write(CsvLayout.Cells, true, Fixtures.Report());
+        Assert.Equal('\uFEFF', csv[0]);
+        Assert.DoesNotContain("\n", csv.Replace("\r\n", ""));
+        Assert.EndsWith("\r\n", csv);
+    }
+
+    [Fact]
+    public void Csv_from_the_command_line_to_a_file_has_bom_bytes_with_excel()
+    {
+        using var dir = new TempDir();
+        var run = Cli.Run("parse", Seeds.Directory, "-f", "csv", "--csv-layout", "wide", "--excel", "-o", dir["wide.csv"], "-q");
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var bytes = File.ReadAllBytes(dir["wide.csv"]);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + Seeds.Files.Length, lines.Length);
+        Assert.Equal(string.Join(",", CsvReportWriter.Header(CsvLayout.Wide)), lines[0]);
+    }
+
+    [Fact]
+    public void Wide_csv_of_separate_runs_share_one_header()
+    {
+        var first = Cli.Run("parse", Seeds.Files[0], "-f", "csv", "--csv-layout", "wide", "-q");
+        var second = Cli.Run("parse", Seeds.Files[3], "-f", "csv", "--csv-layout", "wide", "-q");
+        Assert.Equal(first.StdoutLines[0], second.StdoutLines[0]);
+        Assert.Equal(2, first.StdoutLines.Length);
+    }
+
+    [Fact]
+    public void Output_file_extension_csv_implies_csv()
+    {
+        using var dir = new TempDir();
+        var run = Cli.Run("parse", Seeds.Directory, "-o", dir["cells.csv"], "-q");
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.StartsWith("file,report_year,agency,template,table,row,column,value,raw,line\n", File.ReadAllText(dir["cells.csv"]));
+    }
+}
