@@ -109,7 +109,7 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
         }
 
         return catalog.TryDecompose(normalized, out var last, out var before)
-            && last.Concat(before).Any(e => e.Table.Table == tableKey);
+            && last.Concat(before.SelectMany(p => p)).Any(e => e.Table.Table == tableKey);
     }
 
     /// <summary>Whether a label is a label of any table at all.</summary>

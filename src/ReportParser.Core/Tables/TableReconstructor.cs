@@ -118,16 +118,19 @@ internal sealed class TableReconstructor
         foreach (var token in tokens.Where(t => t.Kind == TokenKind.Label))
         {
             string normalized = LabelText.Normalize(token.Text);
-            var entries = _catalog.Lookup(normalized);
-            if (entries.Count == 0 && _catalog.TryDecompose(normalized, out var last, out var before))
+            IReadOnlyList<IReadOnlyList<LabelEntry>> pieces = [_catalog.Lookup(normalized)];
+            if (pieces[0].Count == 0 && _catalog.TryDecompose(normalized, out var last, out var before))
             {
-                entries = last.Concat(before).ToArray();
+                pieces = [.. before, last];
             }
 
-            var templates = entries.Where(e => e.Table.Table == table).Select(e => e.Table.Template).Distinct().ToArray();
-            if (templates.Length == 1)
+            foreach (var entries in pieces)
             {
-                votes[templates[0]]++;
+                var templates = entries.Where(e => e.Table.Table == table).Select(e => e.Table.Template).Distinct().ToArray();
+                if (templates.Length == 1)
+                {
+                    votes[templates[0]]++;
+                }
             }
         }
 
@@ -141,7 +144,8 @@ internal sealed class TableReconstructor
                     votes[template]++;
                 }
 
-                if (occurrence.Values.Count == occurrence.Row.Columns.Count)
+                bool oneRun = occurrence.Values.Count == 1 && occurrence.Values[0].IsDigitRun;
+                if (occurrence.Values.Count == occurrence.Row.Columns.Count && !oneRun)
                 {
                     votes[template]++;
                 }

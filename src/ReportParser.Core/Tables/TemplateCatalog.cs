@@ -138,9 +138,9 @@ internal sealed class TemplateCatalog
     /// <summary>
     /// For a label token that ran together with header labels (text without separators), the start of
     /// the last piece: the text before it must be made only of known labels, ordinals and parentheticals.
-    /// Returns the entries of the last piece and the pieces before it, or false.
+    /// Returns the entries of the last piece and those of each piece before it, or false.
     /// </summary>
-    public bool TryDecompose(string normalized, out IReadOnlyList<LabelEntry> last, out IReadOnlyList<LabelEntry> before)
+    public bool TryDecompose(string normalized, out IReadOnlyList<LabelEntry> last, out IReadOnlyList<IReadOnlyList<LabelEntry>> before)
     {
         last = [];
         before = [];
@@ -195,10 +195,10 @@ internal sealed class TemplateCatalog
                 continue;
             }
 
-            var pieces = new List<LabelEntry>();
+            var pieces = new List<IReadOnlyList<LabelEntry>>();
             for (int end = start; end > 0; end = from[end])
             {
-                pieces.AddRange(Lookup(normalized[from[end]..end]));
+                pieces.Add(Lookup(normalized[from[end]..end]));
             }
 
             pieces.Reverse();
