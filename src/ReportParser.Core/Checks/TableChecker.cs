@@ -270,7 +270,7 @@ internal sealed class TableChecker
             {
                 string where = string.Join(".", new[] { row, column }.Where(x => x is not null));
                 bag.Report(official ? DiagnosticCodes.RuleFailed : DiagnosticCodes.PracticeRuleFailed,
-                    $"{rule} {TableText.Name(table.Key)} {where}: {message}", line);
+                    $"{rule} {TableText.Name(table.Key)} {where}: {message}", table.Line ?? line);
             }
         }
 
