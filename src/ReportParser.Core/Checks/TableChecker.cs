@@ -1,15 +1,309 @@
+using System.Globalization;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
+using ReportParser.Tables;
 
 namespace ReportParser.Checks;
 
-/// <summary>Evaluates the 勾稽 rules of the templates on reconstructed tables.</summary>
+/// <summary>
+/// Evaluates the 勾稽 rules of spec §7 on reconstructed tables. One result per rule instance:
+/// T3_BALANCE and T3_RESULTS_SUM per 表三 column, T3_ROW_TOTAL per 表三 data row, T4_BLOCK_TOTAL per
+/// 表四 block, T3_SUBTOTAL_IF_PRESENT per column of a subtotal row a report added. The cell rules
+/// (NON_NEGATIVE_INT for 表三/表四, T2_NON_NEGATIVE for 表二) list failing cells only, or give one
+/// passing result per table, so a table of zeros stays readable. A blank or missing operand makes
+/// an instance not_assessable (blank is not zero). Numbers are never changed.
+/// </summary>
 internal sealed class TableChecker
 {
+    private readonly TemplateCatalog _catalog;
+
+    public TableChecker()
+        : this(TemplateCatalog.Default)
+    {
+    }
+
+    public TableChecker(TemplateCatalog catalog) => _catalog = catalog;
+
     public IReadOnlyList<CheckResult> Check(IReadOnlyList<StatTable> tables, DiagnosticBag bag)
     {
-        _ = tables;
-        _ = bag;
-        return [];
+        var results = new List<CheckResult>();
+        foreach (var table in tables)
+        {
+            if (table.Status == TableStatus.Absent || !_catalog.Has(table.Template))
+            {
+                continue;
+            }
+
+            var context = new TableContext(table, _catalog.Get(table.Key, table.Template), results, bag);
+            switch (table.Key)
+            {
+                case TemplateCatalog.Table2:
+                    CheckTable2(context);
+                    break;
+                case TemplateCatalog.Table3:
+                    CheckBalance(context);
+                    CheckResultsSum(context);
+                    CheckRowTotals(context);
+                    CheckSubtotals(context);
+                    CheckNonNegative(context);
+                    break;
+                case TemplateCatalog.Table4:
+                    CheckBlockTotals(context);
+                    CheckNonNegative(context);
+                    break;
+            }
+
+            context.ReportNotAssessable();
+        }
+
+        return results;
+    }
+
+    private static void CheckBalance(TableContext t)
+    {
+        foreach (var column in t.Table.Columns)
+        {
+            decimal?[] v =
+            [
+                t.Value(Table3Keys.NewReceived, column.Key), t.Value(Table3Keys.CarriedOver, column.Key),
+                t.Value(Table3Keys.ResultsTotal, column.Key), t.Value(Table3Keys.CarriedForward, column.Key),
+            ];
+            string[] names = [Table3Keys.NewReceived, Table3Keys.CarriedOver, Table3Keys.ResultsTotal, Table3Keys.CarriedForward];
+            if (Blank(v, names) is { } blank)
+            {
+                t.NotAssessable(Rules.T3Balance, null, column.Key, blank, t.Table.Line);
+                continue;
+            }
+
+            bool pass = v[0] + v[1] == v[2] + v[3];
+            string message = $"{N(v[0])} + {N(v[1])} {(pass ? "=" : "≠")} {N(v[2])} + {N(v[3])}";
+            t.Add(Rules.T3Balance, null, column.Key, pass, message, t.Table.Line, official: true);
+        }
+    }
+
+    private static void CheckResultsSum(TableContext t)
+    {
+        var leaves = t.Template.ResultLeaves.Select(r => r.Key).ToArray();
+        foreach (var column in t.Table.Columns)
+        {
+            var total = t.Value(Table3Keys.ResultsTotal, column.Key);
+            var terms = leaves.Select(k => t.Value(k, column.Key)).ToArray();
+            if (Blank([total, .. terms], [Table3Keys.ResultsTotal, .. leaves]) is { } blank)
+            {
+                t.NotAssessable(Rules.T3ResultsSum, Table3Keys.ResultsTotal, column.Key, blank, t.Row(Table3Keys.ResultsTotal)?.Line ?? t.Table.Line);
+                continue;
+            }
+
+            decimal sum = terms.Sum(x => x!.Value);
+            bool pass = total == sum;
+            var nonZero = terms.Where(x => x != 0).Select(N).ToArray();
+            string parts = nonZero.Length == 0 ? "0" : string.Join(" + ", nonZero);
+            string message = $"{N(total)} {(pass ? "=" : "≠")} {parts}{(nonZero.Length > 1 && !pass ? $" = {N(sum)}" : "")} (sum of {leaves.Length} outcome rows; the others are 0)";
+            t.Add(Rules.T3ResultsSum, Table3Keys.ResultsTotal, column.Key, pass, message, t.Row(Table3Keys.ResultsTotal)?.Line ?? t.Table.Line, official: true);
+        }
+    }
+
+    private static void CheckRowTotals(TableContext t)
+    {
+        var parts = t.Table.Columns.Take(t.Table.Columns.Count - 1).Select(c => c.Key).ToArray();
+        string totalKey = t.Table.Columns[^1].Key;
+        foreach (var row in t.Table.Rows.Where(r => t.Template.Row(r.Key)?.IsData == true))
+        {
+            var total = t.Value(row.Key, totalKey);
+            var terms = parts.Select(c => t.Value(row.Key, c)).ToArray();
+            if (Blank([total, .. terms], [totalKey, .. parts]) is { } blank)
+            {
+                t.NotAssessable(Rules.T3RowTotal, row.Key, totalKey, blank, row.Line ?? t.Table.Line);
+                continue;
+            }
+
+            bool pass = total == terms.Sum(x => x!.Value);
+            t.Add(Rules.T3RowTotal, row.Key, totalKey, pass, $"{N(total)} {(pass ? "=" : "≠")} {string.Join(" + ", terms.Select(N))}", row.Line ?? t.Table.Line, official: true);
+        }
+    }
+
+    private static void CheckSubtotals(TableContext t)
+    {
+        foreach (string group in Table3Keys.SubtotalGroups)
+        {
+            var row = t.Row(group);
+            var children = t.Template.Rows.Where(r => r.Parent == group && r.IsData).Select(r => r.Key).ToArray();
+            if (row is null || t.Template.Row(group)?.IsData != false || children.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var column in t.Table.Columns)
+            {
+                var subtotal = t.Value(group, column.Key);
+                var terms = children.Select(k => t.Value(k, column.Key)).ToArray();
+                if (Blank([subtotal, .. terms], [group, .. children]) is { } blank)
+                {
+                    t.NotAssessable(Rules.T3Subtotal, group, column.Key, blank, row.Line ?? t.Table.Line);
+                    continue;
+                }
+
+                bool pass = subtotal == terms.Sum(x => x!.Value);
+                t.Add(Rules.T3Subtotal, group, column.Key, pass, $"{N(subtotal)} {(pass ? "=" : "≠")} {string.Join(" + ", terms.Select(N))}", row.Line ?? t.Table.Line, official: false);
+            }
+        }
+    }
+
+    private static void CheckBlockTotals(TableContext t)
+    {
+        var parts = t.Table.Columns.Take(t.Table.Columns.Count - 1).Select(c => c.Key).ToArray();
+        string totalKey = t.Table.Columns[^1].Key;
+        foreach (var row in t.Table.Rows)
+        {
+            var total = t.Value(row.Key, totalKey);
+            var terms = parts.Select(c => t.Value(row.Key, c)).ToArray();
+            if (Blank([total, .. terms], [totalKey, .. parts]) is { } blank)
+            {
+                t.NotAssessable(Rules.T4BlockTotal, row.Key, totalKey, blank, row.Line ?? t.Table.Line);
+                continue;
+            }
+
+            bool pass = total == terms.Sum(x => x!.Value);
+            t.Add(Rules.T4BlockTotal, row.Key, totalKey, pass, $"{N(total)} {(pass ? "=" : "≠")} {string.Join(" + ", terms.Select(N))}", row.Line ?? t.Table.Line, official: true);
+        }
+    }
+
+    /// <summary>NON_NEGATIVE_INT: 表三 and 表四 cells are counts.</summary>
+    private static void CheckNonNegative(TableContext t) =>
+        CheckCells(t, Rules.NonNegativeInt, (_, value) => value >= 0 && decimal.Truncate(value) == value, "a non-negative integer");
+
+    /// <summary>T2_NON_NEGATIVE: counts are non-negative integers, 本年增/减 may be negative, amounts may be decimal.</summary>
+    private static void CheckTable2(TableContext t) =>
+        CheckCells(t, Rules.T2NonNegative, (type, value) => type switch
+        {
+            "signed_count" => decimal.Truncate(value) == value,
+            "money" or "money_unspecified_unit" => value >= 0,
+            _ => value >= 0 && decimal.Truncate(value) == value,
+        }, "valid for its column (counts ≥ 0 and whole, amounts ≥ 0)");
+
+    private static void CheckCells(TableContext t, string rule, Func<string, decimal, bool> valid, string expectation)
+    {
+        int numeric = 0;
+        int failed = 0;
+        foreach (var row in t.Table.Rows)
+        {
+            var columns = t.Template.Row(row.Key)?.Columns ?? t.Template.Columns;
+            foreach (var column in columns)
+            {
+                if (!row.Values.TryGetValue(column.Key, out var value) || value is not { } v)
+                {
+                    continue;
+                }
+
+                numeric++;
+                if (!valid(column.ValueType, v))
+                {
+                    failed++;
+                    string message = $"{N(v)} is not {expectation}";
+                    t.Results.Add(new CheckResult { Rule = rule, Table = t.Table.Key, Row = row.Key, Column = column.Key, Status = CheckStatus.Fail, Message = message, Line = row.Line });
+                    t.Bag.Report(DiagnosticCodes.NotNonNegativeInteger, $"{rule} {TableText.Name(t.Table.Key)} {row.Key}.{column.Key}: {message}", row.Line ?? t.Table.Line);
+                }
+            }
+        }
+
+        if (failed == 0)
+        {
+            t.Results.Add(new CheckResult
+            {
+                Rule = rule,
+                Table = t.Table.Key,
+                Status = numeric > 0 ? CheckStatus.Pass : CheckStatus.NotAssessable,
+                Message = numeric > 0 ? $"all {numeric} numeric cells are {expectation}" : "no numeric cells",
+                Line = t.Table.Line,
+            });
+        }
+    }
+
+    /// <summary>The first blank operand's name, or null when all are numbers.</summary>
+    private static string? Blank(decimal?[] values, string[] names)
+    {
+        var blank = values.Select((v, i) => (v, i)).Where(x => x.v is null).Select(x => names[x.i]).ToArray();
+        return blank.Length == 0 ? null : string.Join(", ", blank.Take(3)) + (blank.Length > 3 ? $" and {blank.Length - 3} more" : "");
+    }
+
+    private static string N(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "blank";
+
+    private static class Rules
+    {
+        public const string T3Balance = "T3_BALANCE";
+        public const string T3ResultsSum = "T3_RESULTS_SUM";
+        public const string T3RowTotal = "T3_ROW_TOTAL";
+        public const string T3Subtotal = "T3_SUBTOTAL_IF_PRESENT";
+        public const string T4BlockTotal = "T4_BLOCK_TOTAL";
+        public const string NonNegativeInt = "NON_NEGATIVE_INT";
+        public const string T2NonNegative = "T2_NON_NEGATIVE";
+    }
+
+    /// <summary>One table under check: value lookup, result recording and the not-assessable tally.</summary>
+    private sealed class TableContext(StatTable table, TableTemplate template, List<CheckResult> results, DiagnosticBag bag)
+    {
+        private readonly Dictionary<string, List<string>> _notAssessable = [];
+
+        public StatTable Table => table;
+        public TableTemplate Template => template;
+        public List<CheckResult> Results => results;
+        public DiagnosticBag Bag => bag;
+
+        public TableRow? Row(string key) => table.Rows.FirstOrDefault(r => r.Key == key);
+
+        public decimal? Value(string row, string column) =>
+            Row(row) is { } r && r.Values.TryGetValue(column, out var v) ? v : null;
+
+        public void Add(string rule, string? row, string? column, bool pass, string message, int? line, bool official)
+        {
+            results.Add(new CheckResult
+            {
+                Rule = rule,
+                Table = table.Key,
+                Row = row,
+                Column = column,
+                Status = pass ? CheckStatus.Pass : CheckStatus.Fail,
+                Message = message,
+                Line = line,
+            });
+            if (!pass)
+            {
+                string where = string.Join(".", new[] { row, column }.Where(x => x is not null));
+                bag.Report(official ? DiagnosticCodes.RuleFailed : DiagnosticCodes.PracticeRuleFailed,
+                    $"{rule} {TableText.Name(table.Key)} {where}: {message}", table.Line ?? line);
+            }
+        }
+
+        public void NotAssessable(string rule, string? row, string? column, string blank, int? line)
+        {
+            results.Add(new CheckResult
+            {
+                Rule = rule,
+                Table = table.Key,
+                Row = row,
+                Column = column,
+                Status = CheckStatus.NotAssessable,
+                Message = $"blank or missing operand: {blank}",
+                Line = line,
+            });
+            string where = string.Join(".", new[] { row, column }.Where(x => x is not null));
+            if (!_notAssessable.TryGetValue(rule, out var list))
+            {
+                _notAssessable[rule] = list = [];
+            }
+
+            list.Add(where);
+        }
+
+        /// <summary>One RP4002 per rule and table, listing the first instances.</summary>
+        public void ReportNotAssessable()
+        {
+            foreach (var (rule, where) in _notAssessable)
+            {
+                string listed = string.Join(", ", where.Take(5)) + (where.Count > 5 ? $" and {where.Count - 5} more" : "");
+                bag.Report(DiagnosticCodes.RuleNotAssessable,
+                    $"{rule} {TableText.Name(table.Key)}: {where.Count} instance(s) not assessable because an operand is blank or missing ({listed})", table.Line);
+            }
+        }
     }
 }

@@ -45,6 +45,9 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor TableUnreadable = new("RP3010", DiagnosticSeverity.Error, "the table is present but could not be reconstructed");
     public static readonly DiagnosticDescriptor CellUnparsed = new("RP3011", DiagnosticSeverity.Warning, "a cell's text is not a number or a known placeholder");
     public static readonly DiagnosticDescriptor DigitRunUnsplittable = new("RP3012", DiagnosticSeverity.Warning, "digits of several cells ran together and no split fits the rules; the cells are left null");
+    public static readonly DiagnosticDescriptor DigitRunTooLong = new("RP3013", DiagnosticSeverity.Warning, "a run of digits is too long to split within the search bound; the cells are left null");
+    public static readonly DiagnosticDescriptor TableElsewhere = new("RP3014", DiagnosticSeverity.Info, "the table was found in another section than its own");
+    public static readonly DiagnosticDescriptor RowOutOfOrder = new("RP3015", DiagnosticSeverity.Info, "the table's rows are not in template order; they were matched by label");
 
     // 4xxx checks
     public static readonly DiagnosticDescriptor RuleFailed = new("RP4001", DiagnosticSeverity.Error, "an official 勾稽 rule fails: the table's numbers do not add up");

@@ -1,16 +1,255 @@
 using ReportParser.Diagnostics;
 using ReportParser.Model;
+using ReportParser.Reading;
 using ReportParser.Sectioning;
 
 namespace ReportParser.Tables;
 
-/// <summary>Rebuilds 表二/表三/表四 from the blocks of sections 二, 三 and 四 against the official templates.</summary>
+/// <summary>
+/// Rebuilds 表二/表三/表四 from the blocks of sections 二, 三 and 四 against the official templates.
+/// Each table is looked for in its own section (by key, else by number in gov reports); when its
+/// labels are not there, in the other sections. A section without its table gives an <c>absent</c>
+/// table; a missing section gives none. Each table's template is decided from its own labels.
+/// </summary>
 internal sealed class TableReconstructor
 {
+    private static readonly (string Table, string SectionKey, int Number)[] Homes =
+    [
+        (TemplateCatalog.Table2, "active_disclosure", 2),
+        (TemplateCatalog.Table3, "applications", 3),
+        (TemplateCatalog.Table4, "review_litigation", 4),
+    ];
+
+    private readonly TemplateCatalog _catalog;
+    private readonly RegionTokenizer _tokenizer = new();
+    private readonly RowTableBuilder _rows;
+    private readonly Table4Builder _table4;
+    private readonly RowMatcher _matcher;
+
+    public TableReconstructor()
+        : this(TemplateCatalog.Default)
+    {
+    }
+
+    public TableReconstructor(TemplateCatalog catalog)
+    {
+        _catalog = catalog;
+        _rows = new RowTableBuilder(catalog);
+        _table4 = new Table4Builder(catalog);
+        _matcher = new RowMatcher(catalog);
+    }
+
     public IReadOnlyList<StatTable> Reconstruct(SplitDocument document, DiagnosticBag bag)
     {
-        _ = document;
-        _ = bag;
-        return [];
+        var sections = document.Sections;
+        var tokens = new IReadOnlyList<TableToken>?[sections.Count];
+        var tables = new List<StatTable>();
+        string documentTemplate = document.Metadata.Template;
+        bool govDocument = documentTemplate is TemplateNames.Gov2019 or TemplateNames.Gov2021;
+
+        foreach (var (table, sectionKey, number) in Homes)
+        {
+            int home = FindHome(sections, sectionKey, number, govDocument);
+            TableRegion? region = null;
+            if (home >= 0)
+            {
+                var homeTokens = RegionOf(sections, home, table, tokens);
+                if (IsPresent(homeTokens, table, strict: false))
+                {
+                    region = new TableRegion(homeTokens, sections[home].Section.Number, FirstLine(sections[home]));
+                }
+            }
+
+            if (region is null)
+            {
+                for (int i = 0; i < sections.Count && region is null; i++)
+                {
+                    if (i == home)
+                    {
+                        continue;
+                    }
+
+                    var other = TokensOf(sections, i, tokens);
+                    if (IsPresent(other, table, strict: true))
+                    {
+                        region = new TableRegion(other, sections[i].Section.Number, FirstLine(sections[i]));
+                        bag.Report(DiagnosticCodes.TableElsewhere,
+                            $"{TableText.Name(table)} was found in section {sections[i].Section.Number} ({sections[i].Section.Heading}), not in its own section", FirstLine(sections[i]));
+                    }
+                }
+            }
+
+            if (region is null)
+            {
+                if (home >= 0 && documentTemplate != TemplateNames.Legacy)
+                {
+                    bag.Report(DiagnosticCodes.TableAbsent,
+                        $"section {sections[home].Section.Heading} has no {TableText.Name(table)}; the table is reported as absent (no values)", sections[home].Section.Line);
+                    tables.Add(TableText.Absent(table, sections[home].Section.Number, govDocument ? documentTemplate : TemplateNames.Unknown));
+                }
+
+                continue;
+            }
+
+            tables.Add(Build(table, region, document.Metadata, bag));
+        }
+
+        ReportMixture(tables, bag);
+        return tables;
+    }
+
+    private StatTable Build(string table, TableRegion region, ReportMetadata metadata, DiagnosticBag bag)
+    {
+        string template = DecideTemplate(table, region.Tokens, metadata);
+        var tableTemplate = _catalog.Get(table, template);
+        return table == TemplateCatalog.Table4
+            ? _table4.Build(region, tableTemplate, bag)
+            : _rows.Build(region, tableTemplate, bag);
+    }
+
+    /// <summary>
+    /// The template whose labels the region shows (spec §8): labels only one template has, rows
+    /// that carry values in only one template (（六）其他处理 followed by numbers), and rows whose value
+    /// count fits only one template. Ties fall back to the document template, then to the report year.
+    /// </summary>
+    private string DecideTemplate(string table, IReadOnlyList<TableToken> tokens, ReportMetadata metadata)
+    {
+        var votes = _catalog.Templates.ToDictionary(t => t, _ => 0);
+        foreach (var token in tokens.Where(t => t.Kind == TokenKind.Label))
+        {
+            string normalized = LabelText.Normalize(token.Text);
+            IReadOnlyList<IReadOnlyList<LabelEntry>> pieces = [_catalog.Lookup(normalized)];
+            if (pieces[0].Count == 0 && _catalog.TryDecompose(normalized, out var last, out var before))
+            {
+                pieces = [.. before, last];
+            }
+
+            foreach (var entries in pieces)
+            {
+                var templates = entries.Where(e => e.Table.Table == table).Select(e => e.Table.Template).Distinct().ToArray();
+                if (templates.Length == 1)
+                {
+                    votes[templates[0]]++;
+                }
+            }
+        }
+
+        foreach (string template in _catalog.Templates)
+        {
+            var match = _matcher.Match(tokens, _catalog.Get(table, template));
+            foreach (var occurrence in match.Rows.Where(r => r.Values.Count > 0))
+            {
+                if (occurrence.Row!.IsData)
+                {
+                    votes[template]++;
+                }
+
+                bool oneRun = occurrence.Values.Count == 1 && occurrence.Values[0].IsDigitRun;
+                if (occurrence.Values.Count == occurrence.Row.Columns.Count && !oneRun)
+                {
+                    votes[template]++;
+                }
+            }
+        }
+
+        int best = votes.Values.Max();
+        var leaders = votes.Where(v => v.Value == best).Select(v => v.Key).ToArray();
+        if (leaders.Length == 1)
+        {
+            return leaders[0];
+        }
+
+        if (_catalog.Has(metadata.Template))
+        {
+            return metadata.Template;
+        }
+
+        return metadata.ReportYear is >= 2019 and <= 2020 ? TemplateNames.Gov2019 : TemplateNames.Gov2021;
+    }
+
+    private bool IsPresent(IReadOnlyList<TableToken> tokens, string table, bool strict)
+    {
+        if (table == TemplateCatalog.Table4)
+        {
+            return strict
+                ? tokens.Count(t => t.Kind == TokenKind.Label && _matcher.IsTableLabel(t, table)) >= 3
+                : _table4.IsPresent(tokens);
+        }
+
+        int rowsWithValues = 0;
+        bool header = false;
+        foreach (string template in _catalog.Templates)
+        {
+            var match = _matcher.Match(tokens, _catalog.Get(table, template));
+            rowsWithValues = Math.Max(rowsWithValues, match.Rows.Count(r => r.Values.Count > 0));
+            header |= match.HeaderSeen;
+        }
+
+        return strict ? rowsWithValues >= 3 : rowsWithValues > 0 || header;
+    }
+
+    private static int FindHome(IReadOnlyList<SplitSection> sections, string key, int number, bool govDocument)
+    {
+        for (int i = 0; i < sections.Count; i++)
+        {
+            if (sections[i].Section.Key == key)
+            {
+                return i;
+            }
+        }
+
+        if (!govDocument)
+        {
+            return -1;
+        }
+
+        for (int i = 0; i < sections.Count; i++)
+        {
+            if (sections[i].Section.Number == number && sections[i].Section.Key is null)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private IReadOnlyList<TableToken> TokensOf(IReadOnlyList<SplitSection> sections, int index, IReadOnlyList<TableToken>?[] cache) =>
+        cache[index] ??= _tokenizer.Tokenize(sections[index].Blocks);
+
+    /// <summary>
+    /// The section's tokens; when the next section's heading is in fact a row label of this table
+    /// (四、结转下年度继续办理 taken for a section heading), that section is read as part of the table.
+    /// </summary>
+    private IReadOnlyList<TableToken> RegionOf(IReadOnlyList<SplitSection> sections, int home, string table, IReadOnlyList<TableToken>?[] cache)
+    {
+        var tokens = TokensOf(sections, home, cache);
+        if (home + 1 >= sections.Count)
+        {
+            return tokens;
+        }
+
+        var next = sections[home + 1];
+        bool isRow = _catalog.Lookup(LabelText.Normalize(next.Section.Heading))
+            .Any(e => e.Table.Table == table && e.Row is not null);
+        if (!isRow)
+        {
+            return tokens;
+        }
+
+        return [.. tokens, .. _tokenizer.Tokenize([new TextLine(next.Section.Heading, next.Section.Line), .. next.Blocks])];
+    }
+
+    private static int? FirstLine(SplitSection section) => section.Blocks.Count > 0 ? section.Blocks[0].Line : section.Section.Line;
+
+    /// <summary>RP3009 when the reconstructed tables follow different templates (an old 表二 with a new 表三).</summary>
+    private static void ReportMixture(List<StatTable> tables, DiagnosticBag bag)
+    {
+        var built = tables.Where(t => t.Status != TableStatus.Absent && t.Key != TemplateCatalog.Table4).ToList();
+        if (built.Select(t => t.Template).Distinct().Count() > 1)
+        {
+            string detail = string.Join(", ", built.Select(t => $"{TableText.Name(t.Key)} {t.Template}"));
+            bag.Report(DiagnosticCodes.TemplateMixture, $"the tables follow different templates: {detail}", built[0].Line);
+        }
     }
 }

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text;
+using ReportParser.Normalization;
+
+namespace ReportParser.Tables;
+
+/// <summary>How a cell's text reads: a number, blank, a placeholder (NA), or text that is neither.</summary>
+internal enum CellState
+{
+    Number,
+    Blank,
+    NotApplicable,
+    Text,
+}
+
+/// <summary>A parsed cell: its value (null unless a number) and its source text.</summary>
+internal sealed record CellValue(CellState State, decimal? Value, string Text)
+{
+    public static CellValue Blank { get; } = new(CellState.Blank, null, "");
+
+    /// <summary>The source text when it is not exactly the number (units, signs, separators, placeholders, blanks); else null.</summary>
+    public string? Raw => State == CellState.Number && Value!.Value.ToString(CultureInfo.InvariantCulture) == Text ? null : Text;
+}
+
+/// <summary>
+/// Reads cell text: integers, decimals, signs (+1036, -8), thousands separators (1,234), unit suffixes
+/// (3292078元, 42.39万元, 5件), placeholders (- — -- / N/A NA 无 不适用 空) and blanks.
+/// </summary>
+internal static class CellValueParser
+{
+    private static readonly string[] Placeholders = ["-", "--", "—", "——", "―", "/", "N/A", "NA", "无", "不适用", "空", "\\", "×"];
+
+    /// <summary>Unit suffixes kept in raw. 万元 before 元 so the longer one wins.</summary>
+    public static readonly string[] Units = ["万元", "元", "件", "个", "项", "次", "条"];
+
+    public static bool IsPlaceholder(string text)
+    {
+        string t = text.Trim();
+        foreach (string p in Placeholders)
+        {
+            if (string.Equals(t, p, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static CellValue Parse(string text)
+    {
+        string t = Clean(text);
+        if (t.Length == 0)
+        {
+            return new CellValue(CellState.Blank, null, text.Trim());
+        }
+
+        if (IsPlaceholder(t))
+        {
+            return new CellValue(CellState.NotApplicable, null, t);
+        }
+
+        decimal? value = ParseNumber(t);
+        return value is null ? new CellValue(CellState.Text, null, t) : new CellValue(CellState.Number, value, t);
+    }
+
+    /// <summary>A number with optional sign, thousands separators, decimals and unit suffix; null otherwise.</summary>
+    public static decimal? ParseNumber(string t)
+    {
+        string body = t;
+        foreach (string unit in Units)
+        {
+            if (body.EndsWith(unit, StringComparison.Ordinal))
+            {
+                body = body[..^unit.Length];
+                break;
+            }
+        }
+
+        if (body.Length == 0 || body.Length > 40)
+        {
+            return null;
+        }
+
+        int i = 0;
+        bool negative = false;
+        if (body[0] is '+' or '-')
+        {
+            negative = body[0] == '-';
+            i = 1;
+        }
+
+        int start = i;
+        var digits = new StringBuilder(body.Length);
+        int group = 0;
+        bool sawComma = false;
+        bool firstGroupShort = true;
+        for (; i < body.Length && body[i] != '.'; i++)
+        {
+            char c = body[i];
+            if (char.IsAsciiDigit(c))
+            {
+                digits.Append(c);
+                group++;
+            }
+            else if (c == ',' && group is >= 1 and <= 3 && (sawComma ? group == 3 : firstGroupShort))
+            {
+                sawComma = true;
+                group = 0;
+            }
+            else
+            {
+                return null;
+            }
+
+            if (!sawComma && group > 3)
+            {
+                firstGroupShort = false;
+            }
+        }
+
+        if (i == start || digits.Length == 0 || (sawComma && group != 3))
+        {
+            return null;
+        }
+
+        if (i < body.Length)
+        {
+            int fraction = i + 1;
+            if (fraction == body.Length)
+            {
+                return null;
+            }
+
+            for (int j = fraction; j < body.Length; j++)
+            {
+                if (!char.IsAsciiDigit(body[j]))
+                {
+                    return null;
+                }
+            }
+
+            digits.Append('.').Append(body, fraction, body.Length - fraction);
+        }
+
+        if (!decimal.TryParse(digits.ToString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
+        {
+            return null;
+        }
+
+        return negative ? -value : value;
+    }
+
+    private static string Clean(string text)
+    {
+        string folded = TextFold.FoldWidth(text).Trim();
+        return folded.Contains(' ') ? folded.Replace(" ", "", StringComparison.Ordinal) : folded;
+    }
+}

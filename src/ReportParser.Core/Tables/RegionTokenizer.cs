@@ -1,0 +1,267 @@
+using System.Text;
+using ReportParser.Normalization;
+using ReportParser.Reading;
+
+namespace ReportParser.Tables;
+
+/// <summary>
+/// Turns the blocks of a table region into label and value tokens, whatever shape the table took:
+/// real grids (one token per cell), flattened <c>cell |</c> lines with pipe-only padding lines, rows
+/// written inline with separators (<c>|</c>, tabs, spaces, Markdown pipes), and labels and digits run
+/// together with no separator at all (<c>一、本年新收政府信息公开申请数量640020470</c>).
+/// Digits inside parentheses, digits of dates (2019年) and leading ordinals (1. 2、) stay in labels.
+/// </summary>
+internal sealed class RegionTokenizer
+{
+    private const int MaxLineLength = 20_000;
+
+    public IReadOnlyList<TableToken> Tokenize(IEnumerable<Block> blocks)
+    {
+        var tokens = new List<TableToken>();
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case Grid grid:
+                    AddGrid(grid, tokens);
+                    break;
+                case TextLine line:
+                    AddLine(line.Text.Length > MaxLineLength ? line.Text[..MaxLineLength] : line.Text, line.Line, tokens);
+                    break;
+            }
+        }
+
+        return tokens;
+    }
+
+    private static void AddGrid(Grid grid, List<TableToken> tokens)
+    {
+        foreach (var row in grid.Rows)
+        {
+            bool seenContent = false;
+            foreach (var cell in row)
+            {
+                if (cell.IsSpanCopy)
+                {
+                    continue;
+                }
+
+                string text = TextFold.FoldWidth(cell.Text).Trim();
+                var parsed = CellValueParser.Parse(text);
+                if (parsed.State == CellState.Text)
+                {
+                    tokens.Add(new TableToken(TokenKind.Label, text, cell.Line, Exact: true, FromCell: true));
+                    seenContent = true;
+                }
+                else if (parsed.State != CellState.Blank || seenContent)
+                {
+                    tokens.Add(new TableToken(TokenKind.Value, text, cell.Line, Exact: true, FromCell: true));
+                    seenContent = true;
+                }
+            }
+
+            tokens.Add(new TableToken(TokenKind.RowEnd, "", row.Count > 0 ? row[0].Line : grid.Line));
+        }
+    }
+
+    private static void AddLine(string text, int line, List<TableToken> tokens)
+    {
+        string trimmed = text.Trim();
+        if (trimmed.Length == 0)
+        {
+            return;
+        }
+
+        if (trimmed.All(c => c == '|'))
+        {
+            // "text |" lines end every cell with " |"; a lone " |" is a blank cell, a run of pipes pads the row.
+            bool blankCell = trimmed.Length == 1 && char.IsWhiteSpace(text[0]);
+            tokens.Add(blankCell
+                ? new TableToken(TokenKind.Value, "", line, FromCell: true)
+                : new TableToken(TokenKind.RowEnd, trimmed, line));
+            return;
+        }
+
+        if (trimmed.All(c => c is '|' or '-' or ':' or ' ' or '+' or '='))
+        {
+            return; // Markdown header rule (---|---|) or an ASCII-art border
+        }
+
+        if (trimmed.Contains('|') || trimmed.Contains('\t'))
+        {
+            string[] segments = trimmed.Split('|', '\t');
+            int first = Array.FindIndex(segments, s => !string.IsNullOrWhiteSpace(s));
+            int last = Array.FindLastIndex(segments, s => !string.IsNullOrWhiteSpace(s));
+            for (int i = first; i <= last; i++)
+            {
+                if (string.IsNullOrWhiteSpace(segments[i]))
+                {
+                    tokens.Add(new TableToken(TokenKind.Value, "", line, FromCell: true));
+                }
+                else
+                {
+                    ScanSegment(segments[i], line, fromCell: true, tokens);
+                }
+            }
+
+            return;
+        }
+
+        ScanSegment(trimmed, line, fromCell: false, tokens);
+    }
+
+    /// <summary>Splits one separator-free stretch of text into labels and values.</summary>
+    private static void ScanSegment(string segment, int line, bool fromCell, List<TableToken> tokens)
+    {
+        var label = new StringBuilder();
+        int depth = 0;
+        foreach (string word in segment.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (depth == 0 && CellValueParser.IsPlaceholder(word))
+            {
+                Flush();
+                tokens.Add(new TableToken(TokenKind.Value, word, line, FromCell: fromCell));
+                continue;
+            }
+
+            if (label.Length > 0)
+            {
+                label.Append(' ');
+            }
+
+            int i = 0;
+            while (i < word.Length)
+            {
+                char c = word[i];
+                if (c == '(')
+                {
+                    depth++;
+                }
+                else if (c == ')')
+                {
+                    depth = Math.Max(0, depth - 1);
+                }
+                else if (depth == 0 && StartsNumber(word, i))
+                {
+                    i = ScanNumber(word, i);
+                    continue;
+                }
+                else if (depth == 0 && c is ',' or '、' or ';' && label.Length == 0 && i + 1 < word.Length && char.IsAsciiDigit(word[i + 1]))
+                {
+                    i++; // a separator between two values
+                    continue;
+                }
+
+                label.Append(c);
+                i++;
+            }
+        }
+
+        Flush();
+
+        void Flush()
+        {
+            string text = label.ToString().Trim().TrimEnd(',', '、', ';', ':');
+            if (text.Length > 0)
+            {
+                tokens.Add(new TableToken(TokenKind.Label, text, line, FromCell: fromCell));
+            }
+
+            label.Clear();
+        }
+
+        // Reads the number at word[start], emits it (or appends it to the label) and returns the index after it.
+        int ScanNumber(string word, int start)
+        {
+            int end = start;
+            if (word[end] is '+' or '-')
+            {
+                end++;
+            }
+
+            int digitsStart = end;
+            while (end < word.Length && char.IsAsciiDigit(word[end]))
+            {
+                end++;
+            }
+
+            int digitsEnd = end;
+            end = SkipThousands(word, digitsStart, end);
+            bool integerRun = end == digitsEnd;
+            if (end + 1 < word.Length && word[end] == '.' && char.IsAsciiDigit(word[end + 1]))
+            {
+                end++;
+                while (end < word.Length && char.IsAsciiDigit(word[end]))
+                {
+                    end++;
+                }
+
+                integerRun = false;
+            }
+
+            char next = end < word.Length ? word[end] : '\0';
+            bool ordinalFollows = integerRun && next is '.' or '、' && end + 1 < word.Length && !char.IsAsciiDigit(word[end + 1]);
+            if (ordinalFollows)
+            {
+                // "1.属于国家秘密" is a label; "00000002.其他…" is a run of values followed by ordinal 2.
+                if (end - start == 1 || word[start] is '+' or '-')
+                {
+                    label.Append(word, start, end - start);
+                    return end;
+                }
+
+                EmitValue(word[start..(end - 1)], start);
+                return end - 1;
+            }
+
+            if (next is '年' or '月' or '日' or '号' or '%' or ':' or '/')
+            {
+                label.Append(word, start, end - start);
+                return end;
+            }
+
+            foreach (string unit in CellValueParser.Units)
+            {
+                bool atWordEnd = end + unit.Length == word.Length;
+                if (string.CompareOrdinal(word, end, unit, 0, unit.Length) == 0 && (atWordEnd || unit.Contains('元')))
+                {
+                    end += unit.Length;
+                    break;
+                }
+            }
+
+            EmitValue(word[start..end], start);
+            return end;
+        }
+
+        void EmitValue(string text, int start)
+        {
+            bool glued = label.Length > 0 && start > 0;
+            Flush();
+            tokens.Add(new TableToken(TokenKind.Value, text, line, Glued: glued, FromCell: fromCell));
+        }
+    }
+
+    private static bool StartsNumber(string word, int i) =>
+        char.IsAsciiDigit(word[i])
+        || (i == 0 && word[i] is '+' or '-' && i + 1 < word.Length && char.IsAsciiDigit(word[i + 1]));
+
+    /// <summary>Extends a digit run over thousands groups (1,234,567) when every group has three digits.</summary>
+    private static int SkipThousands(string word, int digitsStart, int end)
+    {
+        if (end - digitsStart is < 1 or > 3)
+        {
+            return end;
+        }
+
+        int pos = end;
+        while (pos + 3 < word.Length && word[pos] == ','
+               && char.IsAsciiDigit(word[pos + 1]) && char.IsAsciiDigit(word[pos + 2]) && char.IsAsciiDigit(word[pos + 3])
+               && (pos + 4 == word.Length || !char.IsAsciiDigit(word[pos + 4])))
+        {
+            pos += 4;
+        }
+
+        return pos;
+    }
+}

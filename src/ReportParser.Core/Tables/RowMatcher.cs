@@ -1,0 +1,163 @@
+namespace ReportParser.Tables;
+
+/// <summary>A row label found in the region with the value tokens that follow it.</summary>
+internal sealed record RowOccurrence(TemplateRow? Row, string Label, int Line, IReadOnlyList<TableToken> Values);
+
+/// <summary>What the matcher found for one table in a token region.</summary>
+internal sealed record MatchResult(
+    IReadOnlyList<RowOccurrence> Rows,
+    IReadOnlyList<RowOccurrence> Extras,
+    IReadOnlyList<TableToken> Leftovers,
+    int? FirstLine,
+    bool HeaderSeen)
+{
+    public bool Found => Rows.Count > 0 || HeaderSeen;
+}
+
+/// <summary>
+/// Finds a template's rows by their labels in a token region and takes the values after each label.
+/// Tolerates missing, repeated, out-of-order and extra rows: the caller reports them. A label that ran
+/// together with header labels (no separators) is matched by its last piece.
+/// </summary>
+internal sealed class RowMatcher(TemplateCatalog catalog)
+{
+    private const int MaxExtraLabelLength = 40;
+
+    public MatchResult Match(IReadOnlyList<TableToken> tokens, TableTemplate table)
+    {
+        var rows = new List<RowOccurrence>();
+        var extras = new List<RowOccurrence>();
+        var pending = new List<(TableToken Label, List<TableToken> Values)>();
+        var leftovers = new List<TableToken>();
+        int? firstLine = null;
+        bool headerSeen = false;
+        string? lastGroup = null;
+
+        int i = 0;
+        while (i < tokens.Count)
+        {
+            var token = tokens[i];
+            if (token.Kind != TokenKind.Label)
+            {
+                if (token.Kind == TokenKind.Value && firstLine is not null && token.Cell.State != CellState.Blank)
+                {
+                    leftovers.Add(token);
+                }
+
+                i++;
+                continue;
+            }
+
+            var (row, header, used) = MatchLabel(tokens, i, table, lastGroup);
+            int next = i + used;
+            var values = new List<TableToken>();
+            while (next < tokens.Count && tokens[next].Kind != TokenKind.Label)
+            {
+                if (tokens[next].Kind == TokenKind.Value)
+                {
+                    values.Add(tokens[next]);
+                }
+
+                next++;
+            }
+
+            if (row is not null)
+            {
+                rows.Add(new RowOccurrence(row, token.Text, token.Line, values));
+                firstLine ??= token.Line;
+                lastGroup = row.IsData ? row.Parent : row.Key;
+            }
+            else if (header)
+            {
+                headerSeen = true;
+                firstLine ??= token.Line;
+                leftovers.AddRange(values.Where(v => v.Cell.State != CellState.Blank));
+            }
+            else if (values.Count > 0 && firstLine is not null && LooksLikeRowLabel(token))
+            {
+                pending.Add((token, values));
+            }
+            else if (firstLine is not null && values.Any(v => v.FromCell))
+            {
+                leftovers.AddRange(values.Where(v => v.Cell.State != CellState.Blank));
+            }
+
+            i = next;
+        }
+
+        // Unknown labels with values become extra rows when they sit inside the table (before its last
+        // matched row) or are table cells themselves; anything else is prose.
+        int lastRowLine = rows.Count > 0 ? rows.Max(r => r.Line) : -1;
+        foreach (var (label, values) in pending)
+        {
+            if (label.Line <= lastRowLine || label.FromCell)
+            {
+                extras.Add(new RowOccurrence(null, label.Text, label.Line, values));
+            }
+        }
+
+        return new MatchResult(rows, extras, leftovers, firstLine, headerSeen);
+    }
+
+    /// <summary>Whether a label token belongs to this table (any template): a row or a header label, whole or run together.</summary>
+    public bool IsTableLabel(TableToken token, string tableKey)
+    {
+        string normalized = LabelText.Normalize(token.Text);
+        if (catalog.Lookup(normalized).Any(e => e.Table.Table == tableKey))
+        {
+            return true;
+        }
+
+        return catalog.TryDecompose(normalized, out var last, out var before)
+            && last.Concat(before.SelectMany(p => p)).Any(e => e.Table.Table == tableKey);
+    }
+
+    /// <summary>Whether a label is a label of any table at all.</summary>
+    public bool IsKnownLabel(TableToken token)
+    {
+        string normalized = LabelText.Normalize(token.Text);
+        return catalog.Lookup(normalized).Count > 0 || catalog.TryDecompose(normalized, out _, out _);
+    }
+
+    private (TemplateRow? Row, bool Header, int Used) MatchLabel(IReadOnlyList<TableToken> tokens, int i, TableTemplate table, string? lastGroup)
+    {
+        var (row, header) = MatchText(LabelText.Normalize(tokens[i].Text), table, lastGroup);
+        if (row is not null || header)
+        {
+            return (row, header, 1);
+        }
+
+        // A label wrapped onto two lines or split into two cells: try it joined with the next label.
+        if (i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Label && tokens[i + 1].Line - tokens[i].Line <= 1)
+        {
+            var (joined, joinedHeader) = MatchText(LabelText.Normalize(tokens[i].Text + tokens[i + 1].Text), table, lastGroup);
+            if (joined is not null || joinedHeader)
+            {
+                return (joined, joinedHeader, 2);
+            }
+        }
+
+        return (null, false, 1);
+    }
+
+    private (TemplateRow? Row, bool Header) MatchText(string normalized, TableTemplate table, string? lastGroup)
+    {
+        if (normalized.Length == 0)
+        {
+            return (null, false);
+        }
+
+        var entries = catalog.Lookup(normalized);
+        if (entries.Count == 0 && !catalog.TryDecompose(normalized, out entries, out _))
+        {
+            return (null, false);
+        }
+
+        var row = entries.FirstOrDefault(e => e.Table == table && e.Row is not null && (e.Row.After is null || e.Row.After == lastGroup))?.Row;
+        bool header = row is null && entries.Any(e => e.Table.Table == table.Table);
+        return (row, header);
+    }
+
+    private bool LooksLikeRowLabel(TableToken token) =>
+        token.Text.Length <= MaxExtraLabelLength && !token.Text.Contains('。') && !IsKnownLabel(token);
+}

@@ -1,0 +1,246 @@
+using ReportParser.Diagnostics;
+using ReportParser.Model;
+
+namespace ReportParser.Tables;
+
+/// <summary>The region of one table: its tokens and the section it was found in.</summary>
+internal sealed record TableRegion(IReadOnlyList<TableToken> Tokens, int Section, int? Line);
+
+/// <summary>
+/// Builds 表二 and 表三, the tables whose rows carry labels: finds each template row by label, takes its
+/// values in column order (splitting digit runs by the row total for 表三, and then by the column
+/// balances of 表三 when the rest of the table is known) and reports missing, repeated, extra, short
+/// and uncertain rows.
+/// </summary>
+internal sealed class RowTableBuilder(TemplateCatalog catalog)
+{
+    private readonly RowMatcher _matcher = new(catalog);
+    private readonly CellResolver _resolver = new();
+
+    public StatTable Build(TableRegion region, TableTemplate template, DiagnosticBag bag)
+    {
+        string name = TableText.Name(template.Table);
+        var match = _matcher.Match(region.Tokens, template);
+        int? tableLine = match.FirstLine ?? region.Line;
+        bool partial = false;
+
+        var chosen = Choose(match, template, name, bag);
+        if (chosen.Count == 0)
+        {
+            bag.Report(DiagnosticCodes.TableUnreadable,
+                $"{name} is present (its header was found) but none of its {template.DataRows.Count()} {template.Template} rows was found with values", tableLine);
+            return Output(template, region, tableLine, [], [], TableStatus.Partial);
+        }
+
+        var resolved = new Dictionary<string, RowCells>();
+        foreach (var (key, occurrence) in chosen)
+        {
+            var row = template.Row(key)!;
+            resolved[key] = _resolver.Resolve(occurrence.Values, row.Columns.Count, RuleFor(template));
+        }
+
+        if (template.Table == TemplateCatalog.Table3)
+        {
+            ColumnBalance.Resolve(template, resolved);
+        }
+
+        var rows = new List<TableRow>();
+        foreach (var row in template.Rows)
+        {
+            chosen.TryGetValue(row.Key, out var occurrence);
+            if (occurrence is null)
+            {
+                if (row.IsData)
+                {
+                    bag.Report(DiagnosticCodes.RowMissing, $"{name} row {row.Key} ({TableText.Label(row.Label)}) was not found; its cells are null", tableLine);
+                    rows.Add(TableText.Row(row.Key, TableText.Label(row.Label), null, row.Columns, [], null));
+                    partial = true;
+                }
+
+                continue;
+            }
+
+            var cells = resolved[row.Key];
+            partial |= Report(name, row, occurrence, cells, bag);
+            rows.Add(TableText.Row(row.Key, TableText.Label(row.Label), occurrence.Line, row.Columns, cells.Cells,
+                cells.IsUncertain ? cells.RunText : null));
+        }
+
+        var extras = new List<TableRow>();
+        foreach (var extra in match.Extras)
+        {
+            var columns = ExtraColumns(template, chosen, extra);
+            var cells = _resolver.Resolve(extra.Values, columns.Count, (_, _) => true);
+            string key = $"extra_{extras.Count + 1}";
+            bag.Report(DiagnosticCodes.RowUnexpected, $"{name} row '{extra.Label}' is not in the {template.Template} template; kept in extra_rows as {key}", extra.Line);
+            extras.Add(TableText.Row(key, extra.Label, extra.Line, columns, cells.Cells, cells.IsUncertain ? cells.RunText : null));
+        }
+
+        if (match.Leftovers.Count > 0)
+        {
+            var first = match.Leftovers[0];
+            bag.Report(DiagnosticCodes.LeftoverTokens,
+                $"{match.Leftovers.Count} value(s) in the {name} region were not assigned to any cell (first: '{first.Text}')", first.Line);
+        }
+
+        return Output(template, region, tableLine, rows, extras, partial ? TableStatus.Partial : TableStatus.Complete);
+    }
+
+    /// <summary>The arithmetic a row's cells must satisfy while digit runs are split: 表三's 总计 column is the sum of the six others.</summary>
+    private static DigitRunSplitter.PrefixRule RuleFor(TableTemplate template)
+    {
+        if (template.Table != TemplateCatalog.Table3)
+        {
+            return (_, _) => true;
+        }
+
+        int totalIndex = template.Columns.Count - 1;
+        return (cells, count) =>
+        {
+            if (count <= totalIndex)
+            {
+                return true;
+            }
+
+            decimal sum = 0;
+            for (int i = 0; i < totalIndex; i++)
+            {
+                if (cells[i].Value is not { } v)
+                {
+                    return true;
+                }
+
+                sum += v;
+            }
+
+            return cells[totalIndex].Value is not { } total || total == sum;
+        };
+    }
+
+    /// <summary>One occurrence per template row: the first with values; repeats are reported.</summary>
+    private static Dictionary<string, RowOccurrence> Choose(MatchResult match, TableTemplate template, string name, DiagnosticBag bag)
+    {
+        var chosen = new Dictionary<string, RowOccurrence>();
+        var withValues = match.Rows.Where(r => r.Values.Count > 0).ToList();
+        int firstDataLine = withValues.Count > 0 ? withValues.Min(r => r.Line) : int.MaxValue;
+        foreach (var group in withValues.GroupBy(r => r.Row!.Key))
+        {
+            chosen[group.Key] = group.First();
+            if (group.Count() > 1)
+            {
+                var lines = string.Join(", ", group.Select(r => r.Line));
+                bag.Report(DiagnosticCodes.RowDuplicated,
+                    $"{name} row {group.Key} occurs {group.Count()} times (lines {lines}); the first was kept", group.ElementAt(1).Line);
+            }
+        }
+
+        // A data row printed without any values (all its cells lost) after the table began.
+        foreach (var empty in match.Rows.Where(r => r.Values.Count == 0 && r.Row!.IsData && r.Line >= firstDataLine))
+        {
+            chosen.TryAdd(empty.Row!.Key, empty);
+        }
+
+        var order = template.Rows.Select((r, i) => (r.Key, i)).ToDictionary(x => x.Key, x => x.i);
+        var sequence = chosen.Values.OrderBy(r => r.Line).ToList();
+        for (int i = 1; i < sequence.Count; i++)
+        {
+            if (sequence[i].Line > sequence[i - 1].Line && order[sequence[i].Row!.Key] < order[sequence[i - 1].Row!.Key])
+            {
+                bag.Report(DiagnosticCodes.RowOutOfOrder,
+                    $"{name} rows are out of template order: {sequence[i].Row!.Key} comes after {sequence[i - 1].Row!.Key}", sequence[i].Line);
+                break;
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>Reports a row's problems; true when the row leaves cells missing or uncertain.</summary>
+    private static bool Report(string name, TemplateRow row, RowOccurrence occurrence, RowCells cells, DiagnosticBag bag)
+    {
+        int line = occurrence.Line;
+        bool incomplete = false;
+        switch (cells.State)
+        {
+            case RowCellsState.Short:
+                var missing = row.Columns.Where((_, i) => cells.Cells[i] is null).Select(c => c.Key).ToArray();
+                bag.Report(DiagnosticCodes.RowShort,
+                    $"{name} row {row.Key} has {row.Columns.Count - missing.Length} of {row.Columns.Count} values; null: {string.Join(", ", missing)}", line);
+                incomplete = true;
+                break;
+            case RowCellsState.Split:
+                bag.Report(DiagnosticCodes.DigitRunSplit,
+                    $"{name} row {row.Key}: '{cells.RunText}' was split as {TableText.Split(cells.Cells!)}", line);
+                break;
+            case RowCellsState.Ambiguous:
+                bag.Report(DiagnosticCodes.DigitRunAmbiguous,
+                    $"{name} row {row.Key}: '{cells.RunText}' fits {cells.CandidateCount} splits into {row.Columns.Count} cells: {TableText.Candidates(cells.Candidates, cells.CandidateCount)}; the cells are left null", line);
+                incomplete = true;
+                break;
+            case RowCellsState.NoFit:
+                bag.Report(DiagnosticCodes.DigitRunUnsplittable,
+                    $"{name} row {row.Key}: no split of '{cells.RunText}' into {row.Columns.Count} cells fits the row's arithmetic; the cells are left null", line);
+                incomplete = true;
+                break;
+            case RowCellsState.TooLong:
+                bag.Report(DiagnosticCodes.DigitRunTooLong,
+                    $"{name} row {row.Key}: the digit run '{Shorten(cells.RunText)}' is too long to split (search bound {DigitRunSplitter.MaxDigits} digits); the cells are left null", line);
+                incomplete = true;
+                break;
+        }
+
+        if (cells.ExtraValues > 0)
+        {
+            bag.Report(DiagnosticCodes.LeftoverTokens,
+                $"{name} row {row.Key} has {cells.ExtraValues} value(s) more than its {row.Columns.Count} columns; the surplus was not used", line);
+        }
+
+        for (int i = 0; i < row.Columns.Count; i++)
+        {
+            if (cells.Cells[i] is { State: CellState.Text } text)
+            {
+                bag.Report(DiagnosticCodes.CellUnparsed, $"{name} row {row.Key} column {row.Columns[i].Key} reads '{text.Text}', not a number or placeholder", line);
+                incomplete = true;
+            }
+        }
+
+        return incomplete;
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    /// <summary>Columns for an extra row: those of the block it sits in (表二) or of the table; positional when the count differs.</summary>
+    private static IReadOnlyList<TemplateColumn> ExtraColumns(TableTemplate template, Dictionary<string, RowOccurrence> chosen, RowOccurrence extra)
+    {
+        var above = chosen.Values.Where(r => r.Line <= extra.Line).OrderBy(r => r.Line).LastOrDefault();
+        var columns = above?.Row!.Columns ?? template.Columns;
+        int count = extra.Values.Count;
+        if (count == columns.Count || count == 0 || extra.Values.Any(v => v.IsDigitRun && v.Glued))
+        {
+            return columns;
+        }
+
+        return Enumerable.Range(1, count).Select(i => new TemplateColumn($"c{i}", $"c{i}", "count", [])).ToArray();
+    }
+
+    private static StatTable Output(TableTemplate template, TableRegion region, int? line, List<TableRow> rows, List<TableRow> extras, string status)
+    {
+        var dataRows = template.Rows.Where(r => r.IsData).ToList();
+        if (rows.Count == 0)
+        {
+            rows = dataRows.Select(r => TableText.Row(r.Key, TableText.Label(r.Label), null, r.Columns, [], null)).ToList();
+        }
+
+        return new StatTable
+        {
+            Key = template.Table,
+            Section = region.Section,
+            Template = template.Template,
+            Status = status,
+            Line = line,
+            Columns = TableText.Columns(template.Columns),
+            Rows = rows,
+            ExtraRows = extras.Count > 0 ? extras : null,
+        };
+    }
+}

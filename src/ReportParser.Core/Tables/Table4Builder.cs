@@ -1,0 +1,192 @@
+using ReportParser.Diagnostics;
+using ReportParser.Model;
+
+namespace ReportParser.Tables;
+
+/// <summary>
+/// Builds 表四: a header of labels and one row of 15 values read as three blocks of five
+/// (行政复议, 未经复议直接起诉, 复议后起诉). A 16th empty trailing column is tolerated. When a block
+/// label is followed directly by its values the table is read block by block instead. Digit runs are
+/// split so that each block's 总计 is the sum of its four outcomes.
+/// </summary>
+internal sealed class Table4Builder(TemplateCatalog catalog)
+{
+    private readonly RowMatcher _matcher = new(catalog);
+    private readonly CellResolver _resolver = new();
+
+    /// <summary>Whether the region holds 表四: one of its labels, or a row of at least 15 cell values.</summary>
+    public bool IsPresent(IReadOnlyList<TableToken> tokens) =>
+        tokens.Any(t => t.Kind == TokenKind.Label && _matcher.IsTableLabel(t, TemplateCatalog.Table4))
+        || tokens.Count(t => t.Kind == TokenKind.Value && t.FromCell) >= 15;
+
+    public StatTable Build(TableRegion region, TableTemplate template, DiagnosticBag bag)
+    {
+        string name = TableText.Name(template.Table);
+        var tokens = region.Tokens;
+        int start = FirstTableLabel(tokens);
+        int? line = start >= 0 ? tokens[start].Line : tokens.FirstOrDefault(t => t.Kind == TokenKind.Value)?.Line ?? region.Line;
+        int perBlock = template.Columns.Count;
+        int cellCount = perBlock * template.Rows.Count;
+
+        var byBlock = _matcher.Match(tokens, template);
+        var blockRows = byBlock.Rows.Where(r => r.Values.Count > 0).ToList();
+        var cells = new CellValue?[cellCount];
+        var lines = new int?[template.Rows.Count];
+        bool partial = false;
+
+        if (blockRows.Count > 0)
+        {
+            for (int b = 0; b < template.Rows.Count; b++)
+            {
+                var occurrence = blockRows.FirstOrDefault(r => r.Row!.Key == template.Rows[b].Key);
+                if (occurrence is null)
+                {
+                    bag.Report(DiagnosticCodes.RowMissing, $"{name} block {template.Rows[b].Key} was not found; its cells are null", line);
+                    partial = true;
+                    continue;
+                }
+
+                var rowCells = _resolver.Resolve(occurrence.Values, perBlock, BlockRule(perBlock));
+                partial |= ReportCells(name, template.Rows[b].Key, rowCells, perBlock, occurrence.Line, bag);
+                Array.Copy(rowCells.Cells, 0, cells, b * perBlock, perBlock);
+                lines[b] = occurrence.Line;
+            }
+        }
+        else
+        {
+            var values = ValuesAfterHeader(tokens, Math.Max(start, 0));
+            if (values.Count == 0)
+            {
+                bag.Report(DiagnosticCodes.TableUnreadable, $"{name} is present (its header was found) but no values follow it", line);
+                return Output(template, region, line, cells, lines, TableStatus.Partial, null);
+            }
+
+            var rowCells = _resolver.Resolve(values, cellCount, BlockRule(perBlock));
+            partial |= ReportCells(name, "row", rowCells, cellCount, values[0].Line, bag);
+            cells = rowCells.Cells;
+            for (int b = 0; b < lines.Length; b++)
+            {
+                lines[b] = values[Math.Min(values.Count - 1, b * perBlock)].Line;
+            }
+
+            return Output(template, region, line, cells, lines, partial ? TableStatus.Partial : TableStatus.Complete,
+                rowCells.IsUncertain ? rowCells.RunText : null);
+        }
+
+        return Output(template, region, line, cells, lines, partial ? TableStatus.Partial : TableStatus.Complete, null);
+    }
+
+    private int FirstTableLabel(IReadOnlyList<TableToken> tokens)
+    {
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Label && _matcher.IsTableLabel(tokens[i], TemplateCatalog.Table4))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The values after the header: header labels are skipped; the first other label after values ends the table.</summary>
+    private List<TableToken> ValuesAfterHeader(IReadOnlyList<TableToken> tokens, int start)
+    {
+        var values = new List<TableToken>();
+        for (int i = start; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind == TokenKind.Value)
+            {
+                values.Add(token);
+            }
+            else if (token.Kind == TokenKind.Label && !_matcher.IsTableLabel(token, TemplateCatalog.Table4) && values.Count > 0)
+            {
+                break;
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>Each block's 总计 (its last column) is the sum of the four outcomes before it.</summary>
+    private static DigitRunSplitter.PrefixRule BlockRule(int perBlock) => (cells, count) =>
+    {
+        if (count % perBlock != 0)
+        {
+            return true;
+        }
+
+        int start = count - perBlock;
+        decimal sum = 0;
+        for (int i = start; i < count - 1; i++)
+        {
+            if (cells[i].Value is not { } v)
+            {
+                return true;
+            }
+
+            sum += v;
+        }
+
+        return cells[count - 1].Value is not { } total || total == sum;
+    };
+
+    private static bool ReportCells(string name, string what, RowCells cells, int count, int line, DiagnosticBag bag)
+    {
+        switch (cells.State)
+        {
+            case RowCellsState.Short:
+                int have = cells.Cells.Count(c => c is not null);
+                bag.Report(DiagnosticCodes.RowShort, $"{name} {what} has {have} of {count} values; the last {count - have} are null", line);
+                return true;
+            case RowCellsState.Split:
+                bag.Report(DiagnosticCodes.DigitRunSplit, $"{name} {what}: '{cells.RunText}' was split as {TableText.Split(cells.Cells!)}", line);
+                return false;
+            case RowCellsState.Ambiguous:
+                bag.Report(DiagnosticCodes.DigitRunAmbiguous,
+                    $"{name} {what}: '{cells.RunText}' fits {cells.CandidateCount} splits into {count} cells: {TableText.Candidates(cells.Candidates, cells.CandidateCount)}; the cells are left null", line);
+                return true;
+            case RowCellsState.NoFit:
+                bag.Report(DiagnosticCodes.DigitRunUnsplittable, $"{name} {what}: no split of '{cells.RunText}' into {count} cells gives each block 总计 = the sum of its outcomes; the cells are left null", line);
+                return true;
+            case RowCellsState.TooLong:
+                bag.Report(DiagnosticCodes.DigitRunTooLong, $"{name} {what}: the digit run is too long to split (search bound {DigitRunSplitter.MaxDigits} digits); the cells are left null", line);
+                return true;
+        }
+
+        if (cells.ExtraValues > 0)
+        {
+            bag.Report(DiagnosticCodes.LeftoverTokens, $"{name} {what} has {cells.ExtraValues} value(s) more than its {count} cells; the surplus was not used", line);
+        }
+
+        bool unparsed = false;
+        foreach (var cell in cells.Cells)
+        {
+            if (cell is { State: CellState.Text })
+            {
+                bag.Report(DiagnosticCodes.CellUnparsed, $"{name} {what}: a cell reads '{cell.Text}', not a number or placeholder", line);
+                unparsed = true;
+            }
+        }
+
+        return unparsed;
+    }
+
+    private static StatTable Output(TableTemplate template, TableRegion region, int? line, CellValue?[] cells, int?[] lines, string status, string? uncertainRaw)
+    {
+        int perBlock = template.Columns.Count;
+        var rows = template.Rows.Select((block, b) => TableText.Row(block.Key, TableText.Label(block.Label), lines[b], template.Columns,
+            cells.Skip(b * perBlock).Take(perBlock).ToArray(), uncertainRaw)).ToArray();
+        return new StatTable
+        {
+            Key = template.Table,
+            Section = region.Section,
+            Template = template.Template,
+            Status = status,
+            Line = line,
+            Columns = TableText.Columns(template.Columns),
+            Rows = rows,
+        };
+    }
+}

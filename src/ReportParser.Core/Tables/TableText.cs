@@ -1,0 +1,59 @@
+using System.Globalization;
+using ReportParser.Model;
+using ReportParser.Normalization;
+
+namespace ReportParser.Tables;
+
+/// <summary>Shared wording and output shaping for the table builders.</summary>
+internal static class TableText
+{
+    public static string Name(string table) => table switch
+    {
+        TemplateCatalog.Table2 => "表二",
+        TemplateCatalog.Table3 => "表三",
+        TemplateCatalog.Table4 => "表四",
+        _ => table,
+    };
+
+    public static string Label(string templateLabel) => TextFold.FoldWidth(templateLabel);
+
+    public static string Cell(CellValue? cell) => cell is null ? "?" : cell.Text.Length == 0 ? "(blank)" : cell.Text;
+
+    public static string Split(IEnumerable<CellValue> cells) => string.Join("|", cells.Select(c => c.Text.Length == 0 ? "_" : c.Text));
+
+    /// <summary>Up to <paramref name="max"/> candidate splits, then "and N more".</summary>
+    public static string Candidates(IReadOnlyList<CellValue[]> candidates, int total, int max = 5)
+    {
+        string listed = string.Join("; ", candidates.Take(max).Select(Split));
+        return total > max ? $"{listed}; and {total - max} more" : listed;
+    }
+
+    public static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "blank";
+
+    public static TableRow Row(string key, string label, int? line, IReadOnlyList<TemplateColumn> columns, CellValue?[] cells, string? uncertainRaw)
+    {
+        var values = new Dictionary<string, decimal?>();
+        var raw = new Dictionary<string, string>();
+        for (int i = 0; i < columns.Count; i++)
+        {
+            var cell = i < cells.Length ? cells[i] : null;
+            values[columns[i].Key] = cell?.Value;
+            if (cell?.Raw is { } text)
+            {
+                raw[columns[i].Key] = text;
+            }
+            else if (cell is null && uncertainRaw is not null)
+            {
+                raw[columns[i].Key] = uncertainRaw;
+            }
+        }
+
+        return new TableRow { Key = key, Label = label, Line = line, Values = values, Raw = raw };
+    }
+
+    public static StatTable Absent(string table, int section, string template) =>
+        new() { Key = table, Section = section, Template = template, Status = TableStatus.Absent };
+
+    public static IReadOnlyList<TableColumn> Columns(IEnumerable<TemplateColumn> columns) =>
+        columns.Select(c => new TableColumn(c.Key, Label(c.Label))).ToArray();
+}

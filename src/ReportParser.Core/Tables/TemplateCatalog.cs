@@ -1,0 +1,313 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ReportParser.Tables;
+
+/// <summary>A column of a template table. <see cref="ValueType"/>: count, signed_count, money, money_unspecified_unit.</summary>
+internal sealed record TemplateColumn(string Key, string Label, string ValueType, IReadOnlyList<string> Aliases);
+
+/// <summary>
+/// A row of a template table. For 表二 the key is <c>block.row</c> and <see cref="Columns"/> are the block's;
+/// for 表四 the rows are its three blocks. <see cref="After"/> names a group the row must follow (for labels
+/// as short as 其他, which would otherwise match the column header).
+/// </summary>
+internal sealed record TemplateRow(
+    string Key,
+    string Label,
+    string Kind,
+    string? Parent,
+    string? After,
+    IReadOnlyList<string> Aliases,
+    IReadOnlyList<TemplateColumn> Columns)
+{
+    public bool IsData => Kind == "data";
+}
+
+/// <summary>One table of one template: its rows in order, the union of its columns, and its header labels.</summary>
+internal sealed record TableTemplate(
+    string Table,
+    string Template,
+    IReadOnlyList<TemplateRow> Rows,
+    IReadOnlyList<TemplateColumn> Columns,
+    IReadOnlyList<string> HeaderLabels)
+{
+    public IEnumerable<TemplateRow> DataRows => Rows.Where(r => r.IsData);
+
+    public TemplateRow? Row(string key) => Rows.FirstOrDefault(r => r.Key == key);
+
+    /// <summary>The outcome rows that （七）总计 totals: the data rows under 三、本年度办理结果 (表三 only).</summary>
+    public IReadOnlyList<TemplateRow> ResultLeaves => DataRows
+        .Where(r => r.Key != Table3Keys.ResultsTotal && HasAncestor(r, Table3Keys.Results))
+        .ToArray();
+
+    private bool HasAncestor(TemplateRow row, string key)
+    {
+        for (var parent = row.Parent; parent is not null; parent = Row(parent)?.Parent)
+        {
+            if (parent == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>The 表三 row keys the 勾稽 rules name (spec §7).</summary>
+internal static class Table3Keys
+{
+    public const string NewReceived = "new_received";
+    public const string CarriedOver = "carried_over";
+    public const string Results = "results";
+    public const string ResultsTotal = "results_total";
+    public const string CarriedForward = "carried_forward";
+    public const string TotalColumn = "total";
+
+    /// <summary>Groups whose subtotal rows some reports add (T3_SUBTOTAL_IF_PRESENT).</summary>
+    public static readonly string[] SubtotalGroups = ["denied", "unable", "not_processed", "other"];
+}
+
+/// <summary>What a normalised label means: a row or a header label of one table in one template.</summary>
+internal sealed record LabelEntry(TableTemplate Table, TemplateRow? Row);
+
+/// <summary>
+/// The table templates of the gov2019 and gov2021 formats, loaded from the embedded
+/// <c>Templates/templates.json</c>, and an index from normalised labels to what they mean.
+/// </summary>
+internal sealed class TemplateCatalog
+{
+    public const string Table2 = "table2";
+    public const string Table3 = "table3";
+    public const string Table4 = "table4";
+
+    private readonly Dictionary<(string Table, string Template), TableTemplate> _tables = [];
+    private readonly Dictionary<string, List<LabelEntry>> _labels = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _pieces = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _pieceLookup;
+    private readonly int _longestPiece;
+
+    public static TemplateCatalog Default { get; } = Load();
+
+    public IReadOnlyList<string> Templates { get; }
+
+    private TemplateCatalog(IReadOnlyList<TableTemplate> tables)
+    {
+        foreach (var table in tables)
+        {
+            _tables[(table.Table, table.Template)] = table;
+            foreach (var row in table.Rows)
+            {
+                foreach (string label in row.Aliases.Prepend(row.Label))
+                {
+                    AddLabel(label, new LabelEntry(table, row));
+                }
+            }
+
+            var headerLabels = table.HeaderLabels
+                .Concat(table.Columns.SelectMany(c => c.Aliases.Prepend(c.Label)));
+            foreach (string label in headerLabels)
+            {
+                AddLabel(label, new LabelEntry(table, null));
+            }
+        }
+
+        Templates = tables.Select(t => t.Template).Distinct().ToArray();
+        _pieceLookup = _pieces.GetAlternateLookup<ReadOnlySpan<char>>();
+        _longestPiece = _pieces.Max(p => p.Length);
+    }
+
+    public TableTemplate Get(string table, string template) => _tables[(table, template)];
+
+    public bool Has(string template) => Templates.Contains(template);
+
+    /// <summary>Entries for a label matched as a whole (after normalisation, with or without ordinal and trailing parenthetical).</summary>
+    public IReadOnlyList<LabelEntry> Lookup(string normalized)
+    {
+        foreach (string form in LabelText.LookupForms(normalized))
+        {
+            if (_labels.TryGetValue(form, out var entries))
+            {
+                return entries;
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>
+    /// For a label token that ran together with header labels (text without separators), the start of
+    /// the last piece: the text before it must be made only of known labels, ordinals and parentheticals.
+    /// Returns the entries of the last piece and those of each piece before it, or false.
+    /// </summary>
+    public bool TryDecompose(string normalized, out IReadOnlyList<LabelEntry> last, out IReadOnlyList<IReadOnlyList<LabelEntry>> before)
+    {
+        last = [];
+        before = [];
+        if (normalized.Length > 800)
+        {
+            return false;
+        }
+
+        // reach[j]: normalized[..j] is made of known pieces; from[j]: where the piece ending at j starts.
+        var reach = new bool[normalized.Length + 1];
+        var from = new int[normalized.Length + 1];
+        reach[0] = true;
+        for (int j = 0; j < normalized.Length; j++)
+        {
+            if (!reach[j])
+            {
+                continue;
+            }
+
+            int ordinal = LabelText.OrdinalLength(normalized, j);
+            if (ordinal > 0)
+            {
+                Mark(j, j + ordinal);
+            }
+
+            int paren = LabelText.SkipParenthetical(normalized, j);
+            if (paren > 0)
+            {
+                Mark(j, paren);
+            }
+
+            var rest = normalized.AsSpan(j);
+            for (int len = Math.Min(_longestPiece, rest.Length); len >= 1; len--)
+            {
+                if (_pieceLookup.Contains(rest[..len]))
+                {
+                    Mark(j, j + len);
+                }
+            }
+        }
+
+        for (int start = 1; start < normalized.Length; start++)
+        {
+            if (!reach[start])
+            {
+                continue;
+            }
+
+            var entries = Lookup(normalized[start..]);
+            if (entries.Count == 0)
+            {
+                continue;
+            }
+
+            var pieces = new List<IReadOnlyList<LabelEntry>>();
+            for (int end = start; end > 0; end = from[end])
+            {
+                pieces.Add(Lookup(normalized[from[end]..end]));
+            }
+
+            pieces.Reverse();
+            last = entries;
+            before = pieces;
+            return true;
+        }
+
+        return false;
+
+        void Mark(int start, int end)
+        {
+            if (!reach[end])
+            {
+                reach[end] = true;
+                from[end] = start;
+            }
+        }
+    }
+
+    private void AddLabel(string label, LabelEntry entry)
+    {
+        string normalized = LabelText.Normalize(label);
+        if (normalized.Length == 0)
+        {
+            return;
+        }
+
+        _pieces.Add(normalized);
+        _pieces.Add(LabelText.Core(normalized));
+        foreach (string form in LabelText.LookupForms(normalized))
+        {
+            if (!_labels.TryGetValue(form, out var list))
+            {
+                _labels[form] = list = [];
+            }
+
+            if (!list.Contains(entry))
+            {
+                list.Add(entry);
+            }
+        }
+    }
+
+    private static TemplateCatalog Load()
+    {
+        const string resource = "ReportParser.Tables.Templates.templates.json";
+        using var stream = typeof(TemplateCatalog).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"embedded resource {resource} is missing");
+        var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+        var file = JsonSerializer.Deserialize<TemplateFile>(stream, options)
+            ?? throw new InvalidOperationException($"embedded resource {resource} is empty");
+
+        var tables = new List<TableTemplate>();
+        foreach (var (name, template) in file.Templates)
+        {
+            tables.Add(Table2From(name, template.Table2));
+            tables.Add(Table3From(name, template.Table3));
+            tables.Add(Table4From(name, template.Table4));
+        }
+
+        return new TemplateCatalog(tables);
+    }
+
+    private static TableTemplate Table2From(string template, Table2Json json)
+    {
+        var rows = new List<TemplateRow>();
+        var headers = new List<string>(json.HeaderLabels);
+        foreach (var block in json.Blocks)
+        {
+            headers.Add(block.Label);
+            var columns = block.Columns.Select(ColumnFrom).ToArray();
+            rows.AddRange(block.Rows.Select(r => new TemplateRow(
+                $"{block.Key}.{r.Key}", r.Label, "data", block.Key, r.After, r.Aliases, columns)));
+        }
+
+        var union = rows.SelectMany(r => r.Columns).DistinctBy(c => c.Key).ToArray();
+        return new TableTemplate(Table2, template, rows, union, headers);
+    }
+
+    private static TableTemplate Table3From(string template, Table3Json json)
+    {
+        var columns = json.Columns.Select(ColumnFrom).ToArray();
+        var rows = json.Rows.Select(r => new TemplateRow(r.Key, r.Label, r.Kind, r.Parent, r.After, r.Aliases, columns)).ToArray();
+        return new TableTemplate(Table3, template, rows, columns, json.HeaderLabels);
+    }
+
+    private static TableTemplate Table4From(string template, Table4Json json)
+    {
+        var columns = json.Columns.Select(ColumnFrom).ToArray();
+        var rows = json.Blocks.Select(b => new TemplateRow(b.Key, b.Label, "data", null, null, b.Aliases, columns)).ToArray();
+        return new TableTemplate(Table4, template, rows, columns, json.HeaderLabels);
+    }
+
+    private static TemplateColumn ColumnFrom(ColumnJson c) => new(c.Key, c.Label, c.ValueType ?? "count", c.Aliases);
+
+    private sealed record TemplateFile(Dictionary<string, TemplateJson> Templates);
+
+    private sealed record TemplateJson(Table2Json Table2, Table3Json Table3, Table4Json Table4);
+
+    private sealed record Table2Json(int GridColumns, string[] HeaderLabels, BlockJson[] Blocks);
+
+    private sealed record BlockJson(string Key, string Label, ColumnJson[] Columns, RowJson[] Rows);
+
+    private sealed record Table3Json(int GridColumns, string[] HeaderLabels, ColumnJson[] Columns, RowJson[] Rows);
+
+    private sealed record Table4Json(string[] HeaderLabels, RowJson[] Blocks, ColumnJson[] Columns);
+
+    private sealed record ColumnJson(string Key, string Label, string[] Aliases, [property: JsonPropertyName("value_type")] string? ValueType);
+
+    private sealed record RowJson(string Key, string Label, string[] Aliases, string Kind = "data", string? Parent = null, string? After = null);
+}
