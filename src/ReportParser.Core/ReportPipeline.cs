@@ -59,7 +59,9 @@ public sealed class ReportPipeline
             Normalization = normalization,
             Metadata = split.Metadata,
             Preamble = SectionSplitter.TextOf(split.Preamble),
-            Sections = split.Sections.Select(s => s.Section).ToArray(),
+            Sections = split.Sections.Select(s => tables.Any(t => t.Section == s.Section.Number && t.Status != TableStatus.Absent)
+                ? _splitter.Render(s.Section, s.Blocks, dropTableCells: true)
+                : s.Section).ToArray(),
             Tables = tables,
             Checks = checks,
             Diagnostics = bag.ToSortedList(),

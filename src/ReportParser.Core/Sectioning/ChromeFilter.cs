@@ -32,6 +32,13 @@ internal static class ChromeFilter
         return pipe;
     }
 
+    /// <summary>A flattened table cell: a short line ending in a pipe ("16 |", "(一)予以公开 |", "| a | b |").</summary>
+    public static bool IsTableCell(string text)
+    {
+        string t = text.Trim();
+        return t.EndsWith('|') && StripTrailingPipes(t).Length < 100 && !t.Contains('。');
+    }
+
     /// <summary>True for navigation and page furniture that is not part of the report.</summary>
     public static bool IsChrome(string text)
     {

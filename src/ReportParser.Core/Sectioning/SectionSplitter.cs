@@ -60,7 +60,8 @@ internal sealed class SectionSplitter
             int endLine = h + 1 < headings.Count ? headings[h + 1].LineIndex : blocks.Count;
             int endChar = h + 1 < headings.Count ? headings[h + 1].Start : 0;
             var body = Slice(blocks, lines, heading.LineIndex, heading.End, endLine, endChar);
-            sections.Add(new SplitSection(BuildSection(heading, blocks[heading.LineIndex].Line, body), body));
+            var section = new Section(heading.Number, heading.Heading, heading.Title, SectionCatalog.KeyFor(heading.Title), blocks[heading.LineIndex].Line, "", []);
+            sections.Add(new SplitSection(Render(section, body, dropTableCells: false), body));
         }
 
         if (headings.Count == 0)
@@ -74,13 +75,18 @@ internal sealed class SectionSplitter
         return new SplitDocument(metadata, sections, preamble);
     }
 
-    /// <summary>The text of blocks as the section text shows it: chrome and padding left out, trailing pipes removed.</summary>
-    public static string TextOf(IEnumerable<Block> blocks)
+    /// <summary>
+    /// The text of blocks as the section text shows it: chrome and padding left out, trailing pipes
+    /// removed. With <paramref name="dropTableCells"/>, flattened table cells ("16 |") are left out
+    /// too: the pipeline asks for that once the section's table has been reconstructed, so the
+    /// numbers live in <c>tables</c> and are not lost when a table cannot be read.
+    /// </summary>
+    public static string TextOf(IEnumerable<Block> blocks, bool dropTableCells = false)
     {
         var sb = new StringBuilder();
         foreach (var block in blocks)
         {
-            if (block is not TextLine line || ChromeFilter.IsChrome(line.Text))
+            if (block is not TextLine line || ChromeFilter.IsChrome(line.Text) || (dropTableCells && ChromeFilter.IsTableCell(line.Text)))
             {
                 continue;
             }
@@ -102,7 +108,8 @@ internal sealed class SectionSplitter
         return sb.ToString();
     }
 
-    private Section BuildSection(HeadingMatch heading, int line, IReadOnlyList<Block> body)
+    /// <summary>Fills a section's text and subsections from its body blocks.</summary>
+    public Section Render(Section section, IReadOnlyList<Block> body, bool dropTableCells)
     {
         var bodyLines = body.Select(b => b is TextLine t && !ChromeFilter.IsChrome(t.Text) ? t.Text : null).ToArray();
         var subs = _finder.FindSubsections(bodyLines);
@@ -113,11 +120,11 @@ internal sealed class SectionSplitter
             int endLine = s + 1 < subs.Count ? subs[s + 1].LineIndex : body.Count;
             int endChar = s + 1 < subs.Count ? subs[s + 1].Start : 0;
             var subBody = Slice(body, bodyLines, sub.LineIndex, sub.End, endLine, endChar);
-            subsections.Add(new Subsection(sub.Number, sub.Heading, sub.Title, body[sub.LineIndex].Line, TextOf(subBody)));
+            subsections.Add(new Subsection(sub.Number, sub.Heading, sub.Title, body[sub.LineIndex].Line, TextOf(subBody, dropTableCells)));
         }
 
         var intro = subs.Count > 0 ? Slice(body, bodyLines, 0, 0, subs[0].LineIndex, subs[0].Start) : body;
-        return new Section(heading.Number, heading.Heading, heading.Title, SectionCatalog.KeyFor(heading.Title), line, TextOf(intro), subsections);
+        return section with { Text = TextOf(intro, dropTableCells), Subsections = subsections };
     }
 
     /// <summary>
