@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ReportParser.Normalization;
 
 /// <summary>
@@ -44,59 +46,67 @@ internal sealed class ChineseConverter
             return text;
         }
 
+        using var scratch = new Scratch();
         using var output = new CharBuffer(text.Length + 16);
-        Convert(text, output);
+        Convert(text, output, scratch);
         return output.Span.SequenceEqual(text) ? text : output.Span.ToString();
     }
 
     /// <summary>Appends the conversion of <paramref name="text"/> to <paramref name="output"/>.</summary>
-    public void Convert(ReadOnlySpan<char> text, CharBuffer output)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Convert(ReadOnlySpan<char> text, CharBuffer output, Scratch scratch)
     {
-        CharBuffer? normalized = null;
-        try
+        if (_normalization is not null && NeedsStep(_normalization, text))
         {
-            if (_normalization is not null && NeedsStep(_normalization, text))
-            {
-                normalized = new CharBuffer(text.Length + 16);
-                ApplyStep(_normalization, text, normalized);
-                text = normalized.Span;
-            }
-
-            using var first = new CharBuffer(64);
-            using var second = new CharBuffer(64);
-            if (_segmentation is null)
-            {
-                ConvertSegment(text, output, first, second);
-                return;
-            }
-
-            // mmseg: matched phrases are segments of their own; unmatched text accumulates.
-            int runStart = 0;
-            int i = 0;
-            while (i < text.Length)
-            {
-                int matched = _segmentation.MatchPrefix(text[i..], out _);
-                if (matched == 0)
-                {
-                    i += UnmatchedLength(text, i);
-                    continue;
-                }
-
-                ConvertSegment(text[runStart..i], output, first, second);
-                ConvertSegment(text.Slice(i, matched), output, first, second);
-                i += matched;
-                runStart = i;
-            }
-
-            ConvertSegment(text[runStart..], output, first, second);
+            scratch.Normalized.Clear();
+            ApplyStep(_normalization, text, scratch.Normalized);
+            text = scratch.Normalized.Span;
         }
-        finally
+
+        if (_segmentation is null)
         {
-            normalized?.Dispose();
+            ConvertSegment(text, output, scratch);
+            return;
+        }
+
+        // mmseg: matched phrases are segments of their own; unmatched text accumulates.
+        int runStart = 0;
+        int i = 0;
+        while (i < text.Length)
+        {
+            int matched = _segmentation.MatchPrefix(text[i..], out _);
+            if (matched == 0)
+            {
+                i += UnmatchedLength(text, i);
+                continue;
+            }
+
+            ConvertSegment(text[runStart..i], output, scratch);
+            ConvertSegment(text.Slice(i, matched), output, scratch);
+            i += matched;
+            runStart = i;
+        }
+
+        ConvertSegment(text[runStart..], output, scratch);
+    }
+
+    /// <summary>Working buffers of one caller; reuse them across calls on the same thread.</summary>
+    internal sealed class Scratch : IDisposable
+    {
+        public CharBuffer Normalized { get; } = new(256);
+        public CharBuffer First { get; } = new(64);
+        public CharBuffer Second { get; } = new(64);
+
+        public void Dispose()
+        {
+            Normalized.Dispose();
+            First.Dispose();
+            Second.Dispose();
         }
     }
 
     /// <summary>False when no step can match any character of <paramref name="text"/> (plain ASCII, most Simplified text).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MayChange(ReadOnlySpan<char> text)
     {
         foreach (char c in text)
@@ -118,7 +128,8 @@ internal sealed class ChineseConverter
         return false;
     }
 
-    private void ConvertSegment(ReadOnlySpan<char> segment, CharBuffer output, CharBuffer first, CharBuffer second)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ConvertSegment(ReadOnlySpan<char> segment, CharBuffer output, Scratch scratch)
     {
         if (segment.IsEmpty)
         {
@@ -135,7 +146,7 @@ internal sealed class ChineseConverter
                 return;
             }
 
-            var target = s % 2 == 0 ? first : second;
+            var target = s % 2 == 0 ? scratch.First : scratch.Second;
             target.Clear();
             ApplyStep(_chain[s], current, target);
             current = target.Span;
@@ -144,6 +155,7 @@ internal sealed class ChineseConverter
         output.Append(current);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool NeedsStep(DictionaryGroup step, ReadOnlySpan<char> text)
     {
         foreach (char c in text)
@@ -158,6 +170,7 @@ internal sealed class ChineseConverter
     }
 
     /// <summary>One conversion step (OpenCC <c>Conversion::AppendConverted</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ApplyStep(DictionaryGroup step, ReadOnlySpan<char> text, CharBuffer output)
     {
         int copyFrom = 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ReportParser.Normalization;
 
 /// <summary>
@@ -41,6 +43,7 @@ internal sealed class DictionaryGroup
     public bool CanStart(char c) => _canStart[c];
 
     /// <summary>Length of the match at the start of <paramref name="text"/> under the group's policy, or 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int MatchPrefix(ReadOnlySpan<char> text, out string value)
     {
         value = string.Empty;

@@ -1,35 +1,31 @@
+using System.Runtime.CompilerServices;
+
 namespace ReportParser.Normalization;
 
 /// <summary>
-/// Finds the parts of a line the script conversion must not touch: URLs, e-mail addresses and
-/// numbers. The converter runs on the text between them, so no match starts or ends inside one.
+/// Finds the parts of a line the script conversion must not touch: URLs and e-mail addresses
+/// (their letters could start a key such as TWPhrasesRev's "BMW集團"). The converter runs on the
+/// text between them, so no match starts or ends inside one. Numbers are safe without a span:
+/// no dictionary key contains an ASCII digit.
 /// </summary>
 internal static class ProtectedSpans
 {
     /// <summary>The next protected span at or after <paramref name="from"/>; false when there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool FindNext(ReadOnlySpan<char> text, int from, out int start, out int length)
     {
         for (int i = from; i < text.Length; i++)
         {
             char c = text[i];
-            if (!char.IsAscii(c))
+            if (!char.IsAsciiLetterOrDigit(c))
             {
                 continue;
             }
 
-            int end = UrlEnd(text, i);
-            if (end < 0 && char.IsAsciiLetterOrDigit(c) && (i == from || !IsEmailLocal(text[i - 1])))
+            int end = c is 'h' or 'H' or 'f' or 'F' or 'w' or 'W' ? UrlEnd(text, i) : -1;
+            if (end < 0 && (i == from || !IsEmailLocal(text[i - 1])))
             {
                 end = EmailEnd(text, i);
-            }
-
-            if (end < 0 && char.IsAsciiDigit(c))
-            {
-                end = i + 1;
-                while (end < text.Length && (char.IsAsciiDigit(text[end]) || (text[end] is '.' or ',' or ':' or '/' or '-' or '%' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))))
-                {
-                    end++;
-                }
             }
 
             if (end > i)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ReportParser.Normalization;
 
 /// <summary>
@@ -11,8 +13,9 @@ namespace ReportParser.Normalization;
 /// occur on the Traditional side of the phrase dictionaries (们, 这, 国; not 台, 面, 里, 志,
 /// which Traditional text uses too). Real Traditional reports have a Traditional-only character
 /// in about every third CJK character and almost no Simplified-only ones; Simplified reports
-/// have none of the former. The share of Traditional-only among both decides: at least 70 % is
-/// Traditional, at most 10 % (or none at all) Simplified, in between mixed.</para>
+/// have none of the former. The share of Traditional-only among both decides: at least 75 % is
+/// Traditional, at most 25 % (or none at all) Simplified, in between mixed. Hong Kong and Taiwan
+/// forms that are also Simplified characters (户, 温, 税) do not count as Simplified-only.</para>
 /// <para>Region. Generic forms (爲, 衆, 僞: OpenCC's standard, which both Taiwan and Hong Kong
 /// replace), Taiwan forms (TWVariants targets that Hong Kong does not use: 群, 著, 床) and Hong
 /// Kong forms (HKVariants targets Taiwan does not use: 户, 説, 衞, 温) are counted; the largest
@@ -52,6 +55,7 @@ internal static class ScriptDetector
         public int TaiwanForms { get; private set; }
         public int HongKongForms { get; private set; }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(ReadOnlySpan<char> text)
         {
             var marks = s_marks.Value;
@@ -93,7 +97,7 @@ internal static class ScriptDetector
                 }
 
                 double share = (double)TraditionalOnly / (TraditionalOnly + SimplifiedOnly);
-                return share >= 0.7 ? Traditional : share <= 0.1 ? Simplified : Mixed;
+                return share >= 0.75 ? Traditional : share <= 0.25 ? Simplified : Mixed;
             }
         }
 
@@ -200,6 +204,14 @@ internal static class ScriptDetector
             if (h.Length == 1 && h != "台" && !twTargets.Contains(h) && !tsKeys.Contains(h) && !variantKeys.Contains(h))
             {
                 marks[h[0]] |= Marks.HongKongForm;
+            }
+        }
+
+        for (int c = 0; c < marks.Length; c++)
+        {
+            if ((marks[c] & (Marks.HongKongForm | Marks.TaiwanForm)) != 0)
+            {
+                marks[c] &= ~Marks.SimplifiedOnly;
             }
         }
 
