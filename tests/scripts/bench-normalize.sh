@@ -16,6 +16,7 @@ trap 'rm -rf "$work"' EXIT
 
 dotnet build "$repo/src/ReportParser.Cli" -c Release -v quiet -nologo >/dev/null
 cli=(dotnet "$repo/src/ReportParser.Cli/bin/Release/net10.0/reportparser.dll")
+"${cli[@]}" normalize --help >/dev/null 2>&1 || { echo "the built reportparser has no normalize command" >&2; exit 1; }
 
 for src in "$repo"/seeds/00[0234]_*.txt; do
   opencc -c s2twp -i "$src"

@@ -30,6 +30,7 @@ fi
 
 dotnet build "$repo/src/ReportParser.Cli" -c Release -v quiet -nologo >/dev/null
 cli=(dotnet "$repo/src/ReportParser.Cli/bin/Release/net10.0/reportparser.dll")
+"${cli[@]}" normalize --help >/dev/null 2>&1 || { echo "the built reportparser has no normalize command" >&2; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
