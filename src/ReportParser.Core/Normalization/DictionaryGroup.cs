@@ -22,15 +22,11 @@ internal sealed class DictionaryGroup
     {
         _dictionaries = [.. dictionaries];
         IsUnion = union;
-        for (int c = 0; c <= char.MaxValue; c++)
+        foreach (var dictionary in _dictionaries)
         {
-            foreach (var dictionary in _dictionaries)
+            foreach (string key in dictionary.Entries.Keys)
             {
-                if (dictionary.CanStart((char)c))
-                {
-                    _canStart[c] = true;
-                    break;
-                }
+                _canStart[key[0]] = true;
             }
         }
     }

@@ -52,8 +52,28 @@ internal static class OpenCcDictionaries
     /// Parses OpenCC's text format: <c>key TAB value [value…]</c>, values separated by spaces,
     /// <c>#</c> comments and blank lines ignored. Conversion uses the first value.
     /// </summary>
-    internal static ConversionDictionary Parse(string name, string text) =>
-        ConversionDictionary.FromPairs(name, Entries(text).Select(e => new KeyValuePair<string, string>(e.Key, e.Values[0])));
+    internal static ConversionDictionary Parse(string name, string text)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            int tab = line.IndexOf('\t');
+            if (line.IsEmpty || line[0] == '#' || tab <= 0)
+            {
+                continue;
+            }
+
+            var values = line[(tab + 1)..].TrimStart(' ');
+            int space = values.IndexOf(' ');
+            var first = space < 0 ? values : values[..space];
+            if (!first.IsEmpty)
+            {
+                pairs.Add(new(line[..tab].ToString(), first.ToString()));
+            }
+        }
+
+        return ConversionDictionary.FromPairs(name, pairs);
+    }
 
     /// <summary>
     /// OpenCC's <c>data/scripts/reverse.py</c>: every value becomes a key whose candidates are the

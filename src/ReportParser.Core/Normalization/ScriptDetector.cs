@@ -135,41 +135,64 @@ internal static class ScriptDetector
     public static bool IsCjk(char c) =>
         c is (>= '\u3400' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or (>= '\uD840' and <= '\uD8BF');
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Marks[] BuildMarks()
     {
-        var marks = new Marks[char.MaxValue + 1];
+        const int Size = char.MaxValue + 1;
+        var marks = new Marks[Size];
         var ts = Entries("TSCharacters");
-        var allTargets = new HashSet<string>(ts.SelectMany(e => e.Values), StringComparer.Ordinal);
-        var tsKeys = new HashSet<string>(ts.Select(e => e.Key), StringComparer.Ordinal);
-
-        // Characters written in Traditional text somewhere in the phrase data.
-        var traditionalSide = new HashSet<char>();
-        foreach (string name in (string[])["TSPhrases", "TWVariantsRevPhrases", "HKVariantsRevPhrases"])
+        var tsKey = new bool[Size];
+        var tsTarget = new bool[Size];
+        foreach (var (key, values) in ts)
         {
-            foreach (var (key, _) in Entries(name))
+            if (key.Length == 1)
             {
-                traditionalSide.UnionWith(key);
+                tsKey[key[0]] = true;
+            }
+
+            foreach (string v in values)
+            {
+                if (v.Length == 1)
+                {
+                    tsTarget[v[0]] = true;
+                }
             }
         }
 
-        foreach (var (key, values) in Entries("TWPhrasesRev"))
+        // Characters written in Traditional text somewhere in the phrase data.
+        var traditionalSide = new bool[Size];
+        foreach (string name in (string[])["TSPhrases", "TWVariantsRevPhrases", "HKVariantsRevPhrases", "TWPhrasesRev"])
         {
-            traditionalSide.UnionWith(key);
-            foreach (string v in values)
+            foreach (var (key, values) in Entries(name))
             {
-                traditionalSide.UnionWith(v);
+                foreach (char c in key)
+                {
+                    traditionalSide[c] = true;
+                }
+
+                // TWPhrasesRev's values are mainland wording in Traditional characters.
+                if (name == "TWPhrasesRev")
+                {
+                    foreach (string v in values)
+                    {
+                        foreach (char c in v)
+                        {
+                            traditionalSide[c] = true;
+                        }
+                    }
+                }
             }
         }
 
         foreach (var (key, values) in ts)
         {
-            if (key.Length == 1 && values[0] != key && !allTargets.Contains(key))
+            if (key.Length == 1 && values[0] != key && !tsTarget[key[0]])
             {
                 marks[key[0]] |= Marks.TraditionalOnly;
             }
 
             string target = values[0];
-            if (target.Length == 1 && target != key && !tsKeys.Contains(target) && !traditionalSide.Contains(target[0]))
+            if (target.Length == 1 && target != key && !tsKey[target[0]] && !traditionalSide[target[0]])
             {
                 marks[target[0]] |= Marks.SimplifiedOnly;
             }
@@ -177,38 +200,60 @@ internal static class ScriptDetector
 
         var tw = Entries("TWVariants");
         var hk = Entries("HKVariants");
-        var twTargets = tw.SelectMany(e => e.Values.Where(v => v != e.Key)).ToHashSet(StringComparer.Ordinal);
-        var hkTargets = hk.SelectMany(e => e.Values.Where(v => v != e.Key)).ToHashSet(StringComparer.Ordinal);
-        var variantKeys = tw.Concat(hk).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
-        var hkDefaults = hk.ToDictionary(e => e.Key, e => e.Values[0], StringComparer.Ordinal);
+        var twTarget = new bool[Size];
+        var hkTarget = new bool[Size];
+        var variantKey = new bool[Size];
+        var hkChanges = new bool[Size];
+        foreach (var (entries, targets) in (ValueTuple<List<(string Key, string[] Values)>, bool[]>[])[(tw, twTarget), (hk, hkTarget)])
+        {
+            foreach (var (key, values) in entries)
+            {
+                if (key.Length != 1)
+                {
+                    continue;
+                }
+
+                variantKey[key[0]] = true;
+                foreach (string v in values)
+                {
+                    if (v.Length == 1 && v != key)
+                    {
+                        targets[v[0]] = true;
+                    }
+                }
+            }
+        }
+
+        foreach (var (key, values) in hk)
+        {
+            if (key.Length == 1 && values[0] != key)
+            {
+                hkChanges[key[0]] = true;
+            }
+        }
 
         foreach (var (key, values) in tw)
         {
             // Replaced by both Taiwan and Hong Kong: OpenCC's generic standard form.
-            if (key.Length == 1 && values[0] != key && hkDefaults.TryGetValue(key, out string? hkDefault) && hkDefault != key)
+            if (key.Length == 1 && values[0] != key && hkChanges[key[0]])
             {
                 marks[key[0]] |= Marks.GenericForm;
             }
         }
 
-        foreach (string t in twTargets)
+        for (int c = 0; c < Size; c++)
         {
-            if (t.Length == 1 && !hkTargets.Contains(t) && !tsKeys.Contains(t) && !variantKeys.Contains(t))
+            bool candidate = !tsKey[c] && !variantKey[c];
+            if (twTarget[c] && !hkTarget[c] && candidate)
             {
-                marks[t[0]] |= Marks.TaiwanForm;
+                marks[c] |= Marks.TaiwanForm;
             }
-        }
 
-        foreach (string h in hkTargets)
-        {
-            if (h.Length == 1 && h != "台" && !twTargets.Contains(h) && !tsKeys.Contains(h) && !variantKeys.Contains(h))
+            if (hkTarget[c] && !twTarget[c] && candidate && c != '台')
             {
-                marks[h[0]] |= Marks.HongKongForm;
+                marks[c] |= Marks.HongKongForm;
             }
-        }
 
-        for (int c = 0; c < marks.Length; c++)
-        {
             if ((marks[c] & (Marks.HongKongForm | Marks.TaiwanForm)) != 0)
             {
                 marks[c] &= ~Marks.SimplifiedOnly;
