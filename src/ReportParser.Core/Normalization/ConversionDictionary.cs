@@ -65,21 +65,6 @@ internal sealed class ConversionDictionary
 
     public IReadOnlyDictionary<string, string> Entries => _entries;
 
-    /// <summary>The characters some key starts with.</summary>
-    public IEnumerable<char> FirstChars
-    {
-        get
-        {
-            for (int c = 0; c < _maskIndex.Length; c++)
-            {
-                if (_maskIndex[c] != 0)
-                {
-                    yield return (char)c;
-                }
-            }
-        }
-    }
-
     /// <summary>True when some key starts with <paramref name="c"/>.</summary>
     public bool CanStart(char c) => _maskIndex[c] != 0;
 
