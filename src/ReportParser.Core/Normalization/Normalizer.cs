@@ -1,30 +1,209 @@
+using System.Runtime.CompilerServices;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
 using ReportParser.Reading;
 
 namespace ReportParser.Normalization;
 
-/// <summary>Normalises the text blocks of a source: script conversion, width and whitespace folding. Line numbers survive.</summary>
+/// <summary>
+/// Normalises the text blocks of a source: width and whitespace folding, then script conversion
+/// (never inside numbers, URLs or e-mail addresses). Line numbers survive. Built once per pipeline
+/// and shared by every thread: it holds no per-document state.
+/// </summary>
+/// <remarks>
+/// In <see cref="NormalizationMode.Auto"/> the script is detected over the whole document
+/// (<see cref="ScriptDetector"/>). Simplified text passes through unchanged. Traditional text goes
+/// through the report profile of its region (<see cref="ConversionProfiles.ForReport"/>). In a
+/// mixed document only the lines that read as Traditional are converted. The fixed modes run the
+/// OpenCC config of that name on every text.
+/// </remarks>
 internal sealed class Normalizer(ReportParserOptions options)
 {
+    private readonly NormalizationMode _mode = options.Mode;
+
     public SourceText Normalize(SourceText source, DiagnosticBag bag, out NormalizationInfo info)
     {
         _ = bag;
+        var texts = new List<string>();
+        foreach (var block in source.Blocks)
+        {
+            switch (block)
+            {
+                case TextLine line:
+                    texts.Add(line.Text);
+                    break;
+                case Grid grid:
+                    foreach (var row in grid.Rows)
+                    {
+                        texts.AddRange(row.Select(cell => cell.Text));
+                    }
+
+                    break;
+            }
+        }
+
+        string[] results = NormalizeAll(texts, out info);
+        int next = 0;
         var blocks = new List<Block>(source.Blocks.Count);
         foreach (var block in source.Blocks)
         {
             blocks.Add(block switch
             {
-                TextLine line => line with { Text = TextFold.FoldWidth(line.Text) },
+                TextLine line => line with { Text = results[next++] },
                 Grid grid => grid with
                 {
-                    Rows = grid.Rows.Select(r => (IReadOnlyList<GridCell>)r.Select(c => c with { Text = TextFold.FoldWidth(c.Text) }).ToArray()).ToArray(),
+                    Rows = grid.Rows.Select(row => (IReadOnlyList<GridCell>)row.Select(cell => cell with { Text = results[next++] }).ToArray()).ToArray(),
                 },
                 _ => block,
             });
         }
 
-        info = new NormalizationInfo(options.Mode.ToString().ToLowerInvariant(), "unknown", null, 0);
         return source with { Blocks = blocks };
+    }
+
+    /// <summary>Normalises one text (any number of lines) as one document.</summary>
+    public string NormalizeText(string text, out NormalizationInfo info) => NormalizeAll([text], out info)[0];
+
+    private string[] NormalizeAll(IReadOnlyList<string> texts, out NormalizationInfo info)
+    {
+        var folded = new string[texts.Count];
+        var counts = new ScriptDetector.Counts();
+        for (int i = 0; i < texts.Count; i++)
+        {
+            folded[i] = TextFold.FoldWidth(texts[i]);
+            counts.Add(folded[i]);
+        }
+
+        string script = counts.Script;
+        string? region = script is ScriptDetector.Traditional or ScriptDetector.Mixed
+            ? counts.Region(() => CountTaiwanPhrases(folded))
+            : null;
+
+        ChineseConverter? converter = _mode switch
+        {
+            NormalizationMode.Auto when script is ScriptDetector.Traditional or ScriptDetector.Mixed => ConversionProfiles.ForReport(region),
+            NormalizationMode.Auto or NormalizationMode.None => null,
+            _ => ConversionProfiles.ForMode(_mode),
+        };
+
+        int converted = 0;
+        if (converter is not null)
+        {
+            bool onlyTraditionalLines = _mode == NormalizationMode.Auto && script == ScriptDetector.Mixed;
+            for (int i = 0; i < folded.Length; i++)
+            {
+                folded[i] = Convert(converter, folded[i], onlyTraditionalLines, ref converted);
+            }
+        }
+
+        info = new NormalizationInfo(_mode.ToString().ToLowerInvariant(), script, region, converted);
+        return folded;
+    }
+
+    private static string Convert(ChineseConverter converter, string text, bool onlyTraditionalLines, ref int converted)
+    {
+        if (!converter.MayChange(text))
+        {
+            return text;
+        }
+
+        using var scratch = new ChineseConverter.Scratch();
+        using var output = new CharBuffer(text.Length + 16);
+        int lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            int newline = text.AsSpan(lineStart).IndexOf('\n');
+            int lineEnd = newline < 0 ? text.Length : lineStart + newline + 1;
+            var line = text.AsSpan(lineStart, lineEnd - lineStart);
+            if (onlyTraditionalLines && !ScriptDetector.LooksTraditional(line))
+            {
+                output.Append(line);
+            }
+            else
+            {
+                ConvertLine(converter, line, output, scratch, ref converted);
+            }
+
+            lineStart = lineEnd;
+        }
+
+        return output.Span.SequenceEqual(text) ? text : output.Span.ToString();
+    }
+
+    // Converts the text between protected spans (URLs, e-mail addresses). Numbers need no span of
+    // their own: no dictionary key contains an ASCII digit (a unit test checks), so no match can
+    // start, end or lie inside a number.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ConvertLine(ChineseConverter converter, ReadOnlySpan<char> line, CharBuffer output, ChineseConverter.Scratch scratch, ref int converted)
+    {
+        int position = 0;
+        while (position < line.Length)
+        {
+            ProtectedSpans.FindNext(line, position, out int start, out int length);
+            var free = line[position..start];
+            if (!free.IsEmpty)
+            {
+                int before = output.Length;
+                converter.Convert(free, output, scratch);
+                converted += CountChanged(free, output.Span[before..]);
+            }
+
+            output.Append(line.Slice(start, length));
+            position = start + length;
+        }
+    }
+
+    /// <summary>Characters changed between input and output: positions that differ, or the differing middle when lengths differ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static int CountChanged(ReadOnlySpan<char> input, ReadOnlySpan<char> output)
+    {
+        if (input.Length == output.Length)
+        {
+            int changed = 0;
+            for (int i = 0; i < input.Length; i++)
+            {
+                if (input[i] != output[i] && !char.IsLowSurrogate(input[i]))
+                {
+                    changed++;
+                }
+            }
+
+            return changed;
+        }
+
+        int prefix = input.CommonPrefixLength(output);
+        int suffix = 0;
+        while (suffix < input.Length - prefix && suffix < output.Length - prefix && input[^(suffix + 1)] == output[^(suffix + 1)])
+        {
+            suffix++;
+        }
+
+        return Math.Max(input.Length - prefix - suffix, output.Length - prefix - suffix);
+    }
+
+    private static int CountTaiwanPhrases(IReadOnlyList<string> texts)
+    {
+        var phrases = OpenCcDictionaries.ReportPhrases;
+        int hits = 0;
+        foreach (string text in texts)
+        {
+            var span = text.AsSpan();
+            for (int i = 0; i < span.Length; i++)
+            {
+                if (!phrases.CanStart(span[i]))
+                {
+                    continue;
+                }
+
+                int length = phrases.MatchPrefix(span[i..], out string value);
+                if (length > 0 && !span.Slice(i, length).SequenceEqual(value))
+                {
+                    hits++;
+                    i += length - 1;
+                }
+            }
+        }
+
+        return hits;
     }
 }

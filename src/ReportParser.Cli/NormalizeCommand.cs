@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Text;
+using ReportParser.Diagnostics;
+using ReportParser.Normalization;
+using ReportParser.Reading;
+
+namespace ReportParser.Cli;
+
+/// <summary><c>reportparser normalize [&lt;file&gt;|-] [--mode …] [-o FILE]</c>: the normaliser on its own, text in, UTF-8 text out.</summary>
+internal static class NormalizeCommand
+{
+    private static readonly string[] s_modes = ["auto", "t2s", "tw2s", "tw2sp", "hk2s", "none"];
+
+    public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var input = new Argument<string>("file")
+        {
+            Description = "The text to normalise, in any encoding; - or nothing for stdin.",
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => "-",
+        };
+        var mode = new Option<string>("--mode")
+        {
+            Description = "Script conversion: auto (detect; Traditional to Simplified with report wording), an OpenCC config (t2s, tw2s, tw2sp, hk2s), or none.",
+            DefaultValueFactory = _ => "auto",
+        };
+        mode.AcceptOnlyFromAmong(s_modes);
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout." };
+
+        var command = new Command("normalize", "Convert Traditional Chinese to Simplified and fold full-width forms, like the parser does before reading a report.")
+        {
+            input, mode, output,
+        };
+        command.SetAction(parseResult =>
+        {
+            string path = parseResult.GetValue(input) ?? "-";
+            var options = new ReportParserOptions { Mode = Enum.Parse<NormalizationMode>(parseResult.GetValue(mode) ?? "auto", ignoreCase: true) };
+            string? outputPath = parseResult.GetValue(output);
+
+            if (path != "-" && !File.Exists(path))
+            {
+                stderr.WriteLine($"normalize: no such file: {path}");
+                return ExitCodes.Usage;
+            }
+
+            byte[] bytes;
+            try
+            {
+                bytes = path == "-" ? ReadAll(stdin) : File.ReadAllBytes(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"normalize: cannot read {path}: {ex.Message}");
+                return ExitCodes.Failed;
+            }
+
+            string text = new EncodingDetector().Detect(bytes, new DiagnosticBag()).Text;
+            string result = new Normalizer(options).NormalizeText(text, out _);
+            if (outputPath is null)
+            {
+                stdout.Write(result);
+                stdout.Flush();
+                return ExitCodes.Success;
+            }
+
+            try
+            {
+                string temporary = outputPath + ".tmp";
+                File.WriteAllText(temporary, result, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                File.Move(temporary, outputPath, overwrite: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"normalize: cannot write {outputPath}: {ex.Message}");
+                return ExitCodes.Usage;
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    // Console.In has already decoded stdin; the raw bytes are read when stdin is the process's
+    // own input, so the encoding detector sees what was piped in.
+    private static byte[] ReadAll(TextReader stdin)
+    {
+        if (ReferenceEquals(stdin, Console.In))
+        {
+            using var stream = Console.OpenStandardInput();
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            return buffer.ToArray();
+        }
+
+        return Encoding.UTF8.GetBytes(stdin.ReadToEnd());
+    }
+}

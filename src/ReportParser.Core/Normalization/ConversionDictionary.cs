@@ -1,0 +1,141 @@
+using System.Runtime.CompilerServices;
+
+namespace ReportParser.Normalization;
+
+/// <summary>
+/// One OpenCC dictionary: keys mapped to their default value (the first value of an entry),
+/// matched longest-prefix-first. Immutable after construction, so safe to share between threads.
+/// </summary>
+/// <remarks>
+/// Lookups are hashed by prefix length: for the character at the current position a table gives
+/// the set of key lengths that start with it (a bit mask), and only those prefixes are looked up,
+/// longest first, with allocation-free span lookups. Characters that start no key cost one array read.
+/// </remarks>
+internal sealed class ConversionDictionary
+{
+    private readonly Dictionary<string, string> _entries;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    // Per first UTF-16 unit, an index into _lengthMasks (0 = no key starts with it). Bit n-1 of a
+    // mask means "some key of n UTF-16 units starts with this character"; bit 63 stands for 64 or more.
+    private readonly ushort[] _maskIndex = new ushort[char.MaxValue + 1];
+    private readonly ulong[] _lengthMasks;
+
+    // Values of the one-character keys, indexed by the character: most lookups are of this kind.
+    private readonly string?[] _singles = new string?[char.MaxValue + 1];
+
+    private ConversionDictionary(string name, Dictionary<string, string> entries)
+    {
+        Name = name;
+        _entries = entries;
+        _lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        var masks = new Dictionary<char, ulong>();
+        foreach (string key in entries.Keys)
+        {
+            masks[key[0]] = masks.GetValueOrDefault(key[0]) | (1UL << (Math.Min(key.Length, 64) - 1));
+            if (key.Length == 1)
+            {
+                _singles[key[0]] = entries[key];
+            }
+            MaxKeyLength = Math.Max(MaxKeyLength, key.Length);
+        }
+
+        var distinct = new Dictionary<ulong, ushort>();
+        var list = new List<ulong> { 0 };
+        foreach (var (first, mask) in masks)
+        {
+            if (!distinct.TryGetValue(mask, out ushort index))
+            {
+                index = checked((ushort)list.Count);
+                distinct[mask] = index;
+                list.Add(mask);
+            }
+
+            _maskIndex[first] = index;
+        }
+
+        _lengthMasks = [.. list];
+    }
+
+    public string Name { get; }
+
+    public int Count => _entries.Count;
+
+    public int MaxKeyLength { get; }
+
+    public IReadOnlyDictionary<string, string> Entries => _entries;
+
+    /// <summary>True when some key starts with <paramref name="c"/>.</summary>
+    public bool CanStart(char c) => _maskIndex[c] != 0;
+
+    /// <summary>Length of the longest key that is a prefix of <paramref name="text"/>, or 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int MatchPrefix(ReadOnlySpan<char> text, out string value)
+    {
+        value = string.Empty;
+        if (text.IsEmpty)
+        {
+            return 0;
+        }
+
+        ulong lengths = _lengthMasks[_maskIndex[text[0]]];
+        if (lengths == 0)
+        {
+            return 0;
+        }
+
+        if ((lengths & (1UL << 63)) != 0)
+        {
+            // Keys of 64 units or more: rare enough to try every length.
+            for (int length = Math.Min(MaxKeyLength, text.Length); length >= 64; length--)
+            {
+                if (_lookup.TryGetValue(text[..length], out var found))
+                {
+                    value = found;
+                    return length;
+                }
+            }
+
+            lengths &= ~(1UL << 63);
+        }
+
+        if (text.Length < 64)
+        {
+            lengths &= (1UL << text.Length) - 1;
+        }
+
+        while (lengths > 1)
+        {
+            int length = 64 - System.Numerics.BitOperations.LeadingZeroCount(lengths);
+            lengths &= ~(1UL << (length - 1));
+            if (_lookup.TryGetValue(text[..length], out var found))
+            {
+                value = found;
+                return length;
+            }
+        }
+
+        if (lengths == 1 && _singles[text[0]] is { } single)
+        {
+            value = single;
+            return 1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>Builds a dictionary from (key, default value) pairs; the first pair of a key wins.</summary>
+    public static ConversionDictionary FromPairs(string name, IEnumerable<KeyValuePair<string, string>> pairs)
+    {
+        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in pairs)
+        {
+            if (key.Length > 0)
+            {
+                entries.TryAdd(key, value);
+            }
+        }
+
+        return new ConversionDictionary(name, entries);
+    }
+}
