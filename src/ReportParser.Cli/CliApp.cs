@@ -35,10 +35,9 @@ internal static class CliApp
         {
             new ParseCommand(console),
             new ValidateCommand(console),
+            NormalizeCommand.Create(console.Stdin, console.Stdout, console.Stderr),
         };
 
-        // normalize: enabled when NormalizeCommand.cs is merged.
-        // root.Subcommands.Add(NormalizeCommand.Create(console.Stdin, console.Stdout, console.Stderr));
         return root;
     }
 }
