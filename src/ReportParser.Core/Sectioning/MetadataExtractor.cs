@@ -22,7 +22,8 @@ internal sealed partial class MetadataExtractor
         var headerLines = preamble.OfType<TextLine>().Where(l => !ChromeFilter.IsChrome(l.Text)).ToList();
         var fields = ReadFields(headerLines);
 
-        string? title = FindTitle(headerLines) ?? CleanPageTitle(Get(page, "title")) ?? CleanPageTitle(source.Page?.Title);
+        string? title = TitleField(fields.GetValueOrDefault("title")) ?? FindTitle(headerLines)
+            ?? CleanPageTitle(Get(page, "title")) ?? CleanPageTitle(source.Page?.Title);
         string? agency = Clean(fields.GetValueOrDefault("agency")) ?? Clean(Get(page, "agency"));
         var signature = FindSignature(sections);
         agency ??= signature.Agency ?? AgencyFromTitle(title) ?? AgencyFromContact(headerLines);
@@ -50,6 +51,10 @@ internal sealed partial class MetadataExtractor
         };
     }
 
+    /// <summary>An info-box 标题 is the title only when it names a report (the label also occurs in prose).</summary>
+    private static string? TitleField(string? value) =>
+        Clean(value) is { Length: >= 6 } v && (v.Contains("报告", StringComparison.Ordinal) || v.Contains("年报", StringComparison.Ordinal)) ? v : null;
+
     private static string? Get(IReadOnlyDictionary<string, string> meta, string key) =>
         meta.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 
@@ -76,6 +81,7 @@ internal sealed partial class MetadataExtractor
     private static string FieldKey(string label) => label switch
     {
         "索引号" => "index_number",
+        "标题" => "title",
         "发布机构" or "发文机关" or "发布单位" or "信息来源" or "来源" => "agency",
         "文号" or "发文字号" => "document_number",
         "成文日期" or "生成日期" or "成文时间" => "written_date",
@@ -86,7 +92,7 @@ internal sealed partial class MetadataExtractor
 
     private static bool IsLabel(string value) => FieldKey(TextFold.ForMatching(value)) != "" || value.StartsWith('[') || value.StartsWith('【');
 
-    [GeneratedRegex(@"[\[【]?\s*(?<label>索\s*引\s*号|发\s*布\s*机\s*构|发\s*文\s*机\s*关|发\s*布\s*单\s*位|信\s*息\s*来\s*源|文\s*号|发\s*文\s*字\s*号|成\s*文\s*日\s*期|成\s*文\s*时\s*间|生\s*成\s*日\s*期|发\s*布\s*日\s*期|发\s*布\s*时\s*间|公\s*开\s*日\s*期|公\s*开\s*时\s*间)\s*[\]】]?\s*[:|]?\s*(?<value>\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{4}年\d{1,2}月\d{1,2}日|[^\s|\[【]*)")]
+    [GeneratedRegex(@"[\[【]?\s*(?<label>索\s*引\s*号|标\s*题|发\s*布\s*机\s*构|发\s*文\s*机\s*关|发\s*布\s*单\s*位|信\s*息\s*来\s*源|文\s*号|发\s*文\s*字\s*号|成\s*文\s*日\s*期|成\s*文\s*时\s*间|生\s*成\s*日\s*期|发\s*布\s*日\s*期|发\s*布\s*时\s*间|公\s*开\s*日\s*期|公\s*开\s*时\s*间)\s*[\]】]?\s*[:|]?\s*(?<value>\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{4}年\d{1,2}月\d{1,2}日|[^\s|\[【]*)")]
     private static partial Regex FieldPattern();
 
     private static string? FindTitle(IReadOnlyList<TextLine> lines)
