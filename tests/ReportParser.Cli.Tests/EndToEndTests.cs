@@ -1,0 +1,48 @@
+namespace ReportParser.Cli.Tests;
+
+/// <summary>The commands on real inputs from seeds/ and samples/, as a user or a CI job runs them.</summary>
+public sealed class EndToEndTests
+{
+    private static string Input(string relative) => Path.Combine(AppContext.BaseDirectory, relative);
+
+    [Fact]
+    public void Validate_github_points_an_error_annotation_at_an_unbalanced_table_and_fails()
+    {
+        var run = Cli.Run("validate", "-f", "github", Input("samples/unbalanced-gov2019/report.txt"));
+        Assert.Equal(1, run.ExitCode);
+        var errors = run.StdoutLines.Where(l => l.StartsWith("::error ", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.Contains(",line=26,title=RP4001::T3_BALANCE", e));
+        Assert.Contains(errors, e => e.EndsWith("5 + 1 ≠ 5 + 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_passes_the_balanced_seeds()
+    {
+        var run = Cli.Run("validate", "-q", Input("seeds/002_ed5f9074cb8b6cc8.txt"), Input("seeds/003_cfe21c01c8bc6a87.txt"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain(" error ", run.Stdout);
+    }
+
+    [Fact]
+    public void Parse_of_a_seed_prints_its_tables()
+    {
+        var run = Cli.Run("parse", Input("seeds/002_ed5f9074cb8b6cc8.txt"));
+        Assert.Equal(0, run.ExitCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        var table3 = doc.RootElement.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("key").GetString() == "table3");
+        var newReceived = table3.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "new_received");
+        Assert.Equal(16, newReceived.GetProperty("values").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public void Cells_csv_keeps_signs_placeholders_and_units_from_a_real_report()
+    {
+        var run = Cli.Run("parse", "-f", "csv", Input("samples/unbalanced-gov2019/report.txt"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(",table2,art20_5.administrative_license,change_this_year,-1,,", run.Stdout);
+        Assert.Contains(",table2,art20_6.administrative_penalty,change_this_year,3,+3,", run.Stdout);
+        Assert.Contains(",table2,art20_6.administrative_coercion,decisions,,-,", run.Stdout);
+        Assert.Contains(",table2,art20_9.centralized_procurement,procurement_amount,251000,251000元,", run.Stdout);
+    }
+}
