@@ -3,16 +3,16 @@ using ReportParser.Model;
 namespace ReportParser.Cli;
 
 /// <summary>
-/// Error records the batch runner makes itself, for inputs the pipeline did not finish. Their codes
-/// are outside the pipeline's catalogue (9xxx: the run, not the content).
+/// Error records the batch runner makes itself, for inputs the pipeline did not finish
+/// (codes 9xxx of <see cref="DiagnosticCodes"/>: the run, not the content).
 /// </summary>
 internal static class ErrorRecords
 {
     /// <summary>The pipeline threw: a bug. The record names the exception type and message.</summary>
-    public const string InternalErrorCode = "RP9001";
+    public static readonly string InternalErrorCode = DiagnosticCodes.InternalError.Code;
 
     /// <summary>The pipeline did not finish within <c>--timeout</c>.</summary>
-    public const string TimeoutCode = "RP9002";
+    public static readonly string TimeoutCode = DiagnosticCodes.Timeout.Code;
 
     public static ReportDocument InternalError(InputItem item, Exception exception) =>
         Create(item, InternalErrorCode, $"internal error while parsing: {exception.GetType().FullName}: {exception.Message}");

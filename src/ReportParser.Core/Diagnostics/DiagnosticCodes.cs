@@ -2,7 +2,7 @@ namespace ReportParser.Model;
 
 /// <summary>
 /// Every diagnostic the pipeline can emit. 1xxx reading, 2xxx sections and metadata,
-/// 3xxx tables, 4xxx checks. Severities are fixed per code so CI gates are stable.
+/// 3xxx tables, 4xxx checks, 9xxx the batch run. Severities are fixed per code so CI gates are stable.
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -54,6 +54,10 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor RuleNotAssessable = new("RP4002", DiagnosticSeverity.Info, "a 勾稽 rule could not be assessed because an operand is blank or missing");
     public static readonly DiagnosticDescriptor NotNonNegativeInteger = new("RP4003", DiagnosticSeverity.Warning, "a count cell is negative or not an integer");
     public static readonly DiagnosticDescriptor PracticeRuleFailed = new("RP4004", DiagnosticSeverity.Warning, "a practice (non-official) consistency rule fails");
+
+    // 9xxx the run, not the content (made by the batch runner for inputs the pipeline did not finish)
+    public static readonly DiagnosticDescriptor InternalError = new("RP9001", DiagnosticSeverity.Error, "the parser failed on this input (a bug); the message names the exception");
+    public static readonly DiagnosticDescriptor Timeout = new("RP9002", DiagnosticSeverity.Error, "parsing did not finish within the per-file timeout (--timeout); the input was abandoned");
 
     /// <summary>All codes, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCodes)
