@@ -172,7 +172,12 @@ say "== 3. wide CSV"
 rp parse "$corpus" -f csv --csv-layout wide -o "$work/wide.csv" -j "$jobs" --max-bytes "$max_bytes" -q
 rc=$?
 check "wide CSV run exit code 1 (got $rc)" test "$rc" -eq 1
-python3 - "$work/wide.csv" <<'PY'
+# pandas may be installed for another interpreter than the first python3 (Debian's python3-pandas).
+py=python3
+for candidate in python3 /usr/bin/python3; do
+  if "$candidate" -c 'import pandas' 2>/dev/null; then py=$candidate; break; fi
+done
+"$py" - "$work/wide.csv" <<'PY'
 import csv, sys
 path = sys.argv[1]
 ok = True
