@@ -52,16 +52,13 @@ internal sealed class SectionSplitter
                 blocks[headings.First(h => h.Inline).LineIndex].Line);
         }
 
-        var preamble = Slice(blocks, lines, 0, 0, headings.Count > 0 ? headings[0].LineIndex : blocks.Count, headings.Count > 0 ? headings[0].Start : 0);
+        var (preamble, bodies) = Partition(blocks, headings);
         var sections = new List<SplitSection>(headings.Count);
         for (int h = 0; h < headings.Count; h++)
         {
             var heading = headings[h];
-            int endLine = h + 1 < headings.Count ? headings[h + 1].LineIndex : blocks.Count;
-            int endChar = h + 1 < headings.Count ? headings[h + 1].Start : 0;
-            var body = Slice(blocks, lines, heading.LineIndex, heading.End, endLine, endChar);
             var section = new Section(heading.Number, heading.Heading, heading.Title, SectionCatalog.KeyFor(heading.Title), blocks[heading.LineIndex].Line, "", []);
-            sections.Add(new SplitSection(Render(section, body, dropTableCells: false), body));
+            sections.Add(new SplitSection(Render(section, bodies[h], dropTableCells: false), bodies[h]));
         }
 
         if (headings.Count == 0)
@@ -113,27 +110,34 @@ internal sealed class SectionSplitter
     {
         var bodyLines = body.Select(b => b is TextLine t && !ChromeFilter.IsChrome(t.Text) ? t.Text : null).ToArray();
         var subs = _finder.FindSubsections(bodyLines);
-        var subsections = new List<Subsection>(subs.Count);
-        for (int s = 0; s < subs.Count; s++)
+        var (intro, subBodies) = Partition(body, subs);
+        var subsections = subs.Select((sub, s) =>
+            new Subsection(sub.Number, sub.Heading, sub.Title, body[sub.LineIndex].Line, TextOf(subBodies[s], dropTableCells))).ToArray();
+        return section with { Text = TextOf(intro, dropTableCells), Subsections = subsections };
+    }
+
+    /// <summary>The blocks before the first heading, and the body after each heading up to the next.</summary>
+    private static (List<Block> Before, List<List<Block>> Bodies) Partition(IReadOnlyList<Block> blocks, IReadOnlyList<HeadingMatch> headings)
+    {
+        var before = headings.Count > 0 ? Slice(blocks, 0, 0, headings[0].LineIndex, headings[0].Start) : blocks.ToList();
+        var bodies = new List<List<Block>>(headings.Count);
+        for (int h = 0; h < headings.Count; h++)
         {
-            var sub = subs[s];
-            int endLine = s + 1 < subs.Count ? subs[s + 1].LineIndex : body.Count;
-            int endChar = s + 1 < subs.Count ? subs[s + 1].Start : 0;
-            var subBody = Slice(body, bodyLines, sub.LineIndex, sub.End, endLine, endChar);
-            subsections.Add(new Subsection(sub.Number, sub.Heading, sub.Title, body[sub.LineIndex].Line, TextOf(subBody, dropTableCells)));
+            bool last = h + 1 == headings.Count;
+            bodies.Add(Slice(blocks, headings[h].LineIndex, headings[h].End,
+                last ? blocks.Count : headings[h + 1].LineIndex, last ? 0 : headings[h + 1].Start));
         }
 
-        var intro = subs.Count > 0 ? Slice(body, bodyLines, 0, 0, subs[0].LineIndex, subs[0].Start) : body;
-        return section with { Text = TextOf(intro, dropTableCells), Subsections = subsections };
+        return (before, bodies);
     }
 
     /// <summary>
     /// The blocks from (line <paramref name="fromLine"/>, char <paramref name="fromChar"/>) up to, not
     /// including, (line <paramref name="toLine"/>, char <paramref name="toChar"/>). Partial lines become
-    /// fragments with the same line number. Chrome lines (null in <paramref name="lines"/>) are kept as
-    /// blocks: table padding lives there and the table stage needs it.
+    /// fragments with the same line number. Chrome lines are kept as blocks: table padding lives there
+    /// and the table stage needs it; the section text leaves them out.
     /// </summary>
-    private static List<Block> Slice(IReadOnlyList<Block> blocks, IReadOnlyList<string?> lines, int fromLine, int fromChar, int toLine, int toChar)
+    private static List<Block> Slice(IReadOnlyList<Block> blocks, int fromLine, int fromChar, int toLine, int toChar)
     {
         var result = new List<Block>();
         for (int i = fromLine; i <= toLine && i < blocks.Count; i++)
@@ -155,7 +159,6 @@ internal sealed class SectionSplitter
             }
 
             int end = i == toLine ? toChar : line.Text.Length;
-            _ = lines;
             if (start == 0 && end == line.Text.Length)
             {
                 result.Add(line);

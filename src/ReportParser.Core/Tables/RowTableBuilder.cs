@@ -231,16 +231,6 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
             rows = dataRows.Select(r => TableText.Row(r.Key, TableText.Label(r.Label), null, r.Columns, [], null)).ToList();
         }
 
-        return new StatTable
-        {
-            Key = template.Table,
-            Section = region.Section,
-            Template = template.Template,
-            Status = status,
-            Line = line,
-            Columns = TableText.Columns(template.Columns),
-            Rows = rows,
-            ExtraRows = extras.Count > 0 ? extras : null,
-        };
+        return TableText.Table(template, region, line, rows, status, extras);
     }
 }

@@ -178,15 +178,6 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
         int perBlock = template.Columns.Count;
         var rows = template.Rows.Select((block, b) => TableText.Row(block.Key, TableText.Label(block.Label), lines[b], template.Columns,
             cells.Skip(b * perBlock).Take(perBlock).ToArray(), uncertainRaw)).ToArray();
-        return new StatTable
-        {
-            Key = template.Table,
-            Section = region.Section,
-            Template = template.Template,
-            Status = status,
-            Line = line,
-            Columns = TableText.Columns(template.Columns),
-            Rows = rows,
-        };
+        return TableText.Table(template, region, line, rows, status);
     }
 }

@@ -51,6 +51,20 @@ internal static class TableText
         return new TableRow { Key = key, Label = label, Line = line, Values = values, Raw = raw };
     }
 
+    /// <summary>A reconstructed table of <paramref name="template"/> found in <paramref name="region"/>.</summary>
+    public static StatTable Table(TableTemplate template, TableRegion region, int? line, IReadOnlyList<TableRow> rows, string status,
+        IReadOnlyList<TableRow>? extraRows = null) => new()
+    {
+        Key = template.Table,
+        Section = region.Section,
+        Template = template.Template,
+        Status = status,
+        Line = line,
+        Columns = Columns(template.Columns),
+        Rows = rows,
+        ExtraRows = extraRows is { Count: > 0 } ? extraRows : null,
+    };
+
     public static StatTable Absent(string table, int section, string template) =>
         new() { Key = table, Section = section, Template = template, Status = TableStatus.Absent };
 
