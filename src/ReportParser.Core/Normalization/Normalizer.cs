@@ -49,7 +49,7 @@ internal sealed class Normalizer(ReportParserOptions options)
         {
             blocks.Add(block switch
             {
-                TextLine line => line with { Text = results[next++] },
+                TextLine line => Converted(line, results[next++]),
                 Grid grid => grid with
                 {
                     Rows = grid.Rows.Select(row => (IReadOnlyList<GridCell>)row.Select(cell => cell with { Text = results[next++] }).ToArray()).ToArray(),
@@ -62,6 +62,10 @@ internal sealed class Normalizer(ReportParserOptions options)
     }
 
     /// <summary>Normalises one text (any number of lines) as one document.</summary>
+    /// <summary>The converted line; with <see cref="ReportParserOptions.KeepOriginal"/>, the source text rides along when it changed.</summary>
+    private TextLine Converted(TextLine line, string text) =>
+        line with { Text = text, Original = options.KeepOriginal && !string.Equals(text, line.Text, StringComparison.Ordinal) ? line.Text : null };
+
     public string NormalizeText(string text, out NormalizationInfo info) => NormalizeAll([text], out info)[0];
 
     private string[] NormalizeAll(IReadOnlyList<string> texts, out NormalizationInfo info)

@@ -13,8 +13,11 @@ internal sealed record SourceText(
 /// <summary>A piece of the document in reading order.</summary>
 internal abstract record Block(int Line);
 
-/// <summary>One line (text input) or one paragraph-like line (HTML input).</summary>
-internal sealed record TextLine(string Text, int Line) : Block(Line);
+/// <summary>
+/// One line (text input) or one paragraph-like line (HTML input). <see cref="Original"/> is the
+/// text before normalisation, kept only with --keep-original and only when it differs.
+/// </summary>
+internal sealed record TextLine(string Text, int Line, string? Original = null) : Block(Line);
 
 /// <summary>A real table grid (HTML), spans expanded: every row has the same number of cells.</summary>
 internal sealed record Grid(IReadOnlyList<IReadOnlyList<GridCell>> Rows, int Line) : Block(Line);

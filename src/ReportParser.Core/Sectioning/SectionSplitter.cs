@@ -113,7 +113,36 @@ internal sealed class SectionSplitter
         var (intro, subBodies) = Partition(body, subs);
         var subsections = subs.Select((sub, s) =>
             new Subsection(sub.Number, sub.Heading, sub.Title, body[sub.LineIndex].Line, TextOf(subBodies[s], dropTableCells))).ToArray();
-        return section with { Text = TextOf(intro, dropTableCells), Subsections = subsections };
+        return section with { Text = TextOf(intro, dropTableCells), Subsections = subsections, OriginalText = OriginalOf(body) };
+    }
+
+    /// <summary>The unconverted source lines of a body, when the normaliser kept any (--keep-original); else null.</summary>
+    private static string? OriginalOf(IReadOnlyList<Block> body)
+    {
+        if (!body.Any(b => b is TextLine { Original: not null }))
+        {
+            return null;
+        }
+
+        var lines = new List<string>();
+        int lastLine = -1;
+        foreach (var line in body.OfType<TextLine>())
+        {
+            // A fragment of a line split at an inline heading carries the whole original line once.
+            if (line.Line == lastLine && line.Original is not null)
+            {
+                continue;
+            }
+
+            lastLine = line.Line;
+            string text = line.Original ?? line.Text;
+            if (!ChromeFilter.IsChrome(text) && text.Trim().Length > 0)
+            {
+                lines.Add(ChromeFilter.StripTrailingPipes(text).Trim());
+            }
+        }
+
+        return string.Join('\n', lines);
     }
 
     /// <summary>The blocks before the first heading, and the body after each heading up to the next.</summary>

@@ -44,3 +44,28 @@ public class SectionSplitterTests
         Assert.StartsWith("4 line(s)", chrome.Message);
     }
 }
+
+public class KeepOriginalTests
+{
+    private const string Traditional = "政務服務中心2012年度政府信息公開工作年度報告\n一、開展政府信息公開工作基本情況\n中心依託網路媒體,設立了入口網站。\n二、主動公開政府信息的情況\n本年度公開信息20萬餘條。";
+
+    private static ReportDocument Parse(bool keep) =>
+        new ReportPipeline(new ReportParserOptions { KeepOriginal = keep }).Parse(ReportSource.FromText("t.txt", Traditional)).Document;
+
+    [Fact]
+    public void Keeps_the_unconverted_lines_of_each_section_only_when_asked()
+    {
+        var kept = Parse(keep: true);
+        Assert.Equal("中心依托网络媒体,设立了门户网站。", kept.Sections![0].Text);
+        Assert.Equal("中心依託網路媒體,設立了入口網站。", kept.Sections[0].OriginalText);
+        Assert.Null(Parse(keep: false).Sections![0].OriginalText);
+    }
+
+    [Fact]
+    public void Simplified_input_has_no_original_text_even_when_asked()
+    {
+        var doc = new ReportPipeline(new ReportParserOptions { KeepOriginal = true })
+            .Parse(ReportSource.FromFile(Path.Combine(TestPaths.Seeds, "002_ed5f9074cb8b6cc8.txt"))).Document;
+        Assert.All(doc.Sections!, s => Assert.Null(s.OriginalText));
+    }
+}
