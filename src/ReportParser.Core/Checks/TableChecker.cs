@@ -90,7 +90,7 @@ internal sealed class TableChecker
             var terms = leaves.Select(k => t.Value(k, column.Key)).ToArray();
             if (Blank([total, .. terms], [Table3Keys.ResultsTotal, .. leaves]) is { } blank)
             {
-                t.NotAssessable(Rules.T3ResultsSum, Table3Keys.ResultsTotal, column.Key, blank, t.Row(Table3Keys.ResultsTotal)?.Line ?? t.Table.Line);
+                t.NotAssessable(Rules.T3ResultsSum, Table3Keys.ResultsTotal, column.Key, blank, t.Row(Table3Keys.ResultsTotal)?.Line ?? t.Table.Line, total, terms);
                 continue;
             }
 
@@ -113,7 +113,7 @@ internal sealed class TableChecker
             var terms = parts.Select(c => t.Value(row.Key, c)).ToArray();
             if (Blank([total, .. terms], [totalKey, .. parts]) is { } blank)
             {
-                t.NotAssessable(Rules.T3RowTotal, row.Key, totalKey, blank, row.Line ?? t.Table.Line);
+                t.NotAssessable(Rules.T3RowTotal, row.Key, totalKey, blank, row.Line ?? t.Table.Line, total, terms);
                 continue;
             }
 
@@ -139,7 +139,7 @@ internal sealed class TableChecker
                 var terms = children.Select(k => t.Value(k, column.Key)).ToArray();
                 if (Blank([subtotal, .. terms], [group, .. children]) is { } blank)
                 {
-                    t.NotAssessable(Rules.T3Subtotal, group, column.Key, blank, row.Line ?? t.Table.Line);
+                    t.NotAssessable(Rules.T3Subtotal, group, column.Key, blank, row.Line ?? t.Table.Line, subtotal, terms);
                     continue;
                 }
 
@@ -159,7 +159,7 @@ internal sealed class TableChecker
             var terms = parts.Select(c => t.Value(row.Key, c)).ToArray();
             if (Blank([total, .. terms], [totalKey, .. parts]) is { } blank)
             {
-                t.NotAssessable(Rules.T4BlockTotal, row.Key, totalKey, blank, row.Line ?? t.Table.Line);
+                t.NotAssessable(Rules.T4BlockTotal, row.Key, totalKey, blank, row.Line ?? t.Table.Line, total, terms);
                 continue;
             }
 
@@ -274,7 +274,9 @@ internal sealed class TableChecker
             }
         }
 
-        public void NotAssessable(string rule, string? row, string? column, string blank, int? line)
+        /// <param name="total">For a sum rule, the total operand; with <paramref name="terms"/> the message adds what the
+        /// rule would say if blank cells were 0 (spec §7's optional retry; the status stays not_assessable).</param>
+        public void NotAssessable(string rule, string? row, string? column, string blank, int? line, decimal? total = null, IReadOnlyList<decimal?>? terms = null)
         {
             results.Add(new CheckResult
             {
@@ -283,7 +285,7 @@ internal sealed class TableChecker
                 Row = row,
                 Column = column,
                 Status = CheckStatus.NotAssessable,
-                Message = $"blank or missing operand: {blank}",
+                Message = $"blank or missing operand: {blank}{ZeroHint(total, terms)}",
                 Line = line,
             });
             string where = string.Join(".", new[] { row, column }.Where(x => x is not null));
@@ -293,6 +295,19 @@ internal sealed class TableChecker
             }
 
             list.Add(where);
+        }
+
+        private static string ZeroHint(decimal? total, IReadOnlyList<decimal?>? terms)
+        {
+            if (total is not { } t || terms is null)
+            {
+                return "";
+            }
+
+            decimal sum = terms.Sum(x => x ?? 0);
+            return t == sum
+                ? $"; with blank cells counted as 0 it would pass ({N(t)} = {N(sum)})"
+                : $"; even with blank cells counted as 0 it would fail ({N(t)} ≠ {N(sum)})";
         }
 
         /// <summary>One RP4002 per rule and table, listing the first instances.</summary>

@@ -47,6 +47,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor DigitRunUnsplittable = new("RP3012", DiagnosticSeverity.Warning, "digits of several cells ran together and no split fits the rules; the cells are left null");
     public static readonly DiagnosticDescriptor DigitRunTooLong = new("RP3013", DiagnosticSeverity.Warning, "a run of digits is too long to split within the search bound; the cells are left null");
     public static readonly DiagnosticDescriptor TableElsewhere = new("RP3014", DiagnosticSeverity.Info, "the table was found in another section than its own");
+    public static readonly DiagnosticDescriptor RowLabelApproximate = new("RP3016", DiagnosticSeverity.Warning, "a row label differs from the template's by a typo and was matched to the only close row");
     public static readonly DiagnosticDescriptor RowOutOfOrder = new("RP3015", DiagnosticSeverity.Info, "the table's rows are not in template order; they were matched by label");
 
     // 4xxx checks

@@ -15,18 +15,26 @@ internal sealed class RegionTokenizer
 {
     private const int MaxLineLength = 20_000;
 
-    public IReadOnlyList<TableToken> Tokenize(IEnumerable<Block> blocks)
+    /// <param name="blocks">The region's blocks.</param>
+    /// <param name="gridWidths">
+    /// The widths the table's grid can have (spec §9). In the flattened <c>cell |</c> format a line of
+    /// k pipes pads the row only when it completes it to one of these widths; a lone <c>|</c> that does
+    /// not is a blank cell (sites that print empty cells as bare pipes). Null: every pipe run pads.
+    /// </param>
+    public IReadOnlyList<TableToken> Tokenize(IEnumerable<Block> blocks, IReadOnlySet<int>? gridWidths = null)
     {
         var tokens = new List<TableToken>();
+        int rowCells = 0;
         foreach (var block in blocks)
         {
             switch (block)
             {
                 case Grid grid:
                     AddGrid(grid, tokens);
+                    rowCells = 0;
                     break;
                 case TextLine line:
-                    AddLine(line.Text.Length > MaxLineLength ? line.Text[..MaxLineLength] : line.Text, line.Line, tokens);
+                    rowCells = AddLine(line.Text.Length > MaxLineLength ? line.Text[..MaxLineLength] : line.Text, line.Line, tokens, rowCells, gridWidths);
                     break;
             }
         }
@@ -64,28 +72,43 @@ internal sealed class RegionTokenizer
         }
     }
 
-    private static void AddLine(string text, int line, List<TableToken> tokens)
+    /// <summary>Adds the tokens of one line; returns the number of cells in the current source row after it.</summary>
+    private static int AddLine(string text, int line, List<TableToken> tokens, int rowCells, IReadOnlySet<int>? gridWidths)
     {
         string trimmed = text.Trim();
         if (trimmed.Length == 0)
         {
-            return;
+            return rowCells;
         }
 
         if (trimmed.All(c => c == '|'))
         {
-            // "text |" lines end every cell with " |"; a lone " |" is a blank cell, a run of pipes pads the row.
-            bool blankCell = trimmed.Length == 1 && char.IsWhiteSpace(text[0]);
-            tokens.Add(blankCell
-                ? new TableToken(TokenKind.Value, "", line, FromCell: true)
-                : new TableToken(TokenKind.RowEnd, trimmed, line));
-            return;
+            // "text |" lines end every cell with " |"; a lone " |" is a blank cell, and so is a bare "|"
+            // that does not complete the row to the grid's width; otherwise a run of pipes pads the row.
+            bool completes = gridWidths is null || gridWidths.Contains(rowCells + trimmed.Length);
+            bool blankCell = trimmed.Length == 1 && (char.IsWhiteSpace(text[0]) || (rowCells > 0 && !completes));
+            if (blankCell)
+            {
+                tokens.Add(new TableToken(TokenKind.Value, "", line, FromCell: true));
+                return rowCells + 1;
+            }
+
+            tokens.Add(new TableToken(TokenKind.RowEnd, trimmed, line));
+            return 0;
         }
 
         if (trimmed.All(c => c is '|' or '-' or ':' or ' ' or '+' or '='))
         {
-            return; // Markdown header rule (---|---|) or an ASCII-art border
+            return rowCells; // Markdown header rule (---|---|) or an ASCII-art border
         }
+
+        int before = tokens.Count;
+        AddContent(trimmed, line, tokens);
+        return rowCells + (tokens.Count - before);
+    }
+
+    private static void AddContent(string trimmed, int line, List<TableToken> tokens)
+    {
 
         if (trimmed.Contains('|') || trimmed.Contains('\t'))
         {

@@ -1,7 +1,10 @@
 namespace ReportParser.Tables;
 
-/// <summary>A row label found in the region with the value tokens that follow it.</summary>
-internal sealed record RowOccurrence(TemplateRow? Row, string Label, int Line, IReadOnlyList<TableToken> Values);
+/// <summary>
+/// A row label found in the region with the value tokens that follow it. <see cref="Approximate"/>:
+/// the label differs from the template's by a typo and was matched by similarity.
+/// </summary>
+internal sealed record RowOccurrence(TemplateRow? Row, string Label, int Line, IReadOnlyList<TableToken> Values, bool Approximate = false);
 
 /// <summary>What the matcher found for one table in a token region.</summary>
 internal sealed record MatchResult(
@@ -49,6 +52,13 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
             }
 
             var (row, header, used) = MatchLabel(tokens, i, table, lastGroup);
+            bool approximate = false;
+            if (row is null && !header && firstLine is not null && LooksLikeRowLabel(token))
+            {
+                row = Similar(LabelText.Normalize(token.Text), table, lastGroup, rows);
+                approximate = row is not null;
+            }
+
             int next = i + used;
             var values = new List<TableToken>();
             while (next < tokens.Count && tokens[next].Kind != TokenKind.Label)
@@ -63,7 +73,7 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
 
             if (row is not null)
             {
-                rows.Add(new RowOccurrence(row, token.Text, token.Line, values));
+                rows.Add(new RowOccurrence(row, token.Text, token.Line, values, approximate));
                 firstLine ??= token.Line;
                 lastGroup = row.IsData ? row.Parent : row.Key;
             }
@@ -156,6 +166,84 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
         var row = entries.FirstOrDefault(e => e.Table == table && e.Row is not null && (e.Row.After is null || e.Row.After == lastGroup))?.Row;
         bool header = row is null && entries.Any(e => e.Table.Table == table.Table);
         return (row, header);
+    }
+
+    /// <summary>
+    /// A template row whose label (or an alias) is within one edit of <paramref name="normalized"/>
+    /// (two for labels of ten characters or more), not yet found, and the only such row: sites mistype
+    /// labels ("属于三类内容事务信息" for 内部). Ambiguous or distant labels stay unknown (extra rows).
+    /// </summary>
+    private static TemplateRow? Similar(string normalized, TableTemplate table, string? lastGroup, List<RowOccurrence> found)
+    {
+        if (normalized.Length < 4)
+        {
+            return null;
+        }
+
+        int limit = normalized.Length >= 10 ? 2 : 1;
+        TemplateRow? best = null;
+        int bestDistance = int.MaxValue;
+        bool tie = false;
+        foreach (var row in table.Rows)
+        {
+            if (!row.IsData || (row.After is not null && row.After != lastGroup) || found.Exists(f => f.Row == row))
+            {
+                continue;
+            }
+
+            foreach (string label in row.Aliases.Prepend(row.Label))
+            {
+                string candidate = LabelText.Normalize(label);
+                int distance = EditDistance(normalized, candidate, limit);
+                if (distance < bestDistance)
+                {
+                    (best, bestDistance, tie) = (row, distance, false);
+                }
+                else if (distance == bestDistance && best != row)
+                {
+                    tie = true;
+                }
+            }
+        }
+
+        return bestDistance <= limit && !tie ? best : null;
+    }
+
+    /// <summary>Levenshtein distance, or <paramref name="limit"/> + 1 once it is certain to exceed the limit.</summary>
+    private static int EditDistance(string a, string b, int limit)
+    {
+        if (Math.Abs(a.Length - b.Length) > limit)
+        {
+            return limit + 1;
+        }
+
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            int rowMin = current[0];
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                rowMin = Math.Min(rowMin, current[j]);
+            }
+
+            if (rowMin > limit)
+            {
+                return limit + 1;
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 
     private bool LooksLikeRowLabel(TableToken token) =>

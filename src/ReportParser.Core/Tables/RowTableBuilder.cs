@@ -61,6 +61,12 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
             }
 
             var cells = resolved[row.Key];
+            if (occurrence.Approximate)
+            {
+                bag.Report(DiagnosticCodes.RowLabelApproximate,
+                    $"{name} row label '{occurrence.Label}' differs from the template's '{TableText.Label(row.Label)}'; matched to {row.Key} by similarity", occurrence.Line);
+            }
+
             partial |= Report(name, row, occurrence, cells, bag);
             rows.Add(TableText.Row(row.Key, TableText.Label(row.Label), occurrence.Line, row.Columns, cells.Cells,
                 cells.IsUncertain ? cells.RunText : null));

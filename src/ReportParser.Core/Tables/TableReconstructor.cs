@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
 using ReportParser.Reading;
@@ -42,13 +43,14 @@ internal sealed class TableReconstructor
     public IReadOnlyList<StatTable> Reconstruct(SplitDocument document, DiagnosticBag bag)
     {
         var sections = document.Sections;
-        var tokens = new IReadOnlyList<TableToken>?[sections.Count];
         var tables = new List<StatTable>();
         string documentTemplate = document.Metadata.Template;
         bool govDocument = documentTemplate is TemplateNames.Gov2019 or TemplateNames.Gov2021;
 
         foreach (var (table, sectionKey, number) in Homes)
         {
+            // Tokens depend on the table's grid widths (padding vs blank cells), so each table tokenises afresh.
+            var tokens = new IReadOnlyList<TableToken>?[sections.Count];
             int home = FindHome(sections, sectionKey, number, govDocument);
             TableRegion? region = null;
             if (home >= 0)
@@ -69,7 +71,7 @@ internal sealed class TableReconstructor
                         continue;
                     }
 
-                    var other = TokensOf(sections, i, tokens);
+                    var other = TokensOf(sections, i, table, tokens);
                     if (IsPresent(other, table, strict: true))
                     {
                         region = new TableRegion(other, sections[i].Section.Number, FirstLine(sections[i]));
@@ -214,8 +216,23 @@ internal sealed class TableReconstructor
         return -1;
     }
 
-    private IReadOnlyList<TableToken> TokensOf(IReadOnlyList<SplitSection> sections, int index, IReadOnlyList<TableToken>?[] cache) =>
-        cache[index] ??= _tokenizer.Tokenize(sections[index].Blocks);
+    private IReadOnlyList<TableToken> TokensOf(IReadOnlyList<SplitSection> sections, int index, string table, IReadOnlyList<TableToken>?[] cache) =>
+        cache[index] ??= _tokenizer.Tokenize(sections[index].Blocks, GridWidths(table));
+
+    /// <summary>
+    /// The widths a table's grid has in the flattened <c>cell |</c> format (spec §9, grid_columns):
+    /// 表二 5 (2019) or 4 (2021) columns, 表三 10, 表四 15 or 16 (an empty trailing column).
+    /// </summary>
+    private static IReadOnlySet<int> GridWidths(string table) => table switch
+    {
+        TemplateCatalog.Table2 => Table2Widths,
+        TemplateCatalog.Table3 => Table3Widths,
+        _ => Table4Widths,
+    };
+
+    private static readonly FrozenSet<int> Table2Widths = FrozenSet.ToFrozenSet([4, 5]);
+    private static readonly FrozenSet<int> Table3Widths = FrozenSet.ToFrozenSet([10]);
+    private static readonly FrozenSet<int> Table4Widths = FrozenSet.ToFrozenSet([15, 16]);
 
     /// <summary>
     /// The section's tokens; when the next section's heading is in fact a row label of this table
@@ -223,7 +240,7 @@ internal sealed class TableReconstructor
     /// </summary>
     private IReadOnlyList<TableToken> RegionOf(IReadOnlyList<SplitSection> sections, int home, string table, IReadOnlyList<TableToken>?[] cache)
     {
-        var tokens = TokensOf(sections, home, cache);
+        var tokens = TokensOf(sections, home, table, cache);
         if (home + 1 >= sections.Count)
         {
             return tokens;
@@ -237,7 +254,7 @@ internal sealed class TableReconstructor
             return tokens;
         }
 
-        return [.. tokens, .. _tokenizer.Tokenize([new TextLine(next.Section.Heading, next.Section.Line), .. next.Blocks])];
+        return [.. tokens, .. _tokenizer.Tokenize([new TextLine(next.Section.Heading, next.Section.Line), .. next.Blocks], GridWidths(table))];
     }
 
     private static int? FirstLine(SplitSection section) => section.Blocks.Count > 0 ? section.Blocks[0].Line : section.Section.Line;
