@@ -135,7 +135,9 @@ internal sealed class HeadingFinder
         }
 
         int number = ChineseNumeral.Parse(text.AsSpan(pos + 1, n - pos - 1));
-        if (number != expected)
+        // Scrapes lose a subsection's "(三" now and then ("(二)… )政府信息管理情况 … (五)"): at a line
+        // start, a number up to two ahead is still the next subsection; inline, only the expected one.
+        if (number < expected || number > expected + (lineStart ? 2 : 0))
         {
             return null;
         }

@@ -305,7 +305,7 @@ internal sealed partial class MetadataExtractor
     [GeneratedRegex(@"((?:19|20)\d{2})\s*年")]
     private static partial Regex YearInText();
 
-    [GeneratedRegex(@"((?:19|20)\d{2})\d{0,4}日")]
+    [GeneratedRegex(@"((?:19|20)\d{2})\d{0,4}[日月]")]
     private static partial Regex DamagedDate();
 
     [GeneratedRegex(@"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")]

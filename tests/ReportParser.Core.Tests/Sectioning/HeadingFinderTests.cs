@@ -113,3 +113,22 @@ public class HeadingFinderTests
     [InlineData("一二", -1)]
     public void Parses_chinese_numerals(string text, int value) => Assert.Equal(value, ChineseNumeral.Parse(text));
 }
+
+public class HeadingFinderScrapeDamageTests
+{
+    [Fact]
+    public void A_subsection_whose_opening_was_lost_does_not_hide_the_ones_after_it()
+    {
+        var found = new HeadingFinder().FindSubsections([
+            "(一)主动公开情况", "正文。", "(二)依申请公开情况", "正文。", ")政府信息管理情况", "正文。", ")平台建设情况", "(五)监督保障情况", "正文。",
+        ]);
+        Assert.Equal([1, 2, 5], found.Select(f => f.Number));
+    }
+
+    [Fact]
+    public void Inline_subsections_must_still_come_in_order()
+    {
+        var found = new HeadingFinder().FindSubsections(["(一)主动公开。正文 (三)其他。"]);
+        Assert.Equal([1], found.Select(f => f.Number));
+    }
+}

@@ -69,3 +69,15 @@ public class KeepOriginalTests
         Assert.All(doc.Sections!, s => Assert.Null(s.OriginalText));
     }
 }
+
+public class DamagedPeriodTests
+{
+    [Fact]
+    public void A_statistics_period_that_lost_its_year_characters_still_gives_the_year()
+    {
+        var doc = new ReportPipeline().Parse(ReportSource.FromText("t.txt",
+            "根据条例,现公开本局政府信息公开工作年度报告。本报告所列数据的统计期限自20251月1日起至202512月31日止\n一、总体情况\n正文。")).Document;
+        Assert.Equal(2025, doc.Metadata!.ReportYear);
+        Assert.Contains(doc.Diagnostics, d => d.Code == "RP2009");
+    }
+}
