@@ -104,7 +104,25 @@ internal sealed class RegionTokenizer
 
         int before = tokens.Count;
         AddContent(trimmed, line, tokens);
+        if (TrailingPipes(trimmed) >= 2)
+        {
+            // "第二十条第(一)项 | |||", "8 | |||||||||": the cell's own pipe, then padding that ends the row.
+            tokens.Add(new TableToken(TokenKind.RowEnd, "", line));
+            return 0;
+        }
+
         return rowCells + (tokens.Count - before);
+    }
+
+    private static int TrailingPipes(string trimmed)
+    {
+        int pipes = 0;
+        for (int i = trimmed.Length - 1; i >= 0 && (trimmed[i] == '|' || char.IsWhiteSpace(trimmed[i])); i--)
+        {
+            pipes += trimmed[i] == '|' ? 1 : 0;
+        }
+
+        return pipes;
     }
 
     private static void AddContent(string trimmed, int line, List<TableToken> tokens)

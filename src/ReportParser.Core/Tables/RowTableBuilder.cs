@@ -131,12 +131,16 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
         int firstDataLine = withValues.Count > 0 ? withValues.Min(r => r.Line) : int.MaxValue;
         foreach (var group in withValues.GroupBy(r => r.Row!.Key))
         {
-            chosen[group.Key] = group.First();
-            if (group.Count() > 1)
+            // A label echoed with only blank cells (a header cell 总计 that reads like the （七）总计 row)
+            // gives way to an occurrence with numbers; two occurrences with numbers are a real duplicate.
+            var withContent = group.Where(HasContent).ToList();
+            chosen[group.Key] = withContent.Count > 0 ? withContent[0] : group.First();
+            var duplicates = withContent.Count > 0 ? withContent : group.ToList();
+            if (duplicates.Count > 1)
             {
-                var lines = string.Join(", ", group.Select(r => r.Line));
+                var lines = string.Join(", ", duplicates.Select(r => r.Line));
                 bag.Report(DiagnosticCodes.RowDuplicated,
-                    $"{name} row {group.Key} occurs {group.Count()} times (lines {lines}); the first was kept", group.ElementAt(1).Line);
+                    $"{name} row {group.Key} occurs {duplicates.Count} times (lines {lines}); the first was kept", duplicates[1].Line);
             }
         }
 
@@ -160,6 +164,8 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
 
         return chosen;
     }
+
+    private static bool HasContent(RowOccurrence occurrence) => occurrence.Values.Any(v => v.Cell.State != CellState.Blank);
 
     /// <summary>Reports a row's problems; true when the row leaves cells missing or uncertain.</summary>
     private static bool Report(string name, TemplateRow row, RowOccurrence occurrence, RowCells cells, DiagnosticBag bag)

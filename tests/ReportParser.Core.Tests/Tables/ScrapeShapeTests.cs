@@ -55,3 +55,33 @@ public class ScrapeShapeTests
         Assert.Equal(42975, Cell(doc, "table2", "art20_5.administrative_license", "decisions"));
     }
 }
+
+public class RowSeparatorShapeTests
+{
+    private static readonly ReportDocument Doc = new ReportPipeline().Parse(ReportSource.FromFile(
+        Path.Combine(TestPaths.Output, "samples/row-separator-pipes/report.txt"), "samples/row-separator-pipes/report.txt")).Document;
+
+    [Fact]
+    public void A_bare_pipe_before_every_row_and_inline_padding_after_the_last_cell_give_exact_tables()
+    {
+        var table3 = Doc.Tables!.Single(t => t.Key == "table3");
+        Assert.Equal(TableStatus.Complete, table3.Status);
+        Assert.Equal(8, table3.Rows.Single(r => r.Key == "results_total").Values["total"]);
+        Assert.Equal(1, table3.Rows.Single(r => r.Key == "denied.process_info").Values["natural_person"]);
+        Assert.All(Doc.Checks!, c => Assert.Equal(CheckStatus.Pass, c.Status));
+        Assert.Equal(TableStatus.Complete, Doc.Tables!.Single(t => t.Key == "table4").Status);
+    }
+
+    [Fact]
+    public void A_header_cell_that_reads_like_a_row_label_does_not_take_the_row()
+    {
+        Assert.DoesNotContain(Doc.Diagnostics, d => d.Code == "RP3003");
+    }
+
+    [Fact]
+    public void A_blank_cell_before_the_row_separator_is_null()
+    {
+        var regulations = Doc.Tables!.Single(t => t.Key == "table2").Rows.Single(r => r.Key == "art20_1.regulations");
+        Assert.Equal([0m, 0m, null], regulations.Values.Values);
+    }
+}
