@@ -26,7 +26,7 @@ internal sealed partial class MetadataExtractor
             ?? CleanPageTitle(Get(page, "title")) ?? CleanPageTitle(source.Page?.Title);
         string? agency = Clean(fields.GetValueOrDefault("agency")) ?? Clean(Get(page, "agency"));
         var signature = FindSignature(sections);
-        agency ??= signature.Agency ?? AgencyFromTitle(title) ?? AgencyFromContact(headerLines);
+        agency ??= signature.Agency ?? AgencyFromTitle(title) ?? Clean(fields.GetValueOrDefault("source")) ?? AgencyFromContact(headerLines);
         if (agency is null)
         {
             bag.Report(DiagnosticCodes.NoAgency, "no 发布机构 field, signature block or agency name in the title was found");
@@ -34,7 +34,7 @@ internal sealed partial class MetadataExtractor
 
         string? written = ParseDate(fields.GetValueOrDefault("written_date")) ?? ParseDate(Get(page, "written_date")) ?? signature.Date;
         string? published = ParseDate(fields.GetValueOrDefault("published_date")) ?? ParseDate(Get(page, "published_date"))
-            ?? ParseDate(fields.GetValueOrDefault("open_date"));
+            ?? ParseDate(fields.GetValueOrDefault("open_date")) ?? ParseDate(fields.GetValueOrDefault("date"));
         int? year = FindYear(title, preamble, sections, written ?? published, bag);
         string template = _templates.Detect(source, sections, year, bag);
 
@@ -82,24 +82,29 @@ internal sealed partial class MetadataExtractor
     {
         "索引号" => "index_number",
         "标题" => "title",
-        "发布机构" or "发文机关" or "发布单位" or "信息来源" or "来源" => "agency",
+        "发布机构" or "发文机关" or "发布单位" or "信息来源" => "agency",
         "文号" or "发文字号" => "document_number",
         "成文日期" or "生成日期" or "成文时间" => "written_date",
         "发布日期" or "发布时间" => "published_date",
         "公开日期" or "公开时间" => "open_date",
+        "来源" => "source",
+        "日期" => "date",
         _ => "",
     };
 
     private static bool IsLabel(string value) => FieldKey(TextFold.ForMatching(value)) != "" || value.StartsWith('[') || value.StartsWith('【');
 
-    [GeneratedRegex(@"[\[【]?\s*(?<label>索\s*引\s*号|标\s*题|发\s*布\s*机\s*构|发\s*文\s*机\s*关|发\s*布\s*单\s*位|信\s*息\s*来\s*源|文\s*号|发\s*文\s*字\s*号|成\s*文\s*日\s*期|成\s*文\s*时\s*间|生\s*成\s*日\s*期|发\s*布\s*日\s*期|发\s*布\s*时\s*间|公\s*开\s*日\s*期|公\s*开\s*时\s*间)\s*[\]】]?\s*[:|]?\s*(?<value>\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{4}年\d{1,2}月\d{1,2}日|[^\s|\[【]*)")]
+    [GeneratedRegex(@"[\[【]?\s*(?<label>索\s*引\s*号|标\s*题|发\s*布\s*机\s*构|发\s*文\s*机\s*关|发\s*布\s*单\s*位|信\s*息\s*来\s*源|文\s*号|发\s*文\s*字\s*号|成\s*文\s*日\s*期|成\s*文\s*时\s*间|生\s*成\s*日\s*期|发\s*布\s*日\s*期|发\s*布\s*时\s*间|公\s*开\s*日\s*期|公\s*开\s*时\s*间|来\s*源|日\s*期)\s*[\]】]?\s*[:|]?\s*(?<value>\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{4}年\d{1,2}月\d{1,2}日|[^\s|\[【]*)")]
     private static partial Regex FieldPattern();
 
     private static string? FindTitle(IReadOnlyList<TextLine> lines)
     {
+        string? previous = null;
         foreach (var line in lines.Take(40))
         {
             string text = ChromeFilter.StripTrailingPipes(line.Text).Trim();
+            string? before = previous;
+            previous = text;
             if (text.Length is < 6 or > 80 || text.StartsWith('本') || text.StartsWith("根据", StringComparison.Ordinal)
                 || text.Contains('。') || FieldPattern().IsMatch(text) && text.Contains(':'))
             {
@@ -110,7 +115,8 @@ internal sealed partial class MetadataExtractor
             if ((folded.Contains("报告", StringComparison.Ordinal) || folded.EndsWith("年报", StringComparison.Ordinal))
                 && (folded.Contains("公开", StringComparison.Ordinal) || folded.Contains("年度", StringComparison.Ordinal)))
             {
-                return text;
+                // A title wrapped after its year: "某街道办事处2025年" / "政府信息公开工作年度报告".
+                return before is { Length: > 0 and < 40 } && TitleHead().IsMatch(before) ? before + text : text;
             }
         }
 
@@ -301,6 +307,9 @@ internal sealed partial class MetadataExtractor
 
     [GeneratedRegex(@"(?:请与|可与|请联系)([^\s,，。:()（）]{2,30}?)联系")]
     private static partial Regex ContactPattern();
+
+    [GeneratedRegex(@"^[^\s,。:]{2,}(?:19|20)\d{2}\s*年度?$")]
+    private static partial Regex TitleHead();
 
     [GeneratedRegex(@"((?:19|20)\d{2})\s*年")]
     private static partial Regex YearInText();

@@ -81,3 +81,26 @@ public class DamagedPeriodTests
         Assert.Contains(doc.Diagnostics, d => d.Code == "RP2009");
     }
 }
+
+public class PageHeaderTests
+{
+    private static ReportMetadata Parse(string text) =>
+        new ReportPipeline().Parse(ReportSource.FromText("t.txt", text)).Document.Metadata!;
+
+    [Fact]
+    public void A_title_wrapped_after_its_year_is_joined()
+    {
+        var metadata = Parse("某区人民政府某街道办事处2025年\n政府信息公开工作年度报告\n依据条例编制本报告。\n一、总体情况\n正文。");
+        Assert.Equal("某区人民政府某街道办事处2025年政府信息公开工作年度报告", metadata.Title);
+        Assert.Equal("某区人民政府某街道办事处", metadata.Agency);
+        Assert.Equal(2025, metadata.ReportYear);
+    }
+
+    [Fact]
+    public void Date_and_source_of_a_cms_header_fill_what_is_missing()
+    {
+        var metadata = Parse("当前位置:首页 > 政府部门 > 年度报告\n政府信息公开工作年度报告\n日期:2026-01-29 16:00 来源:某区经济信息化局 字号:\n一、总体情况\n2025年,我局主动公开信息37条。");
+        Assert.Equal("2026-01-29", metadata.PublishedDate);
+        Assert.Equal("某区经济信息化局", metadata.Agency);
+    }
+}
