@@ -34,7 +34,9 @@ internal sealed class InputResolver
         var missing = arguments.Where(a => a != InputItem.StdinName && !File.Exists(a) && !Directory.Exists(a)).ToArray();
         if (missing.Length > 0)
         {
-            throw new UsageException(string.Join(Environment.NewLine, missing.Select(m => $"no such file or directory: {m}")));
+            // System.CommandLine hands unknown options to the input argument: name them as options.
+            throw new UsageException(string.Join(Environment.NewLine, missing.Select(m =>
+                m.StartsWith('-') ? $"unrecognised option: {m}" : $"no such file or directory: {m}")));
         }
 
         if (arguments.Count(a => a == InputItem.StdinName) > 1)

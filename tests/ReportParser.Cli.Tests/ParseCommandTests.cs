@@ -37,6 +37,14 @@ public sealed class ParseCommandTests
     }
 
     [Fact]
+    public void An_unknown_option_is_named_as_an_option_not_as_a_missing_file()
+    {
+        var run = Cli.Run("parse", "--bogus", Seeds.Files[0]);
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Equal("reportparser: unrecognised option: --bogus\n", run.Stderr);
+    }
+
+    [Fact]
     public void A_directory_without_reports_is_a_usage_error_with_a_clear_message()
     {
         using var dir = new TempDir();
