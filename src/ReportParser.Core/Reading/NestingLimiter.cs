@@ -25,8 +25,12 @@ internal static class NestingLimiter
     private static readonly HashSet<string> ImplicitlyClosedTags =
         ["html", "head", "body", "p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot", "option", "optgroup", "rb", "rt", "rp", "rtc", "colgroup", "caption"];
 
+    /// <summary>The HTML standard's formatting elements: the parser re-opens the unclosed ones in every new block.</summary>
     private static readonly HashSet<string> FormattingTags =
-        ["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u", "span", "sub", "sup"];
+        ["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"];
+
+    /// <summary>Cell and row tags: starting or ending one closes whatever is still open inside the table's current cell.</summary>
+    private static readonly HashSet<string> CellTags = ["td", "th", "tr", "tbody", "thead", "tfoot", "caption"];
 
     /// <summary>Elements whose content is raw text up to their end tag.</summary>
     private static readonly HashSet<string> RawTextTags = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"];
@@ -77,6 +81,17 @@ internal static class NestingLimiter
             string name = html[nameStart..nameEnd].ToLowerInvariant();
             int tagEnd = TagEnd(html, nameEnd, out bool selfClosing);
             i = tagEnd;
+            if (CellTags.Contains(name))
+            {
+                // The parser closes what is open in the current cell; only the table itself stays open.
+                if (open.LastIndexOf("table") is var table and >= 0)
+                {
+                    PopFrom(table + 1);
+                }
+
+                continue;
+            }
+
             if (end)
             {
                 if (excess.TryGetValue(name, out int extra) && extra > 0)
@@ -89,15 +104,15 @@ internal static class NestingLimiter
                 int at = open.LastIndexOf(name);
                 if (at >= 0)
                 {
-                    for (int k = open.Count - 1; k >= at; k--)
-                    {
-                        formatting -= FormattingTags.Contains(open[k]) ? 1 : 0;
-                    }
-
-                    open.RemoveRange(at, open.Count - at);
+                    PopFrom(at);
                 }
 
                 continue;
+            }
+
+            if (name == "a" && open.LastIndexOf("a") is var previous and >= 0)
+            {
+                PopFrom(previous); // a new link closes the one still open
             }
 
             if (name == "plaintext")
@@ -130,6 +145,16 @@ internal static class NestingLimiter
 
         dropped = drops.Count;
         return drops.Count == 0 ? html : Rewrite(html, drops);
+
+        void PopFrom(int index)
+        {
+            for (int k = open.Count - 1; k >= index; k--)
+            {
+                formatting -= FormattingTags.Contains(open[k]) ? 1 : 0;
+            }
+
+            open.RemoveRange(index, open.Count - index);
+        }
     }
 
     private static string Rewrite(string html, List<(int Start, int End, bool Block)> drops)

@@ -164,6 +164,23 @@ public sealed class PathologicalInputTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData("<td><div><font color=red>1</td>")] // the parser closes what a cell left open
+    [InlineData("<td><span><b>1<td>2")]
+    [InlineData("<a href=x>link")] // a new link closes the one left open
+    [InlineData("<div>text</div>")]
+    public void Sloppy_but_shallow_markup_passes_the_limiter_unchanged(string piece)
+    {
+        string html = "<html><body><table><tr>" + Repeat("<tr>" + piece, 5_000) + "</table>" + Repeat("<p>" + piece, 5_000) + "</body></html>";
+        if (piece.StartsWith("<td>", StringComparison.Ordinal))
+        {
+            html = "<html><body><table>" + Repeat("<tr>" + piece, 5_000) + "</table></body></html>";
+        }
+
+        Assert.Same(html, NestingLimiter.Limit(html, out int dropped));
+        Assert.Equal(0, dropped);
+    }
+
     [Fact]
     public void A_text_table_of_10000_rows_is_read_with_row_diagnostics()
     {
