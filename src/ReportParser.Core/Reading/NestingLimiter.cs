@@ -15,7 +15,7 @@ internal static class NestingLimiter
     /// <summary>Open elements (not counting void and implicitly closed ones) beyond which tags are dropped.</summary>
     public const int MaxOpenElements = 512;
 
-    /// <summary>Open formatting elements (b, font, span …) beyond which they are dropped: the parser re-opens every one of them in each new paragraph.</summary>
+    /// <summary>Open formatting elements (b, font, a …) beyond which they are dropped: the parser re-opens every one of them in each new paragraph.</summary>
     public const int MaxOpenFormatting = 64;
 
     private static readonly HashSet<string> VoidTags =
