@@ -6,7 +6,8 @@ namespace ReportParser.Cli;
 /// <summary>
 /// Turns the <c>&lt;input&gt;</c> arguments into the ordered list of inputs of a run: files as given,
 /// directories searched recursively (sorted by path, ordinal; hidden entries and symbolic-link
-/// directories skipped), <c>-</c> for standard input. A file named twice is processed once.
+/// directories skipped; a directory that cannot be read is named in a warning), <c>-</c> for
+/// standard input. A file named twice is processed once.
 /// </summary>
 internal sealed class InputResolver
 {
@@ -70,7 +71,8 @@ internal sealed class InputResolver
             else if (Directory.Exists(argument))
             {
                 int before = items.Count;
-                foreach (var (full, relative) in Search(argument, skip))
+                var found = Search(argument, skip, warn, out bool unreadable);
+                foreach (var (full, relative) in found)
                 {
                     if (seen.Add(full))
                     {
@@ -78,7 +80,7 @@ internal sealed class InputResolver
                     }
                 }
 
-                if (items.Count == before)
+                if (items.Count == before && !unreadable)
                 {
                     emptyDirectories.Add(argument);
                 }
@@ -98,7 +100,9 @@ internal sealed class InputResolver
             : "files matching --include";
         if (items.Count == 0)
         {
-            throw new UsageException(emptyDirectories.Count == 1
+            throw new UsageException(emptyDirectories.Count == 0
+                ? "no input files: the directories given could not be read"
+                : emptyDirectories.Count == 1
                 ? $"no input files: directory {emptyDirectories[0]} has no {what}"
                 : $"no input files: the directories have no {what}");
         }
@@ -111,24 +115,51 @@ internal sealed class InputResolver
         return items;
     }
 
-    private IEnumerable<(string Full, string Relative)> Search(string directory, string? skip)
+    /// <summary>
+    /// The matching files under <paramref name="directory"/>, sorted. A directory that cannot be read
+    /// (permissions, vanished) is named through <paramref name="warn"/> with the reason; the rest of the tree is still searched.
+    /// </summary>
+    private IEnumerable<(string Full, string Relative)> Search(string directory, string? skip, Action<string> warn, out bool rootUnreadable)
     {
+        rootUnreadable = false;
         string root = Path.GetFullPath(directory);
         var options = new EnumerationOptions
         {
-            RecurseSubdirectories = true,
-            IgnoreInaccessible = true,
+            RecurseSubdirectories = false,
+            IgnoreInaccessible = false,
             AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
         };
-        var files = new FileSystemEnumerable<string>(root, (ref FileSystemEntry e) => e.ToFullPath(), options)
+        var files = new List<(string Full, string Relative)>();
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
         {
-            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory,
-            ShouldRecursePredicate = (ref FileSystemEntry e) =>
-                (e.Attributes & FileAttributes.ReparsePoint) == 0
-                && (skip is null || !string.Equals(e.ToFullPath(), skip, StringComparison.Ordinal)),
-        };
+            string current = pending.Pop();
+            try
+            {
+                var entries = new FileSystemEnumerable<(string Full, bool Recurse, bool IsDirectory)>(current,
+                    (ref FileSystemEntry e) => (e.ToFullPath(), (e.Attributes & FileAttributes.ReparsePoint) == 0, e.IsDirectory), options);
+                foreach (var (full, recurse, isDirectory) in entries.ToArray())
+                {
+                    if (!isDirectory)
+                    {
+                        files.Add((full, Path.GetRelativePath(root, full)));
+                    }
+                    else if (recurse && (skip is null || !string.Equals(full, skip, StringComparison.Ordinal)))
+                    {
+                        pending.Push(full);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+            {
+                rootUnreadable |= current == root;
+                string shown = current == root ? directory : Path.Join(directory, Path.GetRelativePath(root, current));
+                warn($"cannot read directory {shown}: {ex.Message.TrimEnd('.')}; its files were not parsed");
+            }
+        }
+
         return files
-            .Select(full => (Full: full, Relative: Path.GetRelativePath(root, full)))
             .Where(f => Matches(f.Relative.Replace('\\', '/')))
             .OrderBy(f => f.Relative, StringComparer.Ordinal)
             .ToArray();

@@ -25,7 +25,8 @@ internal sealed class GridBuilder(LineMap map, DiagnosticBag bag)
     public Grid Build(IHtmlTableElement table, Func<IElement, string> cellText)
     {
         int tableLine = Line(table, 1);
-        var sourceRows = table.Rows;
+        // Enumerated once: the collection's indexer walks the table from the start on every call.
+        var sourceRows = table.Rows.ToArray();
         int rowCount = Math.Min(sourceRows.Length, MaxRows);
         var cut = new List<string>();
         if (sourceRows.Length > MaxRows)

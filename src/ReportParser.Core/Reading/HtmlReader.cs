@@ -22,8 +22,15 @@ internal sealed class HtmlReader(EncodingDetector detector, IConfiguration? conf
         string? declared = CharsetSniffer.Sniff(bytes);
         var decoded = detector.Detect(bytes, bag, declared);
         encodingName = decoded.Encoding;
-        var document = Parse(decoded.Text);
-        var map = new LineMap(decoded.Text);
+        string html = NestingLimiter.Limit(decoded.Text, out int dropped);
+        if (dropped > 0)
+        {
+            bag.Report(DiagnosticCodes.HtmlLimit,
+                $"{dropped:N0} tag(s) nested deeper than {NestingLimiter.MaxOpenElements} open elements ({NestingLimiter.MaxOpenFormatting} formatting elements) were left out before parsing; their text was kept");
+        }
+
+        var document = Parse(html);
+        var map = new LineMap(html);
         var counts = new ChromeCounts();
 
         string? articleTitle = document.QuerySelectorAll("meta")

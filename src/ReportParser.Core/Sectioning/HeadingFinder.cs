@@ -256,9 +256,14 @@ internal sealed class HeadingFinder
     /// <summary>A flattened table cell ("(一)予以公开 |"): short and ending in a pipe.</summary>
     private static bool IsCellLine(string text) => text.Length < 120 && text.TrimEnd().EndsWith('|');
 
+    /// <summary>
+    /// Only blanks and list markers before <paramref name="pos"/>. Scanned backwards so that the scan
+    /// stops at the nearest text: a long run of blanks or pipes followed by many numerals costs one
+    /// scan of the run, not one per numeral.
+    /// </summary>
     private static bool IsLineStart(string text, int pos)
     {
-        for (int i = 0; i < pos; i++)
+        for (int i = pos - 1; i >= 0; i--)
         {
             char c = text[i];
             if (!char.IsWhiteSpace(c) && c is not ('|' or '•' or '·' or '#' or '*'))

@@ -8,6 +8,7 @@ using ReportParser.Reading;
 
 namespace ReportParser.Tests.Reading;
 
+[Collection(nameof(HtmlNetworkTests))]
 public sealed class HtmlNetworkTests
 {
     private const string PageWithResources = """

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Fault test of the batch runner: `parse DIR -f json -o OUT` killed with SIGKILL at random points,
+# restarted each time with --skip-existing, must end with exactly one complete, valid output per
+# input, identical to a clean run's output for that input, and no temporaries left behind.
+#
+#   1. builds the command line (Release) and a corpus of a few hundred files: seed copies as .txt,
+#      .htm, .html and .shtml, the HTML samples, and broken files (empty, whitespace, binary, UTF-32,
+#      truncated gzip, over --max-bytes);
+#   2. a clean reference run into REF;
+#   3. KILLS runs into OUT (default 20), each killed with SIGKILL at a random point (every fifth during
+#      start-up, the others once a random number of further outputs exist), each after the first
+#      with --skip-existing;
+#   4. a last --skip-existing run to completion, then the checks: the set of output files equals the
+#      reference set (one per input, nothing extra), every output parses as JSON and is byte-for-byte
+#      the reference output (the documents carry no timing), and no *.rp-tmp file is left.
+# Exits non-zero on any failed check.
+#
+# Usage: tests/scripts/fault-kill-restart.sh [WORK_DIR]     (needs dotnet and python3)
+# Env:   KILLS (default 20), JOBS (default: nproc), SEED (random seed, default: time), KEEP=1 keeps WORK_DIR
+set -uo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+work="${1:-$(mktemp -d "${TMPDIR:-/tmp}/rp-fault.XXXXXX")}"
+mkdir -p "$work"
+kills="${KILLS:-20}"
+jobs="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
+seed="${SEED:-$(date +%s)}"
+RANDOM=$seed
+failures=0
+max_bytes=300000
+
+say()  { printf '%s\n' "$*"; }
+pass() { printf 'PASS  %s\n' "$*"; }
+fail() { printf 'FAIL  %s\n' "$*"; failures=$((failures + 1)); }
+check() { local what="$1"; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
+
+cleanup() { if [[ "${KEEP:-0}" != 1 ]]; then rm -rf "$work"; else say "kept $work"; fi; }
+trap cleanup EXIT
+
+say "== build (Release); random seed $seed"
+dotnet build "$repo/src/ReportParser.Cli/ReportParser.Cli.csproj" -c Release -o "$work/bin" -v quiet -nologo >"$work/build.log" 2>&1 \
+  || { cat "$work/build.log"; say "build failed"; exit 2; }
+rp=(dotnet "$work/bin/reportparser.dll")
+
+say "== corpus"
+corpus="$work/corpus"
+python3 - "$repo/seeds" "$repo/samples" "$corpus" <<'PY' || exit 2
+import gzip, os, random, sys
+seeds_dir, samples_dir, corpus = sys.argv[1], sys.argv[2], sys.argv[3]
+rng = random.Random(7)
+def write(rel, data):
+    path = os.path.join(corpus, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data)
+seeds = [open(os.path.join(seeds_dir, f), "rb").read() for f in sorted(os.listdir(seeds_dir)) if f.endswith(".txt")]
+for i in range(300):
+    ext = (".txt", ".htm", ".html", ".shtml")[i % 4]
+    write(f"r{i % 7}/c{i % 13:02d}/report{i:03d}{ext}", seeds[i % len(seeds)])
+n = 0
+for root, _, files in os.walk(samples_dir):
+    for f in sorted(files):
+        if f.endswith(".html"):
+            write(f"samples/{n:02d}_{f}", open(os.path.join(root, f), "rb").read())
+            n += 1
+write("broken/empty.txt", b"")
+write("broken/blank.html", b" \r\n\t \n" * 10)
+write("broken/random.txt", bytes(rng.getrandbits(8) for _ in range(4096)))
+write("broken/utf32.txt", seeds[0].decode("utf-8").encode("utf-32-le"))
+write("broken/truncated.htm", gzip.compress(seeds[1])[:2000])
+write("broken/huge.txt", seeds[2] * 40)
+PY
+inputs=$(find "$corpus" -type f | wc -l)
+say "      $inputs inputs"
+
+say "== reference run"
+start=$(date +%s%N)
+"${rp[@]}" parse "$corpus" -f json -o "$work/ref" -j "$jobs" --max-bytes "$max_bytes" -q >/dev/null 2>"$work/ref.stderr"
+rc=$?
+ref_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+check "reference run exit code 1 (broken inputs) (got $rc)" test "$rc" -eq 1
+say "      reference run: ${ref_ms} ms"
+
+say "== $kills runs killed with SIGKILL at random points"
+out="$work/out"
+killed=0
+# Random points: every fifth run is killed during start-up (after 0-250 ms); the others once a
+# random number of further outputs exist (up to twice the remaining inputs over the remaining
+# runs), which lands the kill while other files are being written and spreads the kills over the corpus.
+count() { find "$out" -name '*.json' 2>/dev/null | wc -l; }
+for k in $(seq 1 "$kills"); do
+  skip=(); [[ $k -gt 1 ]] && skip=(--skip-existing)
+  before=$(count)
+  left=$(( kills - k + 1 ))
+  step=$(( RANDOM % (2 * (inputs - before) / left + 1) ))
+  dotnet "$work/bin/reportparser.dll" parse "$corpus" -f json -o "$out" -j "$jobs" --max-bytes "$max_bytes" "${skip[@]}" -q >/dev/null 2>>"$work/killed.stderr" &
+  pid=$!
+  if (( k % 5 == 0 || step == 0 )); then
+    point="start-up"
+    sleep "$(awk -v ms=$(( RANDOM % 250 )) 'BEGIN { printf "%.3f", ms / 1000 }')"
+  else
+    point="+$step outputs"
+    for _ in $(seq 1 6000); do
+      (( $(count) >= before + step )) && break
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.01
+    done
+  fi
+  if kill -KILL "$pid" 2>/dev/null; then killed=$((killed + 1)); state=killed; else state=finished; fi
+  wait "$pid" 2>/dev/null
+  printf '      run %2d: %-8s at %-14s %3d outputs, %d temporaries\n' "$k" "$state" "$point" "$(count)" "$(find "$out" -name '*.rp-tmp' 2>/dev/null | wc -l)"
+done
+check "at least half of the runs were killed before finishing ($killed of $kills)" test $((killed * 2)) -ge "$kills"
+
+say "== final run with --skip-existing"
+"${rp[@]}" parse "$corpus" -f json -o "$out" -j "$jobs" --max-bytes "$max_bytes" --skip-existing >/dev/null 2>"$work/final.stderr"
+rc=$?
+say "      $(tail -n 1 "$work/final.stderr")"
+check "final run exit code is 0 or 1 (got $rc)" test "$rc" -le 1
+
+python3 - "$work/ref" "$out" "$inputs" <<'PY'
+import json, os, sys
+ref, out, inputs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+ok = True
+def report(good, what):
+    global ok
+    print(("PASS  " if good else "FAIL  ") + what)
+    ok &= good
+def files(root):
+    found = {}
+    for d, _, names in os.walk(root):
+        for n in names:
+            found[os.path.relpath(os.path.join(d, n), root)] = os.path.join(d, n)
+    return found
+r, o = files(ref), files(out)
+temps = [p for p in o if p.endswith(".rp-tmp")]
+report(not temps, f"no temporaries left ({len(temps)})")
+report(len(r) == inputs, f"the reference has one output per input ({len(r)} of {inputs})")
+report(set(o) == set(r), f"the killed-and-resumed run has exactly the reference's outputs ({len(o)} files, {len(set(r) - set(o))} missing, {len(set(o) - set(r))} extra)")
+bad, differ = [], []
+for rel in sorted(set(o) & set(r)):
+    data = open(o[rel], "rb").read()
+    try:
+        json.loads(data)
+    except Exception as e:
+        bad.append(f"{rel}: {e}")
+        continue
+    if data != open(r[rel], "rb").read():
+        differ.append(rel)
+report(not bad, f"every output is complete, valid JSON ({len(bad)} not)")
+for b in bad[:5]:
+    print("      " + b)
+report(not differ, f"every output is identical to the clean run's ({len(differ)} differ)")
+for d in differ[:5]:
+    print("      " + d)
+errors = sum(1 for p in o if not p.endswith(".rp-tmp") and "error" in json.load(open(o[p], encoding="utf-8")))
+print(f"NOTE  {errors} outputs are error records (the broken inputs)")
+sys.exit(0 if ok else 1)
+PY
+[[ $? -eq 0 ]] || failures=$((failures + 1))
+
+say "== result"
+if [[ $failures -eq 0 ]]; then say "all checks passed"; else say "$failures check(s) failed"; fi
+exit $(( failures > 0 ? 1 : 0 ))
