@@ -11,6 +11,7 @@ public static class JsonReportWriter
     private static readonly JsonSerializerOptions Indented = CreateOptions(true);
     private static readonly JsonSerializerOptions Compact = CreateOptions(false);
 
+    /// <summary>The writer's options; type metadata comes from the source-generated <see cref="ReportJsonContext"/>.</summary>
     public static JsonSerializerOptions CreateOptions(bool indented) => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -20,6 +21,7 @@ public static class JsonReportWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         NumberHandling = JsonNumberHandling.Strict,
+        TypeInfoResolver = ReportJsonContext.Default,
     };
 
     /// <summary>One document, indented, followed by a newline.</summary>

@@ -75,7 +75,7 @@ internal sealed record LabelEntry(TableTemplate Table, TemplateRow? Row);
 /// The table templates of the gov2019 and gov2021 formats, loaded from the embedded
 /// <c>Templates/templates.json</c>, and an index from normalised labels to what they mean.
 /// </summary>
-internal sealed class TemplateCatalog
+internal sealed partial class TemplateCatalog
 {
     public const string Table2 = "table2";
     public const string Table3 = "table3";
@@ -248,8 +248,7 @@ internal sealed class TemplateCatalog
         const string resource = "ReportParser.Tables.Templates.templates.json";
         using var stream = typeof(TemplateCatalog).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"embedded resource {resource} is missing");
-        var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-        var file = JsonSerializer.Deserialize<TemplateFile>(stream, options)
+        var file = JsonSerializer.Deserialize(stream, TemplateJsonContext.Default.TemplateFile)
             ?? throw new InvalidOperationException($"embedded resource {resource} is empty");
 
         var tables = new List<TableTemplate>();
@@ -294,6 +293,11 @@ internal sealed class TemplateCatalog
     }
 
     private static TemplateColumn ColumnFrom(ColumnJson c) => new(c.Key, c.Label, c.ValueType ?? "count", c.Aliases);
+
+    // Compile-time metadata for the template file: no reflection at start-up.
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+    [JsonSerializable(typeof(TemplateFile))]
+    private sealed partial class TemplateJsonContext : JsonSerializerContext;
 
     private sealed record TemplateFile(Dictionary<string, TemplateJson> Templates);
 
