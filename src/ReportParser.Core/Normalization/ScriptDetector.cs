@@ -135,7 +135,7 @@ internal static class ScriptDetector
     public static bool IsCjk(char c) =>
         c is (>= '\u3400' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or (>= '\uD840' and <= '\uD8BF');
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Runs once per process: no AggressiveOptimization, so a ReadyToRun image keeps its precompiled code.
     private static Marks[] BuildMarks()
     {
         const int Size = char.MaxValue + 1;

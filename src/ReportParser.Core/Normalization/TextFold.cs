@@ -59,10 +59,23 @@ internal static class TextFold
     /// <summary>Width-folded text with every whitespace character removed.</summary>
     public static string ForMatching(string text)
     {
-        var sb = new StringBuilder(text.Length);
-        foreach (char c in text)
+        // Most lines (CJK and printable ASCII only) come back unchanged: no copy.
+        int i = 0;
+        while (i < text.Length && KeptForMatching(text[i]))
         {
-            char f = FoldChar(c);
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        sb.Append(text, 0, i);
+        for (; i < text.Length; i++)
+        {
+            char f = FoldChar(text[i]);
             if (f != '\0' && !char.IsWhiteSpace(f))
             {
                 sb.Append(f);
@@ -71,4 +84,32 @@ internal static class TextFold
 
         return sb.ToString();
     }
+
+    /// <summary>Writes <see cref="ForMatching(string)"/> of <paramref name="text"/> into <paramref name="destination"/> (at least as long) and returns its length.</summary>
+    public static int ForMatching(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        int n = 0;
+        foreach (char c in text)
+        {
+            if (KeptForMatching(c))
+            {
+                destination[n++] = c;
+                continue;
+            }
+
+            char f = FoldChar(c);
+            if (f != '\0' && !char.IsWhiteSpace(f))
+            {
+                destination[n++] = f;
+            }
+        }
+
+        return n;
+    }
+
+    // True when ForMatching keeps the character as it is: printable ASCII and CJK ideographs
+    // need no table lookups.
+    private static bool KeptForMatching(char c) =>
+        c is (> ' ' and < '\u007F') or (>= '\u3400' and <= '\u9FFF')
+        || (c != '\0' && FoldChar(c) == c && !char.IsWhiteSpace(c));
 }

@@ -13,6 +13,8 @@ internal static class ChromeFilter
         "字号大中小", "字体大中小", "字号:大中小", "字体:大中小", "【字号大中小】", "【字体:大中小】", "上一篇", "下一篇",
     ];
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ChromeLookup = ChromeLines.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>A line made only of pipes (and table-rule dashes): row padding of a flattened table.</summary>
     public static bool IsPipeOnly(string text)
     {
@@ -53,13 +55,15 @@ internal static class ChromeFilter
             return true;
         }
 
-        string folded = Fold(t);
+        // Folding only drops or maps characters one to one, so the text's length is enough room.
+        Span<char> buffer = t.Length <= 256 ? stackalloc char[t.Length] : new char[t.Length];
+        ReadOnlySpan<char> folded = buffer[..Fold(t, buffer)];
         if (folded.Length == 0)
         {
             return false;
         }
 
-        if (ChromeLines.Contains(folded) || folded.StartsWith("分享到", StringComparison.Ordinal)
+        if (ChromeLookup.Contains(folded) || folded.StartsWith("分享到", StringComparison.Ordinal)
             || folded.StartsWith("当前位置", StringComparison.Ordinal) || folded.StartsWith("您的位置", StringComparison.Ordinal)
             || folded.StartsWith("您现在的位置", StringComparison.Ordinal) || folded.StartsWith("您当前的位置", StringComparison.Ordinal))
         {
@@ -94,12 +98,11 @@ internal static class ChromeFilter
         return end == text.Length ? text : text[..end];
     }
 
-    private static string Fold(string text)
+    private static int Fold(string text, Span<char> buffer)
     {
-        var folded = TextFold.ForMatching(text);
-        Span<char> buffer = folded.Length <= 256 ? stackalloc char[folded.Length] : new char[folded.Length];
+        int length = TextFold.ForMatching(text, buffer);
         int n = 0;
-        foreach (char c in folded)
+        foreach (char c in buffer[..length])
         {
             if (c is not ('|' or '[' or ']' or '【' or '】' or '|' or '·' or '/' or '>'))
             {
@@ -107,6 +110,6 @@ internal static class ChromeFilter
             }
         }
 
-        return new string(buffer[..n]);
+        return n;
     }
 }
