@@ -15,6 +15,10 @@ internal static class ChromeFilter
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ChromeLookup = ChromeLines.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // IsChrome needs a line's whole folded text only when it is short enough to be a chrome line,
+    // and otherwise its first few characters (the longest prefix tested is 您现在的位置): folding stops there.
+    private static readonly int FoldLimit = Math.Max(ChromeLines.Max(l => l.Length), "您现在的位置".Length) + 1;
+
     /// <summary>A line made only of pipes (and table-rule dashes): row padding of a flattened table.</summary>
     public static bool IsPipeOnly(string text)
     {
@@ -55,8 +59,7 @@ internal static class ChromeFilter
             return true;
         }
 
-        // Folding only drops or maps characters one to one, so the text's length is enough room.
-        Span<char> buffer = t.Length <= 256 ? stackalloc char[t.Length] : new char[t.Length];
+        Span<char> buffer = stackalloc char[FoldLimit];
         ReadOnlySpan<char> folded = buffer[..Fold(t, buffer)];
         if (folded.Length == 0)
         {
@@ -98,15 +101,21 @@ internal static class ChromeFilter
         return end == text.Length ? text : text[..end];
     }
 
+    // The line folded for matching (TextFold.ForMatching) without pipes, brackets, dots, slashes and
+    // '>', cut off after buffer.Length characters (a line that long is no chrome line).
     private static int Fold(string text, Span<char> buffer)
     {
-        int length = TextFold.ForMatching(text, buffer);
         int n = 0;
-        foreach (char c in buffer[..length])
+        foreach (char c in text)
         {
-            if (c is not ('|' or '[' or ']' or '【' or '】' or '|' or '·' or '/' or '>'))
+            char f = TextFold.FoldForMatching(c);
+            if (f != '\0' && f is not ('|' or '[' or ']' or '【' or '】' or '|' or '·' or '/' or '>'))
             {
-                buffer[n++] = c;
+                buffer[n++] = f;
+                if (n == buffer.Length)
+                {
+                    break;
+                }
             }
         }
 

@@ -117,11 +117,11 @@ internal sealed class TableReconstructor
         var votes = _catalog.Templates.ToDictionary(t => t, _ => 0);
         foreach (var token in tokens.Where(t => t.Kind == TokenKind.Label))
         {
-            string normalized = LabelText.Normalize(token.Text);
-            IReadOnlyList<IReadOnlyList<LabelEntry>> pieces = [_catalog.Lookup(normalized)];
-            if (pieces[0].Count == 0 && _catalog.TryDecompose(normalized, out var last, out var before))
+            var label = _catalog.Resolve(token.Text);
+            IReadOnlyList<IReadOnlyList<LabelEntry>> pieces = [label.Entries];
+            if (pieces[0].Count == 0 && label.Decomposed)
             {
-                pieces = [.. before, last];
+                pieces = [.. label.Before, label.Last];
             }
 
             foreach (var entries in pieces)
@@ -230,7 +230,7 @@ internal sealed class TableReconstructor
         }
 
         var next = sections[home + 1];
-        bool isRow = _catalog.Lookup(LabelText.Normalize(next.Section.Heading))
+        bool isRow = _catalog.Resolve(next.Section.Heading).Entries
             .Any(e => e.Table.Table == table && e.Row is not null);
         if (!isRow)
         {

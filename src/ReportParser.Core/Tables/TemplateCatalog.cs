@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -72,6 +73,17 @@ internal static class Table3Keys
 internal sealed record LabelEntry(TableTemplate Table, TemplateRow? Row);
 
 /// <summary>
+/// A label as the matchers see it: its normalised text, the entries of <see cref="TemplateCatalog.Lookup"/>,
+/// and the outcome of <see cref="TemplateCatalog.TryDecompose"/> (<see cref="Decomposed"/>, <see cref="Last"/>, <see cref="Before"/>).
+/// </summary>
+internal sealed record ResolvedLabel(
+    string Normalized,
+    IReadOnlyList<LabelEntry> Entries,
+    bool Decomposed,
+    IReadOnlyList<LabelEntry> Last,
+    IReadOnlyList<IReadOnlyList<LabelEntry>> Before);
+
+/// <summary>
 /// The table templates of the gov2019 and gov2021 formats, loaded from the embedded
 /// <c>Templates/templates.json</c>, and an index from normalised labels to what they mean.
 /// </summary>
@@ -86,6 +98,12 @@ internal sealed partial class TemplateCatalog
     private readonly HashSet<string> _pieces = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _pieceLookup;
     private readonly int _longestPiece;
+
+    // Resolve's memo. The same labels recur in every report and every template is matched several
+    // times per table, so most lookups are hits. Cleared when full: memory stays bounded whatever the input.
+    private const int MaxResolved = 4096;
+    private const int MaxResolvedLength = 200;
+    private readonly ConcurrentDictionary<string, ResolvedLabel> _resolved = new(StringComparer.Ordinal);
 
     public static TemplateCatalog Default { get; } = Load();
 
@@ -118,6 +136,30 @@ internal sealed partial class TemplateCatalog
     }
 
     public TableTemplate Get(string table, string template) => _tables[(table, template)];
+
+    /// <summary>The label text (as it stands in the report) normalised, looked up and decomposed; memoised.</summary>
+    public ResolvedLabel Resolve(string label)
+    {
+        if (_resolved.TryGetValue(label, out var known))
+        {
+            return known;
+        }
+
+        string normalized = LabelText.Normalize(label);
+        bool decomposed = TryDecompose(normalized, out var last, out var before);
+        var resolved = new ResolvedLabel(normalized, Lookup(normalized), decomposed, last, before);
+        if (label.Length <= MaxResolvedLength)
+        {
+            if (_resolved.Count >= MaxResolved)
+            {
+                _resolved.Clear();
+            }
+
+            _resolved.TryAdd(label, resolved);
+        }
+
+        return resolved;
+    }
 
     public bool Has(string template) => Templates.Contains(template);
 
