@@ -132,6 +132,7 @@ internal static class ScriptDetector
     }
 
     /// <summary>CJK ideographs (unified, extension A, compatibility) and surrogates (extensions B and later).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsCjk(char c) =>
         c is (>= '\u3400' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or (>= '\uD840' and <= '\uD8BF');
 

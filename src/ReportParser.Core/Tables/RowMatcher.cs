@@ -39,7 +39,7 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
             var token = tokens[i];
             if (token.Kind != TokenKind.Label)
             {
-                if (token.Kind == TokenKind.Value && firstLine is not null && token.Cell.State != CellState.Blank)
+                if (token.Kind == TokenKind.Value && firstLine is not null && !CellValueParser.IsBlank(token.Text))
                 {
                     leftovers.Add(token);
                 }
@@ -71,7 +71,7 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
             {
                 headerSeen = true;
                 firstLine ??= token.Line;
-                leftovers.AddRange(values.Where(v => v.Cell.State != CellState.Blank));
+                leftovers.AddRange(values.Where(v => !CellValueParser.IsBlank(v.Text)));
             }
             else if (values.Count > 0 && firstLine is not null && LooksLikeRowLabel(token))
             {
@@ -79,7 +79,7 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
             }
             else if (firstLine is not null && values.Any(v => v.FromCell))
             {
-                leftovers.AddRange(values.Where(v => v.Cell.State != CellState.Blank));
+                leftovers.AddRange(values.Where(v => !CellValueParser.IsBlank(v.Text)));
             }
 
             i = next;
