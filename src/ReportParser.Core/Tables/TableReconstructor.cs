@@ -44,6 +44,7 @@ internal sealed class TableReconstructor
         var sections = document.Sections;
         var tokens = new IReadOnlyList<TableToken>?[sections.Count];
         var tables = new List<StatTable>();
+        var matches = new MatchMemo(_matcher);
         string documentTemplate = document.Metadata.Template;
         bool govDocument = documentTemplate is TemplateNames.Gov2019 or TemplateNames.Gov2021;
 
@@ -54,7 +55,7 @@ internal sealed class TableReconstructor
             if (home >= 0)
             {
                 var homeTokens = RegionOf(sections, home, table, tokens);
-                if (IsPresent(homeTokens, table, strict: false))
+                if (IsPresent(homeTokens, table, strict: false, matches))
                 {
                     region = new TableRegion(homeTokens, sections[home].Section.Number, FirstLine(sections[home]));
                 }
@@ -70,7 +71,7 @@ internal sealed class TableReconstructor
                     }
 
                     var other = TokensOf(sections, i, tokens);
-                    if (IsPresent(other, table, strict: true))
+                    if (IsPresent(other, table, strict: true, matches))
                     {
                         region = new TableRegion(other, sections[i].Section.Number, FirstLine(sections[i]));
                         bag.Report(DiagnosticCodes.TableElsewhere,
@@ -91,20 +92,21 @@ internal sealed class TableReconstructor
                 continue;
             }
 
-            tables.Add(Build(table, region, document.Metadata, bag));
+            tables.Add(Build(table, region, document.Metadata, bag, matches));
         }
 
         ReportMixture(tables, bag);
         return tables;
     }
 
-    private StatTable Build(string table, TableRegion region, ReportMetadata metadata, DiagnosticBag bag)
+    private StatTable Build(string table, TableRegion region, ReportMetadata metadata, DiagnosticBag bag, MatchMemo matches)
     {
-        string template = DecideTemplate(table, region.Tokens, metadata);
+        string template = DecideTemplate(table, region.Tokens, metadata, matches);
         var tableTemplate = _catalog.Get(table, template);
+        var match = matches.Match(region.Tokens, tableTemplate);
         return table == TemplateCatalog.Table4
-            ? _table4.Build(region, tableTemplate, bag)
-            : _rows.Build(region, tableTemplate, bag);
+            ? _table4.Build(region, tableTemplate, bag, match)
+            : _rows.Build(region, tableTemplate, bag, match);
     }
 
     /// <summary>
@@ -112,7 +114,7 @@ internal sealed class TableReconstructor
     /// that carry values in only one template (（六）其他处理 followed by numbers), and rows whose value
     /// count fits only one template. Ties fall back to the document template, then to the report year.
     /// </summary>
-    private string DecideTemplate(string table, IReadOnlyList<TableToken> tokens, ReportMetadata metadata)
+    private string DecideTemplate(string table, IReadOnlyList<TableToken> tokens, ReportMetadata metadata, MatchMemo matches)
     {
         var votes = _catalog.Templates.ToDictionary(t => t, _ => 0);
         foreach (var token in tokens.Where(t => t.Kind == TokenKind.Label))
@@ -136,7 +138,7 @@ internal sealed class TableReconstructor
 
         foreach (string template in _catalog.Templates)
         {
-            var match = _matcher.Match(tokens, _catalog.Get(table, template));
+            var match = matches.Match(tokens, _catalog.Get(table, template));
             foreach (var occurrence in match.Rows.Where(r => r.Values.Count > 0))
             {
                 if (occurrence.Row!.IsData)
@@ -167,7 +169,7 @@ internal sealed class TableReconstructor
         return metadata.ReportYear is >= 2019 and <= 2020 ? TemplateNames.Gov2019 : TemplateNames.Gov2021;
     }
 
-    private bool IsPresent(IReadOnlyList<TableToken> tokens, string table, bool strict)
+    private bool IsPresent(IReadOnlyList<TableToken> tokens, string table, bool strict, MatchMemo matches)
     {
         if (table == TemplateCatalog.Table4)
         {
@@ -180,7 +182,7 @@ internal sealed class TableReconstructor
         bool header = false;
         foreach (string template in _catalog.Templates)
         {
-            var match = _matcher.Match(tokens, _catalog.Get(table, template));
+            var match = matches.Match(tokens, _catalog.Get(table, template));
             rowsWithValues = Math.Max(rowsWithValues, match.Rows.Count(r => r.Values.Count > 0));
             header |= match.HeaderSeen;
         }
@@ -241,6 +243,30 @@ internal sealed class TableReconstructor
     }
 
     private static int? FirstLine(SplitSection section) => section.Blocks.Count > 0 ? section.Blocks[0].Line : section.Section.Line;
+
+    /// <summary>
+    /// The match results of one document: presence tests, the template vote and the builders match
+    /// the same token lists (by reference: they are not changed once made) against the same templates.
+    /// </summary>
+    private sealed class MatchMemo(RowMatcher matcher)
+    {
+        private readonly List<(IReadOnlyList<TableToken> Tokens, TableTemplate Template, MatchResult Result)> _results = [];
+
+        public MatchResult Match(IReadOnlyList<TableToken> tokens, TableTemplate template)
+        {
+            foreach (var (known, knownTemplate, result) in _results)
+            {
+                if (ReferenceEquals(known, tokens) && ReferenceEquals(knownTemplate, template))
+                {
+                    return result;
+                }
+            }
+
+            var match = matcher.Match(tokens, template);
+            _results.Add((tokens, template, match));
+            return match;
+        }
+    }
 
     /// <summary>RP3009 when the reconstructed tables follow different templates (an old 表二 with a new 表三).</summary>
     private static void ReportMixture(List<StatTable> tables, DiagnosticBag bag)
