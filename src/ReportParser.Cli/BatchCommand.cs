@@ -63,14 +63,18 @@ internal abstract class BatchCommand : Command
 
     protected abstract Task<int> ExecuteAsync(System.CommandLine.ParseResult result, CancellationToken cancellationToken);
 
-    /// <summary>Runs the inputs through the pipeline; <paramref name="consume"/> sees the results in input order.</summary>
+    /// <summary>
+    /// Runs the inputs through the pipeline; <paramref name="consume"/> sees the results in input order.
+    /// <paramref name="render"/>, when given, formats each document on its worker thread (<see cref="BatchResult.Rendered"/>).
+    /// </summary>
     protected async Task<RunSummary> RunBatchAsync(
         System.CommandLine.ParseResult result,
         IReadOnlyList<InputItem> items,
         ReportParserOptions options,
         Func<InputItem, bool>? skip,
         Action<BatchResult, RunSummary> consume,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<ReportParser.Model.ReportDocument, string?>? render = null)
     {
         var pipeline = new ReportPipeline(options);
         var summary = new RunSummary();
@@ -82,6 +86,7 @@ internal abstract class BatchCommand : Command
             OnException = Console.ShowStackTraces
                 ? (item, ex) => { lock (stderrLock) { Console.Stderr.WriteLine($"reportparser: {item.DisplayName}: {ex}"); } }
                 : null,
+            Render = render,
         };
         try
         {

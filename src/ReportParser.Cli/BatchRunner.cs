@@ -3,8 +3,11 @@ using ReportParser.Model;
 
 namespace ReportParser.Cli;
 
-/// <summary>The outcome of one input: its document, or <see cref="Skipped"/> when its output already existed.</summary>
-internal sealed record BatchResult(int Index, InputItem Item, ReportDocument? Document)
+/// <summary>
+/// The outcome of one input: its document, or <see cref="Skipped"/> when its output already existed.
+/// <see cref="Rendered"/> is the document already formatted by <see cref="BatchRunner.Render"/>, when there is one.
+/// </summary>
+internal sealed record BatchResult(int Index, InputItem Item, ReportDocument? Document, string? Rendered = null)
 {
     public bool Skipped => Document is null;
 }
@@ -37,6 +40,13 @@ internal sealed class BatchRunner
 
     /// <summary>Called (on a worker thread) with the exception of a parse that threw, before it becomes an error record.</summary>
     public Action<InputItem, Exception>? OnException { get; init; }
+
+    /// <summary>
+    /// Formats a parsed document on the worker thread (its result goes to <see cref="BatchResult.Rendered"/>),
+    /// so that output formatting runs in parallel rather than on the consumer. Null (or a null or failed
+    /// result) leaves formatting to the consumer.
+    /// </summary>
+    public Func<ReportDocument, string?>? Render { get; init; }
 
     /// <summary>
     /// Runs every input. <paramref name="skip"/> (called on worker threads) says which inputs need no
@@ -106,10 +116,15 @@ internal sealed class BatchRunner
                 return new BatchResult(index, item, null);
             }
 
-            var parse = Task.Run(() => ParseSafely(item), CancellationToken.None);
+            var parse = Task.Run(() =>
+            {
+                var document = ParseSafely(item);
+                return (document, RenderSafely(document));
+            }, CancellationToken.None);
             try
             {
-                return new BatchResult(index, item, await parse.WaitAsync(_timeout, cancellationToken).ConfigureAwait(false));
+                var (document, rendered) = await parse.WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
+                return new BatchResult(index, item, document, rendered);
             }
             catch (TimeoutException)
             {
@@ -123,6 +138,23 @@ internal sealed class BatchRunner
         finally
         {
             workers.Release();
+        }
+    }
+
+    private string? RenderSafely(ReportDocument document)
+    {
+        if (Render is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Render(document);
+        }
+        catch (Exception)
+        {
+            return null; // the consumer formats it again and reports the failure there
         }
     }
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ReportParser.Reading;
 
 namespace ReportParser.Cli;
 
@@ -11,7 +10,6 @@ internal static class CliApp
 
     public static int Run(string[] args, CliConsole console)
     {
-        EncodingDetector.EnsureRegistered();
         var root = CreateRootCommand(console);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -80,7 +80,7 @@ internal sealed class ParseCommand : BatchCommand
             {
                 try
                 {
-                    sink.Write(r.Item, r.Document);
+                    sink.Write(r.Item, r.Document, r.Rendered);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
@@ -90,9 +90,9 @@ internal sealed class ParseCommand : BatchCommand
             }
             else
             {
-                sink.Write(r.Item, r.Document);
+                sink.Write(r.Item, r.Document, r.Rendered);
             }
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken, sink.Render).ConfigureAwait(false);
         sink.Complete();
 
         PrintSummary(result, summary, "parsed");

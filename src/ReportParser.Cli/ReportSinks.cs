@@ -17,7 +17,11 @@ internal interface IReportSink : IDisposable
     /// <summary>True when the input's own output file already exists (<c>--skip-existing</c>); called from worker threads.</summary>
     bool OutputExists(InputItem item);
 
-    void Write(InputItem item, ReportDocument document);
+    /// <summary>The document as this sink writes it, formatted ahead on a worker thread; null when the sink formats on writing.</summary>
+    string? Render(ReportDocument document);
+
+    /// <summary>Writes the document; <paramref name="rendered"/> is what <see cref="Render"/> returned for it, if it was called.</summary>
+    void Write(InputItem item, ReportDocument document, string? rendered = null);
 
     /// <summary>Finishes the output (flush, rename into place). Without it, disposing discards an unfinished output file.</summary>
     void Complete();
@@ -45,8 +49,22 @@ internal sealed class StreamSink : IReportSink
 
     public bool OutputExists(InputItem item) => false;
 
-    public void Write(InputItem item, ReportDocument document)
+    public string? Render(ReportDocument document) => _format switch
     {
+        OutputFormat.Json => JsonReportWriter.Serialize(document, indented: true),
+        OutputFormat.JsonLines => JsonReportWriter.Serialize(document, indented: false),
+        _ => null,
+    };
+
+    public void Write(InputItem item, ReportDocument document, string? rendered = null)
+    {
+        if (rendered is not null && _format != OutputFormat.Csv)
+        {
+            _writer.Write(rendered);
+            _writer.Write('\n');
+            return;
+        }
+
         switch (_format)
         {
             case OutputFormat.Json:
@@ -95,11 +113,24 @@ internal sealed class DirectorySink : IReportSink
 
     public bool OutputExists(InputItem item) => File.Exists(_targets[item]);
 
-    public void Write(InputItem item, ReportDocument document)
+    public string? Render(ReportDocument document) => JsonReportWriter.Serialize(document, indented: true);
+
+    public void Write(InputItem item, ReportDocument document, string? rendered = null)
     {
         string target = _targets[item];
         _paths.CheckNoLinks(target);
-        AtomicFile.Write(target, writer => JsonReportWriter.Write(document, writer));
+        AtomicFile.Write(target, writer =>
+        {
+            if (rendered is null)
+            {
+                JsonReportWriter.Write(document, writer);
+            }
+            else
+            {
+                writer.Write(rendered);
+                writer.Write('\n');
+            }
+        });
     }
 
     public void Complete()

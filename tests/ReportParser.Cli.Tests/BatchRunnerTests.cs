@@ -100,6 +100,26 @@ public sealed class BatchRunnerTests
     }
 
     [Fact]
+    public async Task Render_runs_once_per_document_and_its_result_reaches_the_consumer_a_failure_leaves_none()
+    {
+        var items = Enumerable.Range(0, 6).Select(Item).ToArray();
+        var renderThreads = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var runner = new BatchRunner(Doc, 2, Timeout.InfiniteTimeSpan)
+        {
+            Render = d =>
+            {
+                renderThreads.Add(Environment.CurrentManagedThreadId);
+                return d.Source.Path == "f004.txt" ? throw new InvalidOperationException("boom") : "rendered " + d.Source.Path;
+            },
+        };
+        var results = new List<BatchResult>();
+        await runner.RunAsync(items, null, results.Add);
+        Assert.Equal(6, renderThreads.Count);
+        Assert.Equal(items.Select(i => i.DisplayName == "f004.txt" ? null : "rendered " + i.DisplayName), results.Select(r => r.Rendered));
+        Assert.All(results, r => Assert.NotNull(r.Document));
+    }
+
+    [Fact]
     public async Task A_failing_consumer_stops_the_run_and_its_exception_surfaces()
     {
         var items = Enumerable.Range(0, 100).Select(Item).ToArray();

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Side-by-side throughput on the same bytes: `reportparser normalize` (one thread), `reportparser
 # parse` over the corpus directory (all cores) and Debian's `opencc -c tw2sp` on the concatenated
-# corpus; plus start-up against an empty console app and peak memory at three corpus sizes.
-# Needs: .NET SDK, python3, opencc (apt-get install opencc). Prints ratios, medians of RUNS runs.
+# corpus; start-up of one seed report against an empty console app (all started as `dotnet x.dll`);
+# peak memory at three corpus sizes. The CLI runs twice: as `dotnet build -c Release` leaves it
+# (JIT-compiled at every start, what `dotnet run` gives) and as `dotnet publish -c Release` leaves it
+# (ReadyToRun, the recommended way to install it).
+# Needs: .NET SDK, python3, opencc (apt-get install opencc). Prints medians of RUNS runs (start-up:
+# 4 x RUNS), wall time and, in brackets, CPU time (user + system), which a loaded machine disturbs
+# less. Not part of `dotnet test`.
 #
 #   tests/scripts/bench-throughput.sh [RUNS]
 set -euo pipefail
@@ -12,47 +17,61 @@ work=${BENCH_DIR:-/tmp/reportparser-bench}
 measure="python3 $root/tests/scripts/measure.py"
 command -v opencc >/dev/null || { echo "opencc is not installed (apt-get install opencc)" >&2; exit 2; }
 
-echo "building (Release)…"
+echo "machine: $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "building (Release) and publishing (ReadyToRun)…"
+rm -rf "$work" && mkdir -p "$work/trad"
 dotnet build "$root/src/ReportParser.Cli" -c Release -v q -nologo >/dev/null
 dotnet build "$root/tests/ReportParser.Benchmarks" -c Release -v q -nologo >/dev/null
-cli="$root/src/ReportParser.Cli/bin/Release/net10.0/reportparser.dll"
+dotnet publish "$root/src/ReportParser.Cli" -c Release -v q -nologo -o "$work/publish" >/dev/null
+build="$root/src/ReportParser.Cli/bin/Release/net10.0/reportparser.dll"
+published="$work/publish/reportparser.dll"
 gen="$root/tests/ReportParser.Benchmarks/bin/Release/net10.0/ReportParser.Benchmarks.dll"
 fixtures="$root/tests/ReportParser.Core.Tests/Fixtures/normalization"
 
-rm -rf "$work" && mkdir -p "$work/trad"
 # The Traditional versions of the seeds (committed fixtures made with opencc s2t/s2twp/s2hk).
 cp "$fixtures"/*.s2t.txt "$fixtures"/*.s2twp.txt "$fixtures"/*.s2hk.txt "$work/trad/"
-dotnet "$gen" corpus "$work/corpus" --min-bytes $((20 * 1024 * 1024)) --min-files 2000 --traditional "$work/trad"
+dotnet "$gen" corpus "$work/corpus" --min-bytes $((20 * 1024 * 1024)) --min-files 2000 --traditional "$work/trad" >/dev/null
 find "$work/corpus" -name '*.txt' | sort | xargs cat > "$work/corpus.txt"
 bytes=$(stat -c %s "$work/corpus.txt")
 files=$(find "$work/corpus" -name '*.txt' | wc -l)
-echo "corpus: $files files, $bytes bytes"
+echo "corpus: $files files, $bytes bytes; median of $runs runs"
 
-read -r t_opencc _ < <($measure "$runs" -- opencc -c tw2sp -i "$work/corpus.txt" -o "$work/opencc.out")
-read -r t_norm _ < <($measure "$runs" -- dotnet "$cli" normalize "$work/corpus.txt" -o "$work/norm.out")
-read -r t_parse _ < <($measure "$runs" -- dotnet "$cli" parse "$work/corpus" -q -o "$work/parse.jsonl")
-python3 - "$bytes" "$t_opencc" "$t_norm" "$t_parse" <<'PY'
+row() {  # label seconds cpu_seconds opencc_seconds
+  python3 - "$bytes" "$@" <<'PY'
 import sys
-b, o, n, p = int(sys.argv[1]), *map(float, sys.argv[2:])
-mb = b / 1e6
-print(f"opencc -c tw2sp     {o:8.3f} s  {mb / o:7.1f} MB/s")
-print(f"normalize (1 thread){n:8.3f} s  {mb / n:7.1f} MB/s  -> {o / n:5.1f}x opencc")
-print(f"parse dir (all cores){p:7.3f} s  {mb / p:7.1f} MB/s  -> {o / p:5.1f}x opencc")
+b, label, t, cpu, o = int(sys.argv[1]), sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
+ratio = f"-> {o / t:5.1f}x opencc" if label != "opencc -c tw2sp" else ""
+print(f"{label:34s} {t:7.3f} s ({cpu:6.3f} s CPU) {b / 1e6 / t:7.1f} MB/s  {ratio}")
 PY
+}
 
-# Start-up: one seed end to end against an empty console app, both started with `dotnet x.dll`.
+read -r t_opencc _ c_opencc < <($measure "$runs" -- opencc -c tw2sp -i "$work/corpus.txt" -o "$work/opencc.out")
+row "opencc -c tw2sp" "$t_opencc" "$c_opencc" "$t_opencc"
+for variant in build published; do
+  dll=${!variant}
+  read -r t _ c < <($measure "$runs" -- dotnet "$dll" normalize "$work/corpus.txt" -o "$work/norm.out")
+  row "normalize, 1 thread ($variant)" "$t" "$c" "$t_opencc"
+  read -r t _ c < <($measure "$runs" -- dotnet "$dll" parse "$work/corpus" -q -o "$work/parse.jsonl")
+  row "parse dir, all cores ($variant)" "$t" "$c" "$t_opencc"
+done
+
+# Start-up: one seed end to end against an empty console app, all started with `dotnet x.dll`.
 empty="$work/empty"
-if [ ! -f "$empty/bin/Release/net10.0/empty.dll" ]; then
-  dotnet new console -o "$empty" -n empty --force >/dev/null
-  dotnet build "$empty" -c Release -v q -nologo >/dev/null
-fi
-read -r t_empty _ < <($measure $((runs * 4)) -- dotnet "$empty/bin/Release/net10.0/empty.dll")
-read -r t_seed _ < <($measure $((runs * 4)) -- dotnet "$cli" parse "$root/seeds/002_ed5f9074cb8b6cc8.txt")
-python3 -c "import sys; e,s=map(float,sys.argv[1:]); print(f'start-up: empty app {e*1000:.0f} ms, parse seed 002 {s*1000:.0f} ms -> {s/e:.2f}x')" "$t_empty" "$t_seed"
+dotnet new console -o "$empty" -n empty --force >/dev/null
+dotnet build "$empty" -c Release -v q -nologo >/dev/null
+seed="$root/seeds/002_ed5f9074cb8b6cc8.txt"
+read -r t_empty _ c_empty < <($measure $((runs * 4)) -- dotnet "$empty/bin/Release/net10.0/empty.dll")
+echo "start-up: empty console app $(python3 -c "import sys; print(f'{float(sys.argv[1])*1000:.0f} ms')" "$t_empty")"
+for variant in build published; do
+  dll=${!variant}
+  read -r t _ c < <($measure $((runs * 4)) -- dotnet "$dll" parse "$seed")
+  python3 -c "import sys; e,s,c=map(float,sys.argv[1:4]); print(f'  parse seed 002 ({sys.argv[4]}): {s*1000:.0f} ms ({c*1000:.0f} ms CPU) -> {s/e:.2f}x the empty app')" "$t_empty" "$t" "$c" "$variant"
+done
 
 # Peak memory of parse over growing corpora: it must not grow with the number of files.
 for n in 500 2000 8000; do
   rm -rf "$work/mem" && dotnet "$gen" corpus "$work/mem" --min-bytes 0 --min-files "$n" --traditional "$work/trad" >/dev/null
-  read -r t rss < <($measure 1 -- dotnet "$cli" parse "$work/mem" -q -o "$work/mem.jsonl")
-  echo "parse $n files: ${t} s, peak RSS $((rss / 1024)) MiB"
+  read -r t rss _ < <($measure 1 -- dotnet "$published" parse "$work/mem" -q -o "$work/mem.jsonl")
+  echo "parse $n files (published): ${t} s, peak RSS $((rss / 1024)) MiB"
 done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

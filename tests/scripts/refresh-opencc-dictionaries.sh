@@ -4,7 +4,8 @@
 #
 #   tests/scripts/refresh-opencc-dictionaries.sh [version]     (default: 1.4.2)
 #
-# After a refresh: update the version in Dictionaries/README.md, run
+# After a refresh: update the version in Dictionaries/README.md, regenerate the script-detection
+# table (REPORTPARSER_UPDATE_SCRIPT_MARKS=1 dotnet test --filter ScriptMarks), run
 # tests/scripts/opencc-conformance.sh and `dotnet test`, and review the diff.
 set -euo pipefail
 

@@ -74,6 +74,12 @@ internal sealed class ChineseConverter
         int i = 0;
         while (i < text.Length)
         {
+            if (Unmatchable(_segmentation, text[i]))
+            {
+                i++;
+                continue;
+            }
+
             int matched = _segmentation.MatchPrefix(text[i..], out _);
             if (matched == 0)
             {
@@ -177,6 +183,12 @@ internal sealed class ChineseConverter
         int i = 0;
         while (i < text.Length)
         {
+            if (Unmatchable(step, text[i]))
+            {
+                i++;
+                continue;
+            }
+
             int matched = step.MatchPrefix(text[i..], out string value);
             if (matched == 0)
             {
@@ -192,6 +204,10 @@ internal sealed class ChineseConverter
 
         output.Append(text[copyFrom..]);
     }
+
+    /// <summary>True when no key of the group starts with <paramref name="c"/> and <see cref="UnmatchedLength"/> is 1 there (the common case, tested without a call).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Unmatchable(DictionaryGroup group, char c) => !group.CanStart(c) && !IsIdsOperator(c) && !char.IsHighSurrogate(c);
 
     /// <summary>How far to advance over unmatched text: a whole IDS if one starts here, else one code point.</summary>
     internal static int UnmatchedLength(ReadOnlySpan<char> text, int i)

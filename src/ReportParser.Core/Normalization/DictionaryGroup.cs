@@ -36,6 +36,7 @@ internal sealed class DictionaryGroup
     public IReadOnlyList<ConversionDictionary> Dictionaries => _dictionaries;
 
     /// <summary>True when some key of some dictionary starts with <paramref name="c"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool CanStart(char c) => _canStart[c];
 
     /// <summary>Length of the match at the start of <paramref name="text"/> under the group's policy, or 0.</summary>

@@ -94,9 +94,11 @@ internal sealed class Normalizer(ReportParserOptions options)
         if (converter is not null)
         {
             bool onlyTraditionalLines = _mode == NormalizationMode.Auto && script == ScriptDetector.Mixed;
+            using var scratch = new ChineseConverter.Scratch();
+            using var output = new CharBuffer(256);
             for (int i = 0; i < folded.Length; i++)
             {
-                folded[i] = Convert(converter, folded[i], onlyTraditionalLines, ref converted);
+                folded[i] = Convert(converter, folded[i], onlyTraditionalLines, output, scratch, ref converted);
             }
         }
 
@@ -104,15 +106,15 @@ internal sealed class Normalizer(ReportParserOptions options)
         return folded;
     }
 
-    private static string Convert(ChineseConverter converter, string text, bool onlyTraditionalLines, ref int converted)
+    // output and scratch are the caller's buffers, reused from text to text.
+    private static string Convert(ChineseConverter converter, string text, bool onlyTraditionalLines, CharBuffer output, ChineseConverter.Scratch scratch, ref int converted)
     {
         if (!converter.MayChange(text))
         {
             return text;
         }
 
-        using var scratch = new ChineseConverter.Scratch();
-        using var output = new CharBuffer(text.Length + 16);
+        output.Clear();
         int lineStart = 0;
         while (lineStart < text.Length)
         {

@@ -33,7 +33,7 @@ internal static class ScriptDetector
     public const string HongKong = "hk";
 
     [Flags]
-    private enum Marks : byte
+    internal enum Marks : byte
     {
         None = 0,
         TraditionalOnly = 1,
@@ -43,7 +43,11 @@ internal static class ScriptDetector
         HongKongForm = 16,
     }
 
-    private static readonly Lazy<Marks[]> s_marks = new(BuildMarks);
+    private const string MarksResource = "ReportParser.Normalization.ScriptMarks.bin";
+
+    // The marks of every character, from ScriptMarks.bin: derived from the dictionaries (DeriveMarks)
+    // when they change, so that detection, which every input needs, reads no dictionary text.
+    private static readonly Lazy<Marks[]> s_marks = new(LoadMarks);
 
     /// <summary>Counts over one or more texts; add every text of a document, then <see cref="Decide"/>.</summary>
     public sealed class Counts
@@ -132,11 +136,45 @@ internal static class ScriptDetector
     }
 
     /// <summary>CJK ideographs (unified, extension A, compatibility) and surrogates (extensions B and later).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsCjk(char c) =>
         c is (>= '\u3400' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or (>= '\uD840' and <= '\uD8BF');
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Marks[] BuildMarks()
+    /// <summary>The marks table as ScriptMarks.bin stores it: (character, marks) for every marked character, in character order, 3 bytes each.</summary>
+    internal static byte[] EncodeMarks(bool derive)
+    {
+        var marks = derive ? DeriveMarks() : s_marks.Value;
+        var bytes = new List<byte>();
+        for (int c = 0; c < marks.Length; c++)
+        {
+            if (marks[c] != Marks.None)
+            {
+                bytes.Add((byte)c);
+                bytes.Add((byte)(c >> 8));
+                bytes.Add((byte)marks[c]);
+            }
+        }
+
+        return [.. bytes];
+    }
+
+    private static Marks[] LoadMarks()
+    {
+        using var stream = typeof(ScriptDetector).Assembly.GetManifestResourceStream(MarksResource)
+            ?? throw new InvalidOperationException($"embedded resource {MarksResource} is missing");
+        var data = new byte[stream.Length];
+        stream.ReadExactly(data);
+        var marks = new Marks[char.MaxValue + 1];
+        for (int i = 0; i + 2 < data.Length; i += 3)
+        {
+            marks[data[i] | data[i + 1] << 8] = (Marks)data[i + 2];
+        }
+
+        return marks;
+    }
+
+    /// <summary>Derives the marks from the dictionaries (the rules in the class remarks); the source of ScriptMarks.bin.</summary>
+    internal static Marks[] DeriveMarks()
     {
         const int Size = char.MaxValue + 1;
         var marks = new Marks[Size];

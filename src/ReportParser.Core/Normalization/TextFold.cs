@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ReportParser.Normalization;
@@ -9,11 +10,13 @@ namespace ReportParser.Normalization;
 /// </summary>
 internal static class TextFold
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsZeroWidth(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
 
     public static bool IsSpace(char c) => c is ' ' or '\t' or '\u00A0' or '\u3000' or '\u2002' or '\u2003' or '\u2009' or '\u202F' or '\u205F' or '\v' or '\f';
 
     /// <summary>Maps one character to its folded form; '\0' means "drop it".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static char FoldChar(char c)
     {
         if (c is >= '\uFF01' and <= '\uFF5E')
@@ -59,10 +62,23 @@ internal static class TextFold
     /// <summary>Width-folded text with every whitespace character removed.</summary>
     public static string ForMatching(string text)
     {
-        var sb = new StringBuilder(text.Length);
-        foreach (char c in text)
+        // Most lines (CJK and printable ASCII only) come back unchanged: no copy.
+        int i = 0;
+        while (i < text.Length && KeptForMatching(text[i]))
         {
-            char f = FoldChar(c);
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        sb.Append(text, 0, i);
+        for (; i < text.Length; i++)
+        {
+            char f = FoldChar(text[i]);
             if (f != '\0' && !char.IsWhiteSpace(f))
             {
                 sb.Append(f);
@@ -71,4 +87,24 @@ internal static class TextFold
 
         return sb.ToString();
     }
+
+    /// <summary>One character as <see cref="ForMatching(string)"/> folds it; '\0' when it is dropped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char FoldForMatching(char c)
+    {
+        if (KeptForMatching(c))
+        {
+            return c;
+        }
+
+        char f = FoldChar(c);
+        return char.IsWhiteSpace(f) ? '\0' : f;
+    }
+
+    // True when ForMatching keeps the character as it is: printable ASCII and CJK ideographs
+    // need no table lookups.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool KeptForMatching(char c) =>
+        c is (> ' ' and < '\u007F') or (>= '\u3400' and <= '\u9FFF')
+        || (c != '\0' && FoldChar(c) == c && !char.IsWhiteSpace(c));
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -8,9 +10,14 @@ namespace ReportParser.Output;
 /// <summary>Writes report documents as JSON (indented, one document) or JSON Lines (compact, one per line).</summary>
 public static class JsonReportWriter
 {
-    private static readonly JsonSerializerOptions Indented = CreateOptions(true);
-    private static readonly JsonSerializerOptions Compact = CreateOptions(false);
+    // ReportJsonEmitter writes what the serializer writes with CreateOptions; escaping and indentation are the Utf8JsonWriter's.
+    private static readonly JsonWriterOptions IndentedWriter = new() { Indented = true, IndentSize = 2, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions CompactWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>
+    /// Serializer options that give the JSON this writer writes (for callers that serialize documents
+    /// themselves); type metadata comes from the source-generated <see cref="ReportJsonContext"/>.
+    /// </summary>
     public static JsonSerializerOptions CreateOptions(bool indented) => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -20,22 +27,31 @@ public static class JsonReportWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         NumberHandling = JsonNumberHandling.Strict,
+        TypeInfoResolver = ReportJsonContext.Default,
     };
 
     /// <summary>One document, indented, followed by a newline.</summary>
     public static void Write(ReportDocument document, TextWriter writer)
     {
-        writer.Write(JsonSerializer.Serialize(document, Indented));
+        writer.Write(Serialize(document, indented: true));
         writer.Write('\n');
     }
 
     /// <summary>One document on one line, followed by a newline (JSON Lines).</summary>
     public static void WriteLine(ReportDocument document, TextWriter writer)
     {
-        writer.Write(JsonSerializer.Serialize(document, Compact));
+        writer.Write(Serialize(document, indented: false));
         writer.Write('\n');
     }
 
-    public static string Serialize(ReportDocument document, bool indented = true) =>
-        JsonSerializer.Serialize(document, indented ? Indented : Compact);
+    public static string Serialize(ReportDocument document, bool indented = true)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var json = new Utf8JsonWriter(buffer, indented ? IndentedWriter : CompactWriter))
+        {
+            ReportJsonEmitter.Write(json, document);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }

@@ -11,13 +11,22 @@ namespace ReportParser.Reading;
 /// </summary>
 internal sealed class EncodingDetector
 {
-    static EncodingDetector() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    // The code-pages provider and the two legacy encodings are set up on first use: most inputs are
+    // UTF-8 and never need them (setting them up is about a tenth of a one-file run's start-up).
+    private static readonly Lazy<bool> s_registered = new(() =>
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return true;
+    });
 
-    internal static Encoding Gb18030 { get; } = GetStrictless(54936);
-    internal static Encoding Big5 { get; } = GetStrictless(950);
+    private static readonly Lazy<Encoding> s_gb18030 = new(() => GetStrictless(54936));
+    private static readonly Lazy<Encoding> s_big5 = new(() => GetStrictless(950));
+
+    internal static Encoding Gb18030 => s_gb18030.Value;
+    internal static Encoding Big5 => s_big5.Value;
 
     /// <summary>Ensures the code-pages provider is registered (GBK, GB18030, Big5).</summary>
-    public static void EnsureRegistered() => _ = Gb18030;
+    public static void EnsureRegistered() => _ = s_registered.Value;
 
     public DecodedText Detect(ReadOnlySpan<byte> bytes, DiagnosticBag bag, string? declaredCharset = null)
     {
@@ -111,6 +120,7 @@ internal sealed class EncodingDetector
             return Big5;
         }
 
+        EnsureRegistered();
         try
         {
             return Encoding.GetEncoding(name);
@@ -288,7 +298,7 @@ internal sealed class EncodingDetector
 
     private static Encoding GetStrictless(int codePage)
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        EnsureRegistered();
         return Encoding.GetEncoding(codePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
     }
 

@@ -20,6 +20,12 @@ internal static class FormatDetector
 
     public static bool IsHtml(ReadOnlySpan<byte> bytes)
     {
+        // No '<' in the head: no tag to count (most text inputs).
+        if (bytes[..Math.Min(bytes.Length, 8192)].IndexOf((byte)'<') < 0)
+        {
+            return false;
+        }
+
         string head = Head(bytes).ToLowerInvariant();
         bool structure = StructureTags.Any(tag => CountTag(head, tag, closing: false) > 0);
         int tags = KnownTags.Sum(tag => CountTag(head, tag, closing: false) + CountTag(head, tag, closing: true));

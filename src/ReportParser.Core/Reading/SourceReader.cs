@@ -45,7 +45,7 @@ internal sealed class SourceReader(ReportParserOptions options)
             return null;
         }
 
-        if (!EncodingDetector.LooksLikeUtf16(bytes, out _) && LooksBinary(bytes))
+        if (LooksBinary(bytes) && !EncodingDetector.LooksLikeUtf16(bytes, out _))
         {
             error = Fail(DiagnosticCodes.BinaryInput, "the input is binary data (control bytes, no text), not a text or HTML report", bag);
             return null;

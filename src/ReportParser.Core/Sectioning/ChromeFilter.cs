@@ -13,6 +13,12 @@ internal static class ChromeFilter
         "字号大中小", "字体大中小", "字号:大中小", "字体:大中小", "【字号大中小】", "【字体:大中小】", "上一篇", "下一篇",
     ];
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ChromeLookup = ChromeLines.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // IsChrome needs a line's whole folded text only when it is short enough to be a chrome line,
+    // and otherwise its first few characters (the longest prefix tested is 您现在的位置): folding stops there.
+    private static readonly int FoldLimit = Math.Max(ChromeLines.Max(l => l.Length), "您现在的位置".Length) + 1;
+
     /// <summary>A line made only of pipes (and table-rule dashes): row padding of a flattened table.</summary>
     public static bool IsPipeOnly(string text)
     {
@@ -53,13 +59,14 @@ internal static class ChromeFilter
             return true;
         }
 
-        string folded = Fold(t);
+        Span<char> buffer = stackalloc char[FoldLimit];
+        ReadOnlySpan<char> folded = buffer[..Fold(t, buffer)];
         if (folded.Length == 0)
         {
             return false;
         }
 
-        if (ChromeLines.Contains(folded) || folded.StartsWith("分享到", StringComparison.Ordinal)
+        if (ChromeLookup.Contains(folded) || folded.StartsWith("分享到", StringComparison.Ordinal)
             || folded.StartsWith("当前位置", StringComparison.Ordinal) || folded.StartsWith("您的位置", StringComparison.Ordinal)
             || folded.StartsWith("您现在的位置", StringComparison.Ordinal) || folded.StartsWith("您当前的位置", StringComparison.Ordinal))
         {
@@ -94,19 +101,24 @@ internal static class ChromeFilter
         return end == text.Length ? text : text[..end];
     }
 
-    private static string Fold(string text)
+    // The line folded for matching (TextFold.ForMatching) without pipes, brackets, dots, slashes and
+    // '>', cut off after buffer.Length characters (a line that long is no chrome line).
+    private static int Fold(string text, Span<char> buffer)
     {
-        var folded = TextFold.ForMatching(text);
-        Span<char> buffer = folded.Length <= 256 ? stackalloc char[folded.Length] : new char[folded.Length];
         int n = 0;
-        foreach (char c in folded)
+        foreach (char c in text)
         {
-            if (c is not ('|' or '[' or ']' or '【' or '】' or '|' or '·' or '/' or '>'))
+            char f = TextFold.FoldForMatching(c);
+            if (f != '\0' && f is not ('|' or '[' or ']' or '【' or '】' or '|' or '·' or '/' or '>'))
             {
-                buffer[n++] = c;
+                buffer[n++] = f;
+                if (n == buffer.Length)
+                {
+                    break;
+                }
             }
         }
 
-        return new string(buffer[..n]);
+        return n;
     }
 }

@@ -151,6 +151,21 @@ internal static class CellValueParser
         return negative ? -value : value;
     }
 
+    /// <summary>True when <see cref="Parse"/> would give <see cref="CellState.Blank"/>, without parsing.</summary>
+    public static bool IsBlank(string text)
+    {
+        foreach (char c in text)
+        {
+            char f = TextFold.FoldChar(c);
+            if (f != '\0' && !char.IsWhiteSpace(f))
+            {
+                return false; // survives Clean whatever else the text holds
+            }
+        }
+
+        return Clean(text).Length == 0;
+    }
+
     private static string Clean(string text)
     {
         string folded = TextFold.FoldWidth(text).Trim();

@@ -42,7 +42,7 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
             var token = tokens[i];
             if (token.Kind != TokenKind.Label)
             {
-                if (token.Kind == TokenKind.Value && firstLine is not null && token.Cell.State != CellState.Blank)
+                if (token.Kind == TokenKind.Value && firstLine is not null && !CellValueParser.IsBlank(token.Text))
                 {
                     leftovers.Add(token);
                 }
@@ -81,7 +81,7 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
             {
                 headerSeen = true;
                 firstLine ??= token.Line;
-                leftovers.AddRange(values.Where(v => v.Cell.State != CellState.Blank));
+                leftovers.AddRange(values.Where(v => !CellValueParser.IsBlank(v.Text)));
             }
             else if (values.Count > 0 && firstLine is not null && LooksLikeRowLabel(token))
             {
@@ -89,7 +89,7 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
             }
             else if (firstLine is not null && values.Any(v => v.FromCell))
             {
-                leftovers.AddRange(values.Where(v => v.Cell.State != CellState.Blank));
+                leftovers.AddRange(values.Where(v => !CellValueParser.IsBlank(v.Text)));
             }
 
             i = next;
@@ -112,26 +112,26 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
     /// <summary>Whether a label token belongs to this table (any template): a row or a header label, whole or run together.</summary>
     public bool IsTableLabel(TableToken token, string tableKey)
     {
-        string normalized = LabelText.Normalize(token.Text);
-        if (catalog.Lookup(normalized).Any(e => e.Table.Table == tableKey))
+        var label = catalog.Resolve(token.Text);
+        if (label.Entries.Any(e => e.Table.Table == tableKey))
         {
             return true;
         }
 
-        return catalog.TryDecompose(normalized, out var last, out var before)
-            && last.Concat(before.SelectMany(p => p)).Any(e => e.Table.Table == tableKey);
+        return label.Decomposed
+            && label.Last.Concat(label.Before.SelectMany(p => p)).Any(e => e.Table.Table == tableKey);
     }
 
     /// <summary>Whether a label is a label of any table at all.</summary>
     public bool IsKnownLabel(TableToken token)
     {
-        string normalized = LabelText.Normalize(token.Text);
-        return catalog.Lookup(normalized).Count > 0 || catalog.TryDecompose(normalized, out _, out _);
+        var label = catalog.Resolve(token.Text);
+        return label.Entries.Count > 0 || label.Decomposed;
     }
 
     private (TemplateRow? Row, bool Header, int Used) MatchLabel(IReadOnlyList<TableToken> tokens, int i, TableTemplate table, string? lastGroup)
     {
-        var (row, header) = MatchText(LabelText.Normalize(tokens[i].Text), table, lastGroup);
+        var (row, header) = MatchText(tokens[i].Text, table, lastGroup);
         if (row is not null || header)
         {
             return (row, header, 1);
@@ -140,7 +140,7 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
         // A label wrapped onto two lines or split into two cells: try it joined with the next label.
         if (i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Label && tokens[i + 1].Line - tokens[i].Line <= 1)
         {
-            var (joined, joinedHeader) = MatchText(LabelText.Normalize(tokens[i].Text + tokens[i + 1].Text), table, lastGroup);
+            var (joined, joinedHeader) = MatchText(tokens[i].Text + tokens[i + 1].Text, table, lastGroup);
             if (joined is not null || joinedHeader)
             {
                 return (joined, joinedHeader, 2);
@@ -150,17 +150,23 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
         return (null, false, 1);
     }
 
-    private (TemplateRow? Row, bool Header) MatchText(string normalized, TableTemplate table, string? lastGroup)
+    private (TemplateRow? Row, bool Header) MatchText(string text, TableTemplate table, string? lastGroup)
     {
-        if (normalized.Length == 0)
+        var label = catalog.Resolve(text);
+        if (label.Normalized.Length == 0)
         {
             return (null, false);
         }
 
-        var entries = catalog.Lookup(normalized);
-        if (entries.Count == 0 && !catalog.TryDecompose(normalized, out entries, out _))
+        var entries = label.Entries;
+        if (entries.Count == 0)
         {
-            return (null, false);
+            if (!label.Decomposed)
+            {
+                return (null, false);
+            }
+
+            entries = label.Last;
         }
 
         var row = entries.FirstOrDefault(e => e.Table == table && e.Row is not null && (e.Row.After is null || e.Row.After == lastGroup))?.Row;

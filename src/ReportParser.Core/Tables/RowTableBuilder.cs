@@ -17,10 +17,11 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
     private readonly RowMatcher _matcher = new(catalog);
     private readonly CellResolver _resolver = new();
 
-    public StatTable Build(TableRegion region, TableTemplate template, DiagnosticBag bag)
+    /// <param name="match">The region's match against the template, when the caller has it already.</param>
+    public StatTable Build(TableRegion region, TableTemplate template, DiagnosticBag bag, MatchResult? match = null)
     {
         string name = TableText.Name(template.Table);
-        var match = _matcher.Match(region.Tokens, template);
+        match ??= _matcher.Match(region.Tokens, template);
         int? tableLine = match.FirstLine ?? region.Line;
         bool partial = false;
 

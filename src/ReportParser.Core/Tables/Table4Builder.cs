@@ -19,7 +19,8 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
         tokens.Any(t => t.Kind == TokenKind.Label && _matcher.IsTableLabel(t, TemplateCatalog.Table4))
         || tokens.Count(t => t.Kind == TokenKind.Value && t.FromCell) >= 15;
 
-    public StatTable Build(TableRegion region, TableTemplate template, DiagnosticBag bag)
+    /// <param name="match">The region's match against the template, when the caller has it already.</param>
+    public StatTable Build(TableRegion region, TableTemplate template, DiagnosticBag bag, MatchResult? match = null)
     {
         string name = TableText.Name(template.Table);
         var tokens = region.Tokens;
@@ -28,7 +29,7 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
         int perBlock = template.Columns.Count;
         int cellCount = perBlock * template.Rows.Count;
 
-        var byBlock = _matcher.Match(tokens, template);
+        var byBlock = match ?? _matcher.Match(tokens, template);
         var blockRows = byBlock.Rows.Where(r => r.Values.Count > 0).ToList();
         var cells = new CellValue?[cellCount];
         var lines = new int?[template.Rows.Count];

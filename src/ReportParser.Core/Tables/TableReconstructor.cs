@@ -44,6 +44,7 @@ internal sealed class TableReconstructor
     {
         var sections = document.Sections;
         var tables = new List<StatTable>();
+        var matches = new MatchMemo(_matcher);
         string documentTemplate = document.Metadata.Template;
         bool govDocument = documentTemplate is TemplateNames.Gov2019 or TemplateNames.Gov2021;
 
@@ -56,7 +57,7 @@ internal sealed class TableReconstructor
             if (home >= 0)
             {
                 var homeTokens = RegionOf(sections, home, table, tokens);
-                if (IsPresent(homeTokens, table, strict: false))
+                if (IsPresent(homeTokens, table, strict: false, matches))
                 {
                     region = new TableRegion(homeTokens, sections[home].Section.Number, FirstLine(sections[home]));
                 }
@@ -72,7 +73,7 @@ internal sealed class TableReconstructor
                     }
 
                     var other = TokensOf(sections, i, table, tokens);
-                    if (IsPresent(other, table, strict: true))
+                    if (IsPresent(other, table, strict: true, matches))
                     {
                         region = new TableRegion(other, sections[i].Section.Number, FirstLine(sections[i]));
                         bag.Report(DiagnosticCodes.TableElsewhere,
@@ -93,20 +94,21 @@ internal sealed class TableReconstructor
                 continue;
             }
 
-            tables.Add(Build(table, region, document.Metadata, bag));
+            tables.Add(Build(table, region, document.Metadata, bag, matches));
         }
 
         ReportMixture(tables, bag);
         return tables;
     }
 
-    private StatTable Build(string table, TableRegion region, ReportMetadata metadata, DiagnosticBag bag)
+    private StatTable Build(string table, TableRegion region, ReportMetadata metadata, DiagnosticBag bag, MatchMemo matches)
     {
-        string template = DecideTemplate(table, region.Tokens, metadata);
+        string template = DecideTemplate(table, region.Tokens, metadata, matches);
         var tableTemplate = _catalog.Get(table, template);
+        var match = matches.Match(region.Tokens, tableTemplate);
         return table == TemplateCatalog.Table4
-            ? _table4.Build(region, tableTemplate, bag)
-            : _rows.Build(region, tableTemplate, bag);
+            ? _table4.Build(region, tableTemplate, bag, match)
+            : _rows.Build(region, tableTemplate, bag, match);
     }
 
     /// <summary>
@@ -114,16 +116,16 @@ internal sealed class TableReconstructor
     /// that carry values in only one template (（六）其他处理 followed by numbers), and rows whose value
     /// count fits only one template. Ties fall back to the document template, then to the report year.
     /// </summary>
-    private string DecideTemplate(string table, IReadOnlyList<TableToken> tokens, ReportMetadata metadata)
+    private string DecideTemplate(string table, IReadOnlyList<TableToken> tokens, ReportMetadata metadata, MatchMemo matches)
     {
         var votes = _catalog.Templates.ToDictionary(t => t, _ => 0);
         foreach (var token in tokens.Where(t => t.Kind == TokenKind.Label))
         {
-            string normalized = LabelText.Normalize(token.Text);
-            IReadOnlyList<IReadOnlyList<LabelEntry>> pieces = [_catalog.Lookup(normalized)];
-            if (pieces[0].Count == 0 && _catalog.TryDecompose(normalized, out var last, out var before))
+            var label = _catalog.Resolve(token.Text);
+            IReadOnlyList<IReadOnlyList<LabelEntry>> pieces = [label.Entries];
+            if (pieces[0].Count == 0 && label.Decomposed)
             {
-                pieces = [.. before, last];
+                pieces = [.. label.Before, label.Last];
             }
 
             foreach (var entries in pieces)
@@ -138,7 +140,7 @@ internal sealed class TableReconstructor
 
         foreach (string template in _catalog.Templates)
         {
-            var match = _matcher.Match(tokens, _catalog.Get(table, template));
+            var match = matches.Match(tokens, _catalog.Get(table, template));
             foreach (var occurrence in match.Rows.Where(r => r.Values.Count > 0))
             {
                 if (occurrence.Row!.IsData)
@@ -169,7 +171,7 @@ internal sealed class TableReconstructor
         return metadata.ReportYear is >= 2019 and <= 2020 ? TemplateNames.Gov2019 : TemplateNames.Gov2021;
     }
 
-    private bool IsPresent(IReadOnlyList<TableToken> tokens, string table, bool strict)
+    private bool IsPresent(IReadOnlyList<TableToken> tokens, string table, bool strict, MatchMemo matches)
     {
         if (table == TemplateCatalog.Table4)
         {
@@ -182,7 +184,7 @@ internal sealed class TableReconstructor
         bool header = false;
         foreach (string template in _catalog.Templates)
         {
-            var match = _matcher.Match(tokens, _catalog.Get(table, template));
+            var match = matches.Match(tokens, _catalog.Get(table, template));
             rowsWithValues = Math.Max(rowsWithValues, match.Rows.Count(r => r.Values.Count > 0));
             header |= match.HeaderSeen;
         }
@@ -247,7 +249,7 @@ internal sealed class TableReconstructor
         }
 
         var next = sections[home + 1];
-        bool isRow = _catalog.Lookup(LabelText.Normalize(next.Section.Heading))
+        bool isRow = _catalog.Resolve(next.Section.Heading).Entries
             .Any(e => e.Table.Table == table && e.Row is not null);
         if (!isRow)
         {
@@ -258,6 +260,30 @@ internal sealed class TableReconstructor
     }
 
     private static int? FirstLine(SplitSection section) => section.Blocks.Count > 0 ? section.Blocks[0].Line : section.Section.Line;
+
+    /// <summary>
+    /// The match results of one document: presence tests, the template vote and the builders match
+    /// the same token lists (by reference: they are not changed once made) against the same templates.
+    /// </summary>
+    private sealed class MatchMemo(RowMatcher matcher)
+    {
+        private readonly List<(IReadOnlyList<TableToken> Tokens, TableTemplate Template, MatchResult Result)> _results = [];
+
+        public MatchResult Match(IReadOnlyList<TableToken> tokens, TableTemplate template)
+        {
+            foreach (var (known, knownTemplate, result) in _results)
+            {
+                if (ReferenceEquals(known, tokens) && ReferenceEquals(knownTemplate, template))
+                {
+                    return result;
+                }
+            }
+
+            var match = matcher.Match(tokens, template);
+            _results.Add((tokens, template, match));
+            return match;
+        }
+    }
 
     /// <summary>RP3009 when the reconstructed tables follow different templates (an old 表二 with a new 表三).</summary>
     private static void ReportMixture(List<StatTable> tables, DiagnosticBag bag)

@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace ReportParser.Tables;
 
@@ -72,6 +72,17 @@ internal static class Table3Keys
 internal sealed record LabelEntry(TableTemplate Table, TemplateRow? Row);
 
 /// <summary>
+/// A label as the matchers see it: its normalised text, the entries of <see cref="TemplateCatalog.Lookup"/>,
+/// and the outcome of <see cref="TemplateCatalog.TryDecompose"/> (<see cref="Decomposed"/>, <see cref="Last"/>, <see cref="Before"/>).
+/// </summary>
+internal sealed record ResolvedLabel(
+    string Normalized,
+    IReadOnlyList<LabelEntry> Entries,
+    bool Decomposed,
+    IReadOnlyList<LabelEntry> Last,
+    IReadOnlyList<IReadOnlyList<LabelEntry>> Before);
+
+/// <summary>
 /// The table templates of the gov2019 and gov2021 formats, loaded from the embedded
 /// <c>Templates/templates.json</c>, and an index from normalised labels to what they mean.
 /// </summary>
@@ -86,6 +97,12 @@ internal sealed class TemplateCatalog
     private readonly HashSet<string> _pieces = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _pieceLookup;
     private readonly int _longestPiece;
+
+    // Resolve's memo. The same labels recur in every report and every template is matched several
+    // times per table, so most lookups are hits. Cleared when full: memory stays bounded whatever the input.
+    private const int MaxResolved = 4096;
+    private const int MaxResolvedLength = 200;
+    private readonly ConcurrentDictionary<string, ResolvedLabel> _resolved = new(StringComparer.Ordinal);
 
     public static TemplateCatalog Default { get; } = Load();
 
@@ -118,6 +135,30 @@ internal sealed class TemplateCatalog
     }
 
     public TableTemplate Get(string table, string template) => _tables[(table, template)];
+
+    /// <summary>The label text (as it stands in the report) normalised, looked up and decomposed; memoised.</summary>
+    public ResolvedLabel Resolve(string label)
+    {
+        if (_resolved.TryGetValue(label, out var known))
+        {
+            return known;
+        }
+
+        string normalized = LabelText.Normalize(label);
+        bool decomposed = TryDecompose(normalized, out var last, out var before);
+        var resolved = new ResolvedLabel(normalized, Lookup(normalized), decomposed, last, before);
+        if (label.Length <= MaxResolvedLength)
+        {
+            if (_resolved.Count >= MaxResolved)
+            {
+                _resolved.Clear();
+            }
+
+            _resolved.TryAdd(label, resolved);
+        }
+
+        return resolved;
+    }
 
     public bool Has(string template) => Templates.Contains(template);
 
@@ -248,10 +289,10 @@ internal sealed class TemplateCatalog
         const string resource = "ReportParser.Tables.Templates.templates.json";
         using var stream = typeof(TemplateCatalog).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"embedded resource {resource} is missing");
-        var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-        var file = JsonSerializer.Deserialize<TemplateFile>(stream, options)
-            ?? throw new InvalidOperationException($"embedded resource {resource} is empty");
-
+        // Read through JsonDocument rather than the serializer: the serializer's metadata for these
+        // records is built from generic types compiled at run time, a large part of start-up.
+        using var json = JsonDocument.Parse(stream);
+        var file = TemplateFile.From(json.RootElement);
         var tables = new List<TableTemplate>();
         foreach (var (name, template) in file.Templates)
         {
@@ -295,19 +336,84 @@ internal sealed class TemplateCatalog
 
     private static TemplateColumn ColumnFrom(ColumnJson c) => new(c.Key, c.Label, c.ValueType ?? "count", c.Aliases);
 
-    private sealed record TemplateFile(Dictionary<string, TemplateJson> Templates);
+    // The file's records; From(element) reads them as the serializer would with snake_case names
+    // (a missing property is null, or the parameter's default).
+    private sealed record TemplateFile(Dictionary<string, TemplateJson> Templates)
+    {
+        public static TemplateFile From(JsonElement e)
+        {
+            var templates = new Dictionary<string, TemplateJson>();
+            foreach (var property in e.GetProperty("templates").EnumerateObject())
+            {
+                templates[property.Name] = TemplateJson.From(property.Value);
+            }
 
-    private sealed record TemplateJson(Table2Json Table2, Table3Json Table3, Table4Json Table4);
+            return new TemplateFile(templates);
+        }
+    }
 
-    private sealed record Table2Json(int GridColumns, string[] HeaderLabels, BlockJson[] Blocks);
+    private sealed record TemplateJson(Table2Json Table2, Table3Json Table3, Table4Json Table4)
+    {
+        public static TemplateJson From(JsonElement e) =>
+            new(Table2Json.From(e.GetProperty("table2")), Table3Json.From(e.GetProperty("table3")), Table4Json.From(e.GetProperty("table4")));
+    }
 
-    private sealed record BlockJson(string Key, string Label, ColumnJson[] Columns, RowJson[] Rows);
+    private sealed record Table2Json(int GridColumns, string[] HeaderLabels, BlockJson[] Blocks)
+    {
+        public static Table2Json From(JsonElement e) =>
+            new(Int(e, "grid_columns"), Strings(e, "header_labels")!, Array(e, "blocks", BlockJson.From)!);
+    }
 
-    private sealed record Table3Json(int GridColumns, string[] HeaderLabels, ColumnJson[] Columns, RowJson[] Rows);
+    private sealed record BlockJson(string Key, string Label, ColumnJson[] Columns, RowJson[] Rows)
+    {
+        public static BlockJson From(JsonElement e) =>
+            new(String(e, "key")!, String(e, "label")!, Array(e, "columns", ColumnJson.From)!, Array(e, "rows", RowJson.From)!);
+    }
 
-    private sealed record Table4Json(string[] HeaderLabels, RowJson[] Blocks, ColumnJson[] Columns);
+    private sealed record Table3Json(int GridColumns, string[] HeaderLabels, ColumnJson[] Columns, RowJson[] Rows)
+    {
+        public static Table3Json From(JsonElement e) =>
+            new(Int(e, "grid_columns"), Strings(e, "header_labels")!, Array(e, "columns", ColumnJson.From)!, Array(e, "rows", RowJson.From)!);
+    }
 
-    private sealed record ColumnJson(string Key, string Label, string[] Aliases, [property: JsonPropertyName("value_type")] string? ValueType);
+    private sealed record Table4Json(string[] HeaderLabels, RowJson[] Blocks, ColumnJson[] Columns)
+    {
+        public static Table4Json From(JsonElement e) =>
+            new(Strings(e, "header_labels")!, Array(e, "blocks", RowJson.From)!, Array(e, "columns", ColumnJson.From)!);
+    }
 
-    private sealed record RowJson(string Key, string Label, string[] Aliases, string Kind = "data", string? Parent = null, string? After = null);
+    private sealed record ColumnJson(string Key, string Label, string[] Aliases, string? ValueType)
+    {
+        public static ColumnJson From(JsonElement e) =>
+            new(String(e, "key")!, String(e, "label")!, Strings(e, "aliases")!, String(e, "value_type"));
+    }
+
+    private sealed record RowJson(string Key, string Label, string[] Aliases, string Kind = "data", string? Parent = null, string? After = null)
+    {
+        public static RowJson From(JsonElement e) =>
+            new(String(e, "key")!, String(e, "label")!, Strings(e, "aliases")!, e.TryGetProperty("kind", out var kind) ? kind.GetString()! : "data", String(e, "parent"), String(e, "after"));
+    }
+
+    private static string? String(JsonElement e, string name) => e.TryGetProperty(name, out var value) ? value.GetString() : null;
+
+    private static int Int(JsonElement e, string name) => e.TryGetProperty(name, out var value) ? value.GetInt32() : 0;
+
+    private static string[]? Strings(JsonElement e, string name) => Array(e, name, v => v.GetString()!);
+
+    private static T[]? Array<T>(JsonElement e, string name, Func<JsonElement, T> read)
+    {
+        if (!e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var items = new T[value.GetArrayLength()];
+        int i = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            items[i++] = read(item);
+        }
+
+        return items;
+    }
 }

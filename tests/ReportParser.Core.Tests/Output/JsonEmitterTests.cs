@@ -1,0 +1,89 @@
+using System.Text.Json;
+using ReportParser.Model;
+using ReportParser.Output;
+using ReportParser.Tests.Golden;
+
+namespace ReportParser.Tests.Output;
+
+/// <summary>
+/// <see cref="JsonReportWriter"/> writes documents field by field; its output must stay byte for byte
+/// what the serializer writes with <see cref="JsonReportWriter.CreateOptions"/>.
+/// </summary>
+public class JsonEmitterTests
+{
+    public static TheoryData<string> Inputs() => GoldenTests.Inputs();
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void Golden_documents_are_written_as_the_serializer_writes_them(string relativePath)
+    {
+        var document = new ReportPipeline().Parse(ReportSource.FromFile(Path.Combine(TestPaths.Output, relativePath), relativePath)).Document;
+        AssertSameAsSerializer(document);
+    }
+
+    [Fact]
+    public void Every_optional_field_and_awkward_string_is_written_as_the_serializer_writes_it()
+    {
+        string awkward = "引号\"反斜杠\\ 控制\u0001\t\n <tag> & 'single' + emoji 😀 \u2028 é";
+        var document = new ReportDocument
+        {
+            Source = new SourceInfo(awkward, "text", null, long.MaxValue, "abc"),
+            Normalization = new NormalizationInfo("auto", "traditional", "tw", 12),
+            Metadata = new ReportMetadata { Title = awkward, ReportYear = null, Template = TemplateNames.Gov2021 },
+            Preamble = "",
+            Sections =
+            [
+                new Section(1, "一、", awkward, null, 3, "", []),
+                new Section(2, "二、", "t", "key", 9, "text", [new Subsection(1, "(一)", awkward, 10, awkward)]),
+            ],
+            Tables =
+            [
+                new StatTable
+                {
+                    Key = "table3",
+                    Section = 3,
+                    Template = "gov2021",
+                    Status = TableStatus.Partial,
+                    Line = null,
+                    Columns = [new TableColumn("total", awkward)],
+                    Rows =
+                    [
+                        new TableRow
+                        {
+                            Key = "a",
+                            Label = awkward,
+                            Line = 7,
+                            Values = new Dictionary<string, decimal?> { ["x"] = 1.50m, ["y"] = null, ["z"] = -0.001m, [awkward] = 79228162514264337593543950335m },
+                            Raw = new Dictionary<string, string> { ["x"] = "1.50", [awkward] = awkward },
+                        },
+                    ],
+                    ExtraRows = [new TableRow { Key = "extra_1", Label = "其他", Line = null }],
+                },
+                new StatTable { Key = "table4", Template = "unknown", Status = TableStatus.Absent },
+            ],
+            Checks =
+            [
+                new CheckResult { Rule = "R", Table = "table3", Row = "a", Column = "b", Status = CheckStatus.Fail, Message = awkward, Line = 4 },
+                new CheckResult { Rule = "R", Table = "table3", Status = CheckStatus.Pass, Message = "" },
+            ],
+            Diagnostics =
+            [
+                new Diagnostic(DiagnosticSeverity.Info, "RP1", awkward, null),
+                new Diagnostic(DiagnosticSeverity.Warning, "RP2", "w", 3),
+                new Diagnostic(DiagnosticSeverity.Error, "RP3", "e", 0),
+            ],
+            Error = new ParseError("RP9", awkward),
+        };
+        AssertSameAsSerializer(document);
+        AssertSameAsSerializer(new ReportDocument { Source = new SourceInfo("p", "unknown", null, 0, "") });
+    }
+
+    private static void AssertSameAsSerializer(ReportDocument document)
+    {
+        foreach (bool indented in new[] { true, false })
+        {
+            string expected = JsonSerializer.Serialize(document, JsonReportWriter.CreateOptions(indented));
+            Assert.Equal(expected, JsonReportWriter.Serialize(document, indented));
+        }
+    }
+}
