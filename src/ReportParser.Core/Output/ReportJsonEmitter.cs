@@ -146,6 +146,11 @@ internal static class ReportJsonEmitter
         }
 
         json.WriteEndArray();
+        if (section.OriginalText is { } original)
+        {
+            json.WriteString("original_text", original);
+        }
+
         json.WriteEndObject();
     }
 

@@ -34,7 +34,7 @@ public class JsonEmitterTests
             Sections =
             [
                 new Section(1, "一、", awkward, null, 3, "", []),
-                new Section(2, "二、", "t", "key", 9, "text", [new Subsection(1, "(一)", awkward, 10, awkward)]),
+                new Section(2, "二、", "t", "key", 9, "text", [new Subsection(1, "(一)", awkward, 10, awkward)]) { OriginalText = awkward },
             ],
             Tables =
             [
@@ -76,6 +76,47 @@ public class JsonEmitterTests
         };
         AssertSameAsSerializer(document);
         AssertSameAsSerializer(new ReportDocument { Source = new SourceInfo("p", "unknown", null, 0, "") });
+        AssertEveryModelPropertyIsWritten(JsonSerializer.Serialize(document, JsonReportWriter.CreateOptions(false)));
+    }
+
+    /// <summary>
+    /// The synthetic document above must set every property of the model, or a property added to the
+    /// model (and forgotten in the field-by-field writer) would go unnoticed by the comparison.
+    /// </summary>
+    private static void AssertEveryModelPropertyIsWritten(string json)
+    {
+        var names = new HashSet<string>();
+        Collect(JsonDocument.Parse(json).RootElement, names);
+        var modelTypes = typeof(ReportDocument).Assembly.GetTypes()
+            .Where(t => t.IsPublic && t.Namespace == "ReportParser.Model" && t.IsClass && t.IsSealed
+                && t.GetMethod("<Clone>$") is not null && t != typeof(DiagnosticDescriptor));
+        foreach (var type in modelTypes)
+        {
+            foreach (var property in type.GetProperties().Where(p => p.GetMethod?.IsPublic == true && p.GetIndexParameters().Length == 0))
+            {
+                string name = JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
+                Assert.True(names.Contains(name), $"{type.Name}.{property.Name} ({name}) is not set in the synthetic document");
+            }
+        }
+    }
+
+    private static void Collect(JsonElement element, HashSet<string> names)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                names.Add(property.Name);
+                Collect(property.Value, names);
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                Collect(item, names);
+            }
+        }
     }
 
     private static void AssertSameAsSerializer(ReportDocument document)
