@@ -45,4 +45,15 @@ public sealed class EndToEndTests
         Assert.Contains(",table2,art20_6.administrative_coercion,decisions,,-,", run.Stdout);
         Assert.Contains(",table2,art20_9.centralized_procurement,procurement_amount,251000,251000元,", run.Stdout);
     }
+
+    [Fact]
+    public void Keep_original_writes_the_unconverted_text_of_a_traditional_report()
+    {
+        var run = Cli.Run("parse", "--keep-original", Input("seeds/001_4b30d49f840f22ab.txt"));
+        Assert.Equal(0, run.ExitCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        var first = doc.RootElement.GetProperty("sections")[0];
+        Assert.Contains("開展政府信息公開工作基本情況", first.GetProperty("original_text").GetString());
+        Assert.DoesNotContain("original_text", Cli.Run("parse", Input("seeds/001_4b30d49f840f22ab.txt")).Stdout);
+    }
 }
