@@ -32,24 +32,6 @@ public sealed class HtmlNetworkTests
         </html>
         """;
 
-    /// <summary>Records every request AngleSharp makes and answers none of them.</summary>
-    private sealed class RecordingRequester : BaseRequester
-    {
-        public List<string> Requests { get; } = [];
-
-        public override bool SupportsProtocol(string protocol) => true;
-
-        protected override Task<IResponse?> PerformRequestAsync(Request request, CancellationToken cancel)
-        {
-            lock (Requests)
-            {
-                Requests.Add(request.Address.Href);
-            }
-
-            return Task.FromResult<IResponse?>(new DefaultResponse { Address = request.Address, StatusCode = System.Net.HttpStatusCode.NotFound });
-        }
-    }
-
     [Fact]
     public void Reader_makes_no_requests_even_with_a_requester_configured()
     {

@@ -56,23 +56,6 @@ public sealed class NoNetworkTests
         </html>
         """;
 
-    private sealed class RecordingRequester : BaseRequester
-    {
-        public List<string> Requests { get; } = [];
-
-        public override bool SupportsProtocol(string protocol) => true;
-
-        protected override Task<IResponse?> PerformRequestAsync(Request request, CancellationToken cancel)
-        {
-            lock (Requests)
-            {
-                Requests.Add(request.Address.Href);
-            }
-
-            return Task.FromResult<IResponse?>(new DefaultResponse { Address = request.Address, StatusCode = HttpStatusCode.NotFound });
-        }
-    }
-
     /// <summary>Records the events of .NET's networking stack: HTTP requests, socket connects, DNS lookups.</summary>
     private sealed class NetworkEvents : EventListener
     {
