@@ -69,7 +69,7 @@ internal sealed class TableChecker
                 t.Value(Table3Keys.ResultsTotal, column.Key), t.Value(Table3Keys.CarriedForward, column.Key),
             ];
             string[] names = [Table3Keys.NewReceived, Table3Keys.CarriedOver, Table3Keys.ResultsTotal, Table3Keys.CarriedForward];
-            if (Blank(v, names) is { } blank)
+            if (Blank(v[0], [v[1], v[2], v[3]], names) is { } blank)
             {
                 t.NotAssessable(Rules.T3Balance, null, column.Key, blank, t.Table.Line);
                 continue;
@@ -84,21 +84,30 @@ internal sealed class TableChecker
     private static void CheckResultsSum(TableContext t)
     {
         var leaves = t.Template.ResultLeaves.Select(r => r.Key).ToArray();
+        string[] names = [Table3Keys.ResultsTotal, .. leaves];
         foreach (var column in t.Table.Columns)
         {
             var total = t.Value(Table3Keys.ResultsTotal, column.Key);
-            var terms = leaves.Select(k => t.Value(k, column.Key)).ToArray();
-            if (Blank([total, .. terms], [Table3Keys.ResultsTotal, .. leaves]) is { } blank)
+            var terms = t.Values(leaves, column.Key);
+            if (Blank(total, terms, names) is { } blank)
             {
                 t.NotAssessable(Rules.T3ResultsSum, Table3Keys.ResultsTotal, column.Key, blank, t.Row(Table3Keys.ResultsTotal)?.Line ?? t.Table.Line, total, terms);
                 continue;
             }
 
-            decimal sum = terms.Sum(x => x!.Value);
+            decimal sum = Sum(terms);
             bool pass = total == sum;
-            var nonZero = terms.Where(x => x != 0).Select(N).ToArray();
-            string parts = nonZero.Length == 0 ? "0" : string.Join(" + ", nonZero);
-            string message = $"{N(total)} {(pass ? "=" : "≠")} {parts}{(nonZero.Length > 1 && !pass ? $" = {N(sum)}" : "")} (sum of {leaves.Length} outcome rows; the others are 0)";
+            var nonZero = new List<string>();
+            foreach (var term in terms)
+            {
+                if (term != 0)
+                {
+                    nonZero.Add(N(term));
+                }
+            }
+
+            string parts = nonZero.Count == 0 ? "0" : string.Join(" + ", nonZero);
+            string message = $"{N(total)} {(pass ? "=" : "≠")} {parts}{(nonZero.Count > 1 && !pass ? $" = {N(sum)}" : "")} (sum of {leaves.Length} outcome rows; the others are 0)";
             t.Add(Rules.T3ResultsSum, Table3Keys.ResultsTotal, column.Key, pass, message, t.Row(Table3Keys.ResultsTotal)?.Line ?? t.Table.Line, official: true);
         }
     }
@@ -107,18 +116,24 @@ internal sealed class TableChecker
     {
         var parts = t.Table.Columns.Take(t.Table.Columns.Count - 1).Select(c => c.Key).ToArray();
         string totalKey = t.Table.Columns[^1].Key;
-        foreach (var row in t.Table.Rows.Where(r => t.Template.Row(r.Key)?.IsData == true))
+        string[] names = [totalKey, .. parts];
+        foreach (var row in t.Table.Rows)
         {
+            if (t.Template.Row(row.Key)?.IsData != true)
+            {
+                continue;
+            }
+
             var total = t.Value(row.Key, totalKey);
-            var terms = parts.Select(c => t.Value(row.Key, c)).ToArray();
-            if (Blank([total, .. terms], [totalKey, .. parts]) is { } blank)
+            var terms = t.Values(row.Key, parts);
+            if (Blank(total, terms, names) is { } blank)
             {
                 t.NotAssessable(Rules.T3RowTotal, row.Key, totalKey, blank, row.Line ?? t.Table.Line, total, terms);
                 continue;
             }
 
-            bool pass = total == terms.Sum(x => x!.Value);
-            t.Add(Rules.T3RowTotal, row.Key, totalKey, pass, $"{N(total)} {(pass ? "=" : "≠")} {string.Join(" + ", terms.Select(N))}", row.Line ?? t.Table.Line, official: true);
+            bool pass = total == Sum(terms);
+            t.Add(Rules.T3RowTotal, row.Key, totalKey, pass, $"{N(total)} {(pass ? "=" : "≠")} {Joined(terms)}", row.Line ?? t.Table.Line, official: true);
         }
     }
 
@@ -136,15 +151,15 @@ internal sealed class TableChecker
             foreach (var column in t.Table.Columns)
             {
                 var subtotal = t.Value(group, column.Key);
-                var terms = children.Select(k => t.Value(k, column.Key)).ToArray();
-                if (Blank([subtotal, .. terms], [group, .. children]) is { } blank)
+                var terms = t.Values(children, column.Key);
+                if (Blank(subtotal, terms, [group, .. children]) is { } blank)
                 {
                     t.NotAssessable(Rules.T3Subtotal, group, column.Key, blank, row.Line ?? t.Table.Line, subtotal, terms);
                     continue;
                 }
 
-                bool pass = subtotal == terms.Sum(x => x!.Value);
-                t.Add(Rules.T3Subtotal, group, column.Key, pass, $"{N(subtotal)} {(pass ? "=" : "≠")} {string.Join(" + ", terms.Select(N))}", row.Line ?? t.Table.Line, official: false);
+                bool pass = subtotal == Sum(terms);
+                t.Add(Rules.T3Subtotal, group, column.Key, pass, $"{N(subtotal)} {(pass ? "=" : "≠")} {Joined(terms)}", row.Line ?? t.Table.Line, official: false);
             }
         }
     }
@@ -153,18 +168,19 @@ internal sealed class TableChecker
     {
         var parts = t.Table.Columns.Take(t.Table.Columns.Count - 1).Select(c => c.Key).ToArray();
         string totalKey = t.Table.Columns[^1].Key;
+        string[] names = [totalKey, .. parts];
         foreach (var row in t.Table.Rows)
         {
             var total = t.Value(row.Key, totalKey);
-            var terms = parts.Select(c => t.Value(row.Key, c)).ToArray();
-            if (Blank([total, .. terms], [totalKey, .. parts]) is { } blank)
+            var terms = t.Values(row.Key, parts);
+            if (Blank(total, terms, names) is { } blank)
             {
                 t.NotAssessable(Rules.T4BlockTotal, row.Key, totalKey, blank, row.Line ?? t.Table.Line, total, terms);
                 continue;
             }
 
-            bool pass = total == terms.Sum(x => x!.Value);
-            t.Add(Rules.T4BlockTotal, row.Key, totalKey, pass, $"{N(total)} {(pass ? "=" : "≠")} {string.Join(" + ", terms.Select(N))}", row.Line ?? t.Table.Line, official: true);
+            bool pass = total == Sum(terms);
+            t.Add(Rules.T4BlockTotal, row.Key, totalKey, pass, $"{N(total)} {(pass ? "=" : "≠")} {Joined(terms)}", row.Line ?? t.Table.Line, official: true);
         }
     }
 
@@ -219,11 +235,69 @@ internal sealed class TableChecker
         }
     }
 
-    /// <summary>The first blank operand's name, or null when all are numbers.</summary>
-    private static string? Blank(decimal?[] values, string[] names)
+    /// <summary>
+    /// The names of the blank operands (up to three, then "and N more"), or null when all are numbers.
+    /// <paramref name="names"/>: the total's name, then the terms'.
+    /// </summary>
+    private static string? Blank(decimal? total, decimal?[] terms, string[] names)
     {
-        var blank = values.Select((v, i) => (v, i)).Where(x => x.v is null).Select(x => names[x.i]).ToArray();
-        return blank.Length == 0 ? null : string.Join(", ", blank.Take(3)) + (blank.Length > 3 ? $" and {blank.Length - 3} more" : "");
+        List<string>? blank = null;
+        if (total is null)
+        {
+            (blank ??= []).Add(names[0]);
+        }
+
+        for (int i = 0; i < terms.Length; i++)
+        {
+            if (terms[i] is null)
+            {
+                (blank ??= []).Add(names[i + 1]);
+            }
+        }
+
+        if (blank is null)
+        {
+            return null;
+        }
+
+        string listed = string.Join(", ", blank.Count > 3 ? blank.GetRange(0, 3) : blank);
+        return blank.Count > 3 ? $"{listed} and {blank.Count - 3} more" : listed;
+    }
+
+    /// <summary>The sum of operands that are all numbers.</summary>
+    private static decimal Sum(decimal?[] terms)
+    {
+        decimal sum = 0;
+        foreach (var term in terms)
+        {
+            sum += term!.Value;
+        }
+
+        return sum;
+    }
+
+    private static string Joined(decimal?[] terms)
+    {
+        var texts = new string[terms.Length];
+        for (int i = 0; i < terms.Length; i++)
+        {
+            texts[i] = N(terms[i]);
+        }
+
+        return string.Join(" + ", texts);
+    }
+
+    private static decimal? Value(TableRow row, string column) => row.Values.TryGetValue(column, out var v) ? v : null;
+
+    private static decimal?[] Values(TableRow row, string[] columns)
+    {
+        var values = new decimal?[columns.Length];
+        for (int i = 0; i < columns.Length; i++)
+        {
+            values[i] = Value(row, columns[i]);
+        }
+
+        return values;
     }
 
     private static string N(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "blank";
@@ -249,10 +323,37 @@ internal sealed class TableChecker
         public List<CheckResult> Results => results;
         public DiagnosticBag Bag => bag;
 
-        public TableRow? Row(string key) => table.Rows.FirstOrDefault(r => r.Key == key);
+        public TableRow? Row(string key)
+        {
+            foreach (var row in table.Rows)
+            {
+                if (row.Key == key)
+                {
+                    return row;
+                }
+            }
+
+            return null;
+        }
 
         public decimal? Value(string row, string column) =>
             Row(row) is { } r && r.Values.TryGetValue(column, out var v) ? v : null;
+
+        /// <summary>The values of <paramref name="rows"/> in <paramref name="column"/>.</summary>
+        public decimal?[] Values(string[] rows, string column)
+        {
+            var values = new decimal?[rows.Length];
+            for (int i = 0; i < rows.Length; i++)
+            {
+                values[i] = Value(rows[i], column);
+            }
+
+            return values;
+        }
+
+        /// <summary>The values of row <paramref name="row"/> in <paramref name="columns"/>.</summary>
+        public decimal?[] Values(string row, string[] columns) =>
+            Row(row) is { } r ? TableChecker.Values(r, columns) : new decimal?[columns.Length];
 
         public void Add(string rule, string? row, string? column, bool pass, string message, int? line, bool official)
         {
@@ -276,7 +377,7 @@ internal sealed class TableChecker
 
         /// <param name="total">For a sum rule, the total operand; with <paramref name="terms"/> the message adds what the
         /// rule would say if blank cells were 0 (spec §7's optional retry; the status stays not_assessable).</param>
-        public void NotAssessable(string rule, string? row, string? column, string blank, int? line, decimal? total = null, IReadOnlyList<decimal?>? terms = null)
+        public void NotAssessable(string rule, string? row, string? column, string blank, int? line, decimal? total = null, decimal?[]? terms = null)
         {
             results.Add(new CheckResult
             {
@@ -297,14 +398,19 @@ internal sealed class TableChecker
             list.Add(where);
         }
 
-        private static string ZeroHint(decimal? total, IReadOnlyList<decimal?>? terms)
+        private static string ZeroHint(decimal? total, decimal?[]? terms)
         {
             if (total is not { } t || terms is null)
             {
                 return "";
             }
 
-            decimal sum = terms.Sum(x => x ?? 0);
+            decimal sum = 0;
+            foreach (var term in terms)
+            {
+                sum += term ?? 0;
+            }
+
             return t == sum
                 ? $"; with blank cells counted as 0 it would pass ({N(t)} = {N(sum)})"
                 : $"; even with blank cells counted as 0 it would fail ({N(t)} ≠ {N(sum)})";

@@ -148,13 +148,12 @@ internal sealed partial class MetadataExtractor
             return null;
         }
 
-        var m = YearInText().Match(title);
-        if (!m.Success || m.Index < 2)
+        if (!YearPatterns.FindYear(title, 0, out int at, out _) || at < 2)
         {
             return null;
         }
 
-        string prefix = title[..m.Index].Trim().TrimEnd('关', '于').Trim();
+        string prefix = title[..at].Trim().TrimEnd('关', '于').Trim();
         return prefix.Length is >= 2 and <= 30 && !char.IsAsciiDigit(prefix[0]) ? prefix : null;
     }
 
@@ -205,9 +204,9 @@ internal sealed partial class MetadataExtractor
     private static int? FindYear(string? title, IReadOnlyList<Block> preamble, IReadOnlyList<SplitSection> sections, string? date, DiagnosticBag bag)
     {
         int? fromTitle = null;
-        if (title is not null && YearInText().Match(title) is { Success: true } tm)
+        if (title is not null && YearPatterns.FirstYear(title) is { } titleYear)
         {
-            fromTitle = int.Parse(tm.Groups[1].Value, CultureInfo.InvariantCulture);
+            fromTitle = int.Parse(titleYear, CultureInfo.InvariantCulture);
         }
 
         var text = preamble.OfType<TextLine>().Concat(sections.Take(1).SelectMany(s => s.Blocks).OfType<TextLine>()).ToList();
@@ -225,9 +224,9 @@ internal sealed partial class MetadataExtractor
         // First "20xx年" in the report's opening (e.g. "2023年,县行政审批服务局…").
         foreach (var line in text)
         {
-            if (YearInText().Match(line.Text) is { Success: true } m)
+            if (YearPatterns.FirstYear(line.Text) is { } lineYear)
             {
-                return int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+                return int.Parse(lineYear, CultureInfo.InvariantCulture);
             }
         }
 
@@ -253,17 +252,16 @@ internal sealed partial class MetadataExtractor
             }
 
             string sentence = line.Text[at..Math.Min(line.Text.Length, at + 60)];
-            var years = YearInText().Matches(sentence);
-            if (years.Count > 0)
+            if (YearPatterns.LastYear(sentence) is { } lastYear)
             {
-                return int.Parse(years[^1].Groups[1].Value, CultureInfo.InvariantCulture);
+                return int.Parse(lastYear, CultureInfo.InvariantCulture);
             }
 
-            if (DamagedDate().Match(sentence) is { Success: true } damaged)
+            if (YearPatterns.FindDamagedDate(sentence, out string damaged, out string damagedYear))
             {
                 bag.Report(DiagnosticCodes.DamagedDate,
-                    $"the statistics period \"{damaged.Value}\" lost 年/月 in scraping; read its year as {damaged.Groups[1].Value}", line.Line);
-                return int.Parse(damaged.Groups[1].Value, CultureInfo.InvariantCulture);
+                    $"the statistics period \"{damaged}\" lost 年/月 in scraping; read its year as {damagedYear}", line.Line);
+                return int.Parse(damagedYear, CultureInfo.InvariantCulture);
             }
         }
 
@@ -277,8 +275,7 @@ internal sealed partial class MetadataExtractor
             return null;
         }
 
-        var m = AnyDate().Match(text);
-        return m.Success ? FormatDate(m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value) : null;
+        return YearPatterns.FindDate(text, out string year, out string month, out string day) ? FormatDate(year, month, day) : null;
     }
 
     private static string? FormatDate(string y, string mo, string d)
@@ -311,17 +308,8 @@ internal sealed partial class MetadataExtractor
     [GeneratedRegex(@"^[^\s,。:]{2,}(?:19|20)\d{2}\s*年度?$")]
     private static partial Regex TitleHead();
 
-    [GeneratedRegex(@"((?:19|20)\d{2})\s*年")]
-    private static partial Regex YearInText();
-
-    [GeneratedRegex(@"((?:19|20)\d{2})\d{0,4}[日月]")]
-    private static partial Regex DamagedDate();
-
     [GeneratedRegex(@"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")]
     private static partial Regex SignatureDate();
-
-    [GeneratedRegex(@"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")]
-    private static partial Regex AnyDate();
 
     [GeneratedRegex(@"(局|中心|办公室|政府|委员会|委|办|厅|院|处|所|站|队|街道|镇|乡|区|县|市|公司|会)$")]
     private static partial Regex OrgSuffix();

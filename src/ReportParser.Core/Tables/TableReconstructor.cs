@@ -118,9 +118,15 @@ internal sealed class TableReconstructor
     /// </summary>
     private string DecideTemplate(string table, IReadOnlyList<TableToken> tokens, ReportMetadata metadata, MatchMemo matches)
     {
-        var votes = _catalog.Templates.ToDictionary(t => t, _ => 0);
-        foreach (var token in tokens.Where(t => t.Kind == TokenKind.Label))
+        var templateNames = _catalog.Templates;
+        var votes = new int[templateNames.Count];
+        foreach (var token in tokens)
         {
+            if (token.Kind != TokenKind.Label)
+            {
+                continue;
+            }
+
             var label = _catalog.Resolve(token.Text);
             IReadOnlyList<IReadOnlyList<LabelEntry>> pieces = [label.Entries];
             if (pieces[0].Count == 0 && label.Decomposed)
@@ -130,37 +136,51 @@ internal sealed class TableReconstructor
 
             foreach (var entries in pieces)
             {
-                var templates = entries.Where(e => e.Table.Table == table).Select(e => e.Table.Template).Distinct().ToArray();
-                if (templates.Length == 1)
+                if (OnlyTemplate(entries, table) is { } only)
                 {
-                    votes[templates[0]]++;
+                    votes[IndexOf(templateNames, only)]++;
                 }
             }
         }
 
-        foreach (string template in _catalog.Templates)
+        for (int t = 0; t < templateNames.Count; t++)
         {
-            var match = matches.Match(tokens, _catalog.Get(table, template));
-            foreach (var occurrence in match.Rows.Where(r => r.Values.Count > 0))
+            var match = matches.Match(tokens, _catalog.Get(table, templateNames[t]));
+            foreach (var occurrence in match.Rows)
             {
+                if (occurrence.Values.Count == 0)
+                {
+                    continue;
+                }
+
                 if (occurrence.Row!.IsData)
                 {
-                    votes[template]++;
+                    votes[t]++;
                 }
 
                 bool oneRun = occurrence.Values.Count == 1 && occurrence.Values[0].IsDigitRun;
                 if (occurrence.Values.Count == occurrence.Row.Columns.Count && !oneRun)
                 {
-                    votes[template]++;
+                    votes[t]++;
                 }
             }
         }
 
-        int best = votes.Values.Max();
-        var leaders = votes.Where(v => v.Value == best).Select(v => v.Key).ToArray();
-        if (leaders.Length == 1)
+        int best = votes.Max();
+        int leader = -1;
+        int leaders = 0;
+        for (int t = 0; t < votes.Length; t++)
         {
-            return leaders[0];
+            if (votes[t] == best)
+            {
+                leader = t;
+                leaders++;
+            }
+        }
+
+        if (leaders == 1)
+        {
+            return templateNames[leader];
         }
 
         if (_catalog.Has(metadata.Template))
@@ -169,6 +189,43 @@ internal sealed class TableReconstructor
         }
 
         return metadata.ReportYear is >= 2019 and <= 2020 ? TemplateNames.Gov2019 : TemplateNames.Gov2021;
+    }
+
+    /// <summary>The template of <paramref name="table"/> that the entries name, when they name exactly one; else null.</summary>
+    private static string? OnlyTemplate(IReadOnlyList<LabelEntry> entries, string table)
+    {
+        string? only = null;
+        foreach (var entry in entries)
+        {
+            if (entry.Table.Table != table)
+            {
+                continue;
+            }
+
+            if (only is null)
+            {
+                only = entry.Table.Template;
+            }
+            else if (only != entry.Table.Template)
+            {
+                return null;
+            }
+        }
+
+        return only;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        throw new KeyNotFoundException($"the template {name} is not in the catalog");
     }
 
     private bool IsPresent(IReadOnlyList<TableToken> tokens, string table, bool strict, MatchMemo matches)
