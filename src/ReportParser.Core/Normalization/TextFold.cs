@@ -40,23 +40,7 @@ internal static class TextFold
             i++;
         }
 
-        if (i == text.Length)
-        {
-            return text;
-        }
-
-        var sb = new StringBuilder(text.Length);
-        sb.Append(text, 0, i);
-        for (; i < text.Length; i++)
-        {
-            char f = FoldChar(text[i]);
-            if (f != '\0')
-            {
-                sb.Append(f);
-            }
-        }
-
-        return sb.ToString();
+        return i == text.Length ? text : Fold(text, i, dropWhitespace: false);
     }
 
     /// <summary>Width-folded text with every whitespace character removed.</summary>
@@ -69,17 +53,18 @@ internal static class TextFold
             i++;
         }
 
-        if (i == text.Length)
-        {
-            return text;
-        }
+        return i == text.Length ? text : Fold(text, i, dropWhitespace: true);
+    }
 
+    /// <summary>The text with its first <paramref name="unchanged"/> characters kept and the rest folded.</summary>
+    private static string Fold(string text, int unchanged, bool dropWhitespace)
+    {
         var sb = new StringBuilder(text.Length);
-        sb.Append(text, 0, i);
-        for (; i < text.Length; i++)
+        sb.Append(text, 0, unchanged);
+        for (int i = unchanged; i < text.Length; i++)
         {
             char f = FoldChar(text[i]);
-            if (f != '\0' && !char.IsWhiteSpace(f))
+            if (f != '\0' && !(dropWhitespace && char.IsWhiteSpace(f)))
             {
                 sb.Append(f);
             }
