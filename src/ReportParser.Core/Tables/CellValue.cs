@@ -60,8 +60,44 @@ internal static class CellValueParser
             return new CellValue(CellState.NotApplicable, null, t);
         }
 
-        decimal? value = ParseNumber(t);
+        // "1 2" (two numbers in one cell, e.g. 1<br>2) is not the number 12: never join digits across a gap.
+        decimal? value = DigitsAcrossSpace(text) ? null : ParseNumber(t);
         return value is null ? new CellValue(CellState.Text, null, t) : new CellValue(CellState.Number, value, t);
+    }
+
+    private static bool DigitsAcrossSpace(string text)
+    {
+        int lastDigit = -2;
+        bool gap = false;
+        foreach (char c in text)
+        {
+            char f = TextFold.FoldChar(c);
+            if (char.IsAsciiDigit(f))
+            {
+                if (gap && lastDigit >= 0)
+                {
+                    return true;
+                }
+
+                lastDigit = 0;
+                gap = false;
+            }
+            else if (f == '\0')
+            {
+                continue;
+            }
+            else if (char.IsWhiteSpace(f))
+            {
+                gap = lastDigit >= 0;
+            }
+            else
+            {
+                lastDigit = -2;
+                gap = false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A number with optional sign, thousands separators, decimals and unit suffix; null otherwise.</summary>

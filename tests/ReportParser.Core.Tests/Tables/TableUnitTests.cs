@@ -69,6 +69,9 @@ public sealed class TableUnitTests
     [InlineData("  ", "Blank")]
     [InlineData("约5", "Text")]
     [InlineData("1,23", "Text")]
+    [InlineData("1 2", "Text")]
+    [InlineData("16\n0", "Text")]
+    [InlineData("3 292 078元", "Text")]
     public void Blank_and_text_cells_have_no_value(string text, string state)
     {
         var cell = CellValueParser.Parse(text);
@@ -165,4 +168,15 @@ public sealed class TableUnitTests
 
     private static bool RowTotal(CellValue[] cells, int count) =>
         count < 7 || cells.Take(6).Any(c => c.Value is null) || cells[6].Value == cells.Take(6).Sum(c => c.Value);
+}
+
+public class CellSpacingTests
+{
+    [Theory]
+    [InlineData(" 42.39 ", 42.39)]
+    [InlineData("42.39 万元", 42.39)]
+    [InlineData("+ 3", 3)]
+    [InlineData("3292078 元", 3292078)]
+    public void Spaces_around_a_number_or_between_it_and_its_sign_or_unit_are_fine(string text, double value) =>
+        Assert.Equal((decimal)value, CellValueParser.Parse(text).Value);
 }
