@@ -181,6 +181,13 @@ internal sealed class HeadingFinder
                 if (string.CompareOrdinal(text, start, known, 0, known.Length) == 0)
                 {
                     int e = start + known.Length;
+                    // "依申请公开信息的情况和不予公开信息的情况": a known title that the line extends into a
+                    // longer title (no punctuation, ends with a title word) is the start of that title.
+                    if (!inline && LongerTitle(text, e) is { } whole)
+                    {
+                        return (text[start..whole], whole, true);
+                    }
+
                     return (known, e, true);
                 }
             }
@@ -210,6 +217,32 @@ internal sealed class HeadingFinder
         }
 
         return (segment, start + segment.Length, false);
+    }
+
+    /// <summary>The end of the line when what follows a known title up to it still reads as title; else null.</summary>
+    private static int? LongerTitle(string text, int from)
+    {
+        int end = text.Length;
+        while (end > from && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ':' or '：' or '|'))
+        {
+            end--;
+        }
+
+        if (end == from || end - from > 30)
+        {
+            return null;
+        }
+
+        for (int i = from; i < end; i++)
+        {
+            if (text[i] is '。' or ',' or '，' or ';' or '；' or ':' or '：' or '!' or '?' || char.IsWhiteSpace(text[i]))
+            {
+                return null;
+            }
+        }
+
+        string rest = text[from..end];
+        return SectionCatalog.TitleEndings.Any(w => rest.EndsWith(w, StringComparison.Ordinal)) ? end : null;
     }
 
     private static int LastTitleEnding(string segment)

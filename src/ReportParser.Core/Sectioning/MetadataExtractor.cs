@@ -105,6 +105,13 @@ internal sealed partial class MetadataExtractor
             string text = ChromeFilter.StripTrailingPipes(line.Text).Trim();
             string? before = previous;
             previous = text;
+
+            // A title wrapped before its last words: "某局2013年度信息公开工作" / "年度报告".
+            if (before is not null && text.Length is > 0 and < 12 && IsTitleTail(text) && IsTitleStart(before))
+            {
+                return before + text;
+            }
+
             if (text.Length is < 6 or > 80 || text.StartsWith('本') || text.StartsWith("根据", StringComparison.Ordinal)
                 || text.Contains('。') || FieldPattern().IsMatch(text) && text.Contains(':'))
             {
@@ -122,6 +129,13 @@ internal sealed partial class MetadataExtractor
 
         return null;
     }
+
+    private static bool IsTitleTail(string text) =>
+        (text.EndsWith("报告", StringComparison.Ordinal) || text.EndsWith("年报", StringComparison.Ordinal)) && YearPatterns.FirstYear(text) is null;
+
+    private static bool IsTitleStart(string text) =>
+        text.Length is >= 6 and < 40 && YearPatterns.FirstYear(text) is not null && !text.StartsWith('本')
+        && text.IndexOfAny(['。', ',', ':', ';', '|']) < 0 && text.Contains("公开", StringComparison.Ordinal);
 
     /// <summary>Page titles carry the site name after a separator: "…年度报告_郯城县人民政府".</summary>
     private static string? CleanPageTitle(string? title)

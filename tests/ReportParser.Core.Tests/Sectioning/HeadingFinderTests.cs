@@ -132,3 +132,20 @@ public class HeadingFinderScrapeDamageTests
         Assert.Equal([1], found.Select(f => f.Number));
     }
 }
+
+public class KnownTitleExtensionTests
+{
+    [Fact]
+    public void A_known_title_that_the_line_extends_into_a_longer_title_keeps_the_whole_title()
+    {
+        var found = new HeadingFinder().FindSections(["一、主动公开政府信息的情况", "二、依申请公开信息的情况和不予公开信息的情况", "正文。"]);
+        Assert.Equal("依申请公开信息的情况和不予公开信息的情况", found[1].Title);
+    }
+
+    [Fact]
+    public void A_known_title_followed_by_prose_is_still_cut_after_the_title()
+    {
+        var found = new HeadingFinder().FindSections(["一、概述", "二、依申请公开信息的情况目前,中心没有接到申请。"]);
+        Assert.Equal("依申请公开信息的情况", found[1].Title);
+    }
+}

@@ -97,6 +97,14 @@ public class PageHeaderTests
     }
 
     [Fact]
+    public void A_title_wrapped_before_its_last_words_is_joined()
+    {
+        var metadata = Parse("某县文广新局2013年度信息公开工作\n年度报告\n一、主动公开政府信息的情况\n2013年度主动公开信息5条。");
+        Assert.Equal("某县文广新局2013年度信息公开工作年度报告", metadata.Title);
+        Assert.Equal("某县文广新局", metadata.Agency);
+    }
+
+    [Fact]
     public void Date_and_source_of_a_cms_header_fill_what_is_missing()
     {
         var metadata = Parse("当前位置:首页 > 政府部门 > 年度报告\n政府信息公开工作年度报告\n日期:2026-01-29 16:00 来源:某区经济信息化局 字号:\n一、总体情况\n2025年,我局主动公开信息37条。");
