@@ -162,9 +162,18 @@ internal sealed partial class MetadataExtractor
             return null;
         }
 
-        if (!YearPatterns.FindYear(title, 0, out int at, out _) || at < 2)
+        if (!YearPatterns.FindYear(title, 0, out int at, out int afterYear))
         {
             return null;
+        }
+
+        if (at < 2)
+        {
+            // The year first: "2019年上海市人民政府办公厅政府信息公开工作年度报告".
+            int from = afterYear < title.Length && title[afterYear] == '度' ? afterYear + 1 : afterYear;
+            int to = title.IndexOf("政府信息公开", from, StringComparison.Ordinal);
+            string between = to > from ? title[from..to].Trim() : "";
+            return between.Length is >= 2 and <= 30 ? between : null;
         }
 
         string prefix = title[..at].Trim().TrimEnd('关', '于').Trim();

@@ -97,6 +97,14 @@ public class PageHeaderTests
     }
 
     [Fact]
+    public void A_title_that_starts_with_its_year_names_the_agency_after_it()
+    {
+        var metadata = Parse("2019年某市人民政府办公厅政府信息公开工作年度报告\n一、总体情况\n正文。");
+        Assert.Equal("某市人民政府办公厅", metadata.Agency);
+        Assert.Equal(2019, metadata.ReportYear);
+    }
+
+    [Fact]
     public void A_title_wrapped_before_its_last_words_is_joined()
     {
         var metadata = Parse("某县文广新局2013年度信息公开工作\n年度报告\n一、主动公开政府信息的情况\n2013年度主动公开信息5条。");
