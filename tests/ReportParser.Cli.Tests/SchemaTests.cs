@@ -48,6 +48,25 @@ public sealed class SchemaTests
         }
     }
 
+    public static TheoryData<string> GoldenFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (string root in new[] { "seeds", "samples" })
+        {
+            foreach (string file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, root), "*.expected.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                data.Add(Path.GetRelativePath(AppContext.BaseDirectory, file));
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(GoldenFiles))]
+    public void Every_golden_file_matches_the_schema(string relativePath) =>
+        AssertValid(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, relativePath)));
+
     [Fact]
     public void The_indented_document_of_a_single_input_matches_the_schema()
     {
