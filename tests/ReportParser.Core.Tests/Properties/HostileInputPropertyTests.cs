@@ -46,7 +46,6 @@ public partial class HostileInputPropertyTests(ITestOutputHelper output)
 
     private static readonly string[] SpanValues = ["0", "1", "2", "3", "7", "100", "1000", "65535", "99999999999", "-1", "abc", "", " 2 "];
 
-    private static Config Config(int tests) => FsCheck.Config.QuickThrowOnFailure.WithMaxTest(tests).WithQuietOnSuccess(true);
 
     [Fact]
     public void Seeds_in_any_encoding_and_any_declared_charset_never_throw_and_never_invent_numbers()
@@ -75,7 +74,7 @@ public partial class HostileInputPropertyTests(ITestOutputHelper output)
             var doc = Pipeline.Parse(ReportSource.FromBytes("e.html", bytes)).Document;
             checkedCases.Count(doc);
             return doc.Source is not null && (doc.Error is null) == (doc.Sections is not null) && SourceNumbers.Hold(doc, text, bytes);
-        }).Check(Config(1000));
+        }).Check(PropertyConfig.Create(1000));
         checkedCases.Report(output, atLeast: 0.2);
     }
 
@@ -95,7 +94,7 @@ public partial class HostileInputPropertyTests(ITestOutputHelper output)
             var doc = Pipeline.Parse(ReportSource.FromText("soup.html", html)).Document;
             checkedCases.Count(doc);
             return doc.Source is not null && SourceNumbers.Hold(doc, html);
-        }).Check(Config(1000));
+        }).Check(PropertyConfig.Create(1000));
         checkedCases.Report(output, atLeast: 0.2);
     }
 
@@ -123,7 +122,7 @@ public partial class HostileInputPropertyTests(ITestOutputHelper output)
             var doc = Pipeline.Parse(ReportSource.FromText("spans.html", html)).Document;
             checkedCases.Count(doc);
             return doc.Source is not null && SourceNumbers.Hold(doc, html);
-        }).Check(Config(1000));
+        }).Check(PropertyConfig.Create(1000));
         checkedCases.Report(output, atLeast: 0.3);
     }
 

@@ -15,7 +15,6 @@ public class PipelinePropertyTests
     private static readonly ReportPipeline Pipeline = new();
     private static readonly string[] SeedTexts = Directory.EnumerateFiles(TestPaths.Seeds, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
 
-    private static Config Config(int tests) => FsCheck.Config.QuickThrowOnFailure.WithMaxTest(tests).WithQuietOnSuccess(true);
 
     [Fact]
     public void Arbitrary_strings_never_throw()
@@ -24,7 +23,7 @@ public class PipelinePropertyTests
         {
             var doc = Pipeline.Parse(ReportSource.FromText("p.txt", text ?? "")).Document;
             return doc.Source is not null && NumbersComeFromSource(doc, text ?? "");
-        }).Check(Config(3000));
+        }).Check(PropertyConfig.Create(3000));
     }
 
     [Fact]
@@ -34,7 +33,7 @@ public class PipelinePropertyTests
         {
             var doc = Pipeline.Parse(ReportSource.FromBytes("p.bin", bytes ?? [])).Document;
             return doc.Source is not null && SourceNumbers.Hold(doc, null, bytes ?? []);
-        }).Check(Config(3000));
+        }).Check(PropertyConfig.Create(3000));
     }
 
     [Fact]
@@ -51,7 +50,7 @@ public class PipelinePropertyTests
             string text = Mutate(t.seed, t.kind, t.a, t.b);
             var doc = Pipeline.Parse(ReportSource.FromText("m.txt", text)).Document;
             return doc.Error is null == (doc.Sections is not null) && NumbersComeFromSource(doc, text);
-        }).Check(Config(3000));
+        }).Check(PropertyConfig.Create(3000));
     }
 
     [Theory]

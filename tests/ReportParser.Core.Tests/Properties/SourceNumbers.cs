@@ -25,8 +25,8 @@ namespace ReportParser.Tests.Properties;
 /// diagnostic (the parts, concatenated, are exactly the run's digits).</item>
 /// <item>HTML is read as its text nodes, as the HTML parsing rules build the page (entities decoded,
 /// stray tags ignored); table, row and cell boundaries end runs, other tags do not
-/// (&lt;td&gt;1&lt;b&gt;2&lt;/b&gt;&lt;/td&gt; is the cell 12), and whitespace between digits does not end a
-/// run (the reader joins a cell's lines, and a cell "1 234" is 1234). HTML runs carry no line.</item>
+/// (&lt;td&gt;1&lt;b&gt;2&lt;/b&gt;&lt;/td&gt; is the cell 12); whitespace ends a run, as the reader never
+/// joins digits across it (a cell "1 2" is text, not 12). HTML runs carry no line.</item>
 /// <item>Bytes are read in every decoding the reader may have used: the text the test encoded, and the
 /// bytes decoded with the encoding the document reports (a misdeclared charset can turn bytes into
 /// other characters, digits among them, and those are in the source as read).</item>
@@ -152,10 +152,6 @@ internal static partial class SourceNumbers
             {
                 pendingSeparator = true;
                 current.Append(c);
-            }
-            else if (current.Length > 0 && html && (char.IsWhiteSpace(c) || c == '\u00A0') && !pendingSeparator)
-            {
-                // whitespace inside an HTML run: keep the run open
             }
             else
             {

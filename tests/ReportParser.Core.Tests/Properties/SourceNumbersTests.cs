@@ -121,7 +121,7 @@ public class SourceNumbersTests
     [InlineData("1 | 2", false, "1|2")]
     [InlineData("1 2", false, "1|2")]
     [InlineData("<table><tr><td>1<b>2</b></td><td>3</td></tr></table>", true, "12|3")]
-    [InlineData("<table><tr><td>1\n 234</td></tr></table><p>5</p>", true, "1234|5")]
+    [InlineData("<table><tr><td>1\n 234</td></tr></table><p>5</p>", true, "1|234|5")]
     [InlineData("<p>&#49;&#50;</p>", true, "12")]
     public void Runs_follow_the_documented_reading(string source, bool html, string expected)
     {
