@@ -92,7 +92,7 @@ internal sealed class HtmlBlockWriter(LineMap map, DiagnosticBag bag, ChromeCoun
                 bag.Report(DiagnosticCodes.HtmlLimit, $"elements nested deeper than {MaxDepth} levels were read as plain text", _lastLine);
             }
 
-            Text(element.TextContent);
+            DeepText(element);
             return;
         }
 
@@ -142,6 +142,53 @@ internal sealed class HtmlBlockWriter(LineMap map, DiagnosticBag bag, ChromeCoun
         if (block)
         {
             Flush();
+        }
+    }
+
+    /// <summary>
+    /// A subtree past <see cref="MaxDepth"/>, walked without recursion: text joins as inline text does,
+    /// and every block element (cells and rows included) ends a line, so "12&lt;span&gt;34&lt;/span&gt;"
+    /// stays 1234 and two cells never run together. Dead and hidden elements are still left out.
+    /// </summary>
+    private void DeepText(IElement root)
+    {
+        var stack = new Stack<(INode Node, bool Exit)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
+        {
+            var (node, exit) = stack.Pop();
+            if (node is IText text)
+            {
+                Text(text.Data);
+                continue;
+            }
+
+            if (node is not IElement element || HtmlRules.IsDead(element) || HtmlRules.IsHidden(element))
+            {
+                continue;
+            }
+
+            bool breaks = element.LocalName is "br" or "td" or "th" or "tr" || HtmlRules.IsBlock(element);
+            if (exit || element.LocalName == "br")
+            {
+                if (breaks)
+                {
+                    Flush();
+                }
+
+                continue;
+            }
+
+            if (breaks)
+            {
+                Flush();
+            }
+
+            stack.Push((element, true));
+            for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
+            {
+                stack.Push((child, false));
+            }
         }
     }
 

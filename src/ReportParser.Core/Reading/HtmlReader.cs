@@ -14,8 +14,13 @@ namespace ReportParser.Reading;
 /// </summary>
 internal sealed class HtmlReader(EncodingDetector detector, IConfiguration? configuration = null)
 {
-    /// <summary>The deepest element nesting the parser builds; deeper elements become siblings (AngleSharp's MaximumDepth).</summary>
-    public const int MaxNesting = HtmlBlockWriter.MaxDepth;
+    /// <summary>
+    /// The deepest element nesting the parser builds; deeper elements become siblings (AngleSharp's
+    /// MaximumDepth), which would split inline text ("12&lt;span&gt;34&lt;/span&gt;" into 12 and 34). The
+    /// nesting limiter keeps pages far below it (512 open elements, plus the implicit table elements), and
+    /// the block writer reads what lies past its own <see cref="HtmlBlockWriter.MaxDepth"/> without recursion.
+    /// </summary>
+    public const int MaxNesting = 4096;
 
     public SourceText Read(byte[] bytes, string name, DiagnosticBag bag, out string encodingName)
     {
@@ -40,6 +45,11 @@ internal sealed class HtmlReader(EncodingDetector detector, IConfiguration? conf
         {
             bag.Report(DiagnosticCodes.HtmlLimit,
                 $"elements are nested deeper than {MaxNesting} levels; the deeper ones were read as following siblings");
+        }
+        else if (layout.MaxDepth >= HtmlBlockWriter.MaxDepth)
+        {
+            bag.Report(DiagnosticCodes.HtmlLimit,
+                $"elements are nested deeper than {HtmlBlockWriter.MaxDepth} levels; the deeper ones were read as plain lines (no table grids)");
         }
 
         var blocks = new HtmlBlockWriter(map, bag, counts, layout.IsChrome).Write(layout.Roots);

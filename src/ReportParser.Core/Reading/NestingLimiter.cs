@@ -32,6 +32,17 @@ internal static class NestingLimiter
     /// <summary>Cell and row tags: starting or ending one closes whatever is still open inside the table's current cell.</summary>
     private static readonly HashSet<string> CellTags = ["td", "th", "tr", "tbody", "thead", "tfoot", "caption"];
 
+    /// <summary>
+    /// Tags that end a line where they stand, so a dropped one becomes &lt;br&gt;. Inline tags (span, font,
+    /// b …) are dropped without a break: "12&lt;span&gt;34&lt;/span&gt;" must stay the one number 1234.
+    /// </summary>
+    private static readonly HashSet<string> BreakTags =
+    [
+        "address", "article", "aside", "blockquote", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+        "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    ];
+
     /// <summary>Elements whose content is raw text up to their end tag.</summary>
     private static readonly HashSet<string> RawTextTags = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"];
 
@@ -97,7 +108,7 @@ internal static class NestingLimiter
                 if (excess.TryGetValue(name, out int extra) && extra > 0)
                 {
                     excess[name] = extra - 1;
-                    drops.Add((lt, tagEnd, !FormattingTags.Contains(name)));
+                    drops.Add((lt, tagEnd, BreakTags.Contains(name)));
                     continue;
                 }
 
@@ -135,7 +146,7 @@ internal static class NestingLimiter
             if (open.Count >= MaxOpenElements || (isFormatting && formatting >= MaxOpenFormatting))
             {
                 excess[name] = excess.GetValueOrDefault(name) + 1;
-                drops.Add((lt, tagEnd, !isFormatting));
+                drops.Add((lt, tagEnd, BreakTags.Contains(name)));
                 continue;
             }
 
