@@ -26,20 +26,13 @@ kills="${KILLS:-20}"
 jobs="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 seed="${SEED:-$(date +%s)}"
 RANDOM=$seed
-failures=0
 max_bytes=300000
 
-say()  { printf '%s\n' "$*"; }
-pass() { printf 'PASS  %s\n' "$*"; }
-fail() { printf 'FAIL  %s\n' "$*"; failures=$((failures + 1)); }
-check() { local what="$1"; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
-
-cleanup() { if [[ "${KEEP:-0}" != 1 ]]; then rm -rf "$work"; else say "kept $work"; fi; }
-trap cleanup EXIT
+# shellcheck source=checks.sh
+source "$repo/tests/scripts/checks.sh"
 
 say "== build (Release); random seed $seed"
-dotnet build "$repo/src/ReportParser.Cli/ReportParser.Cli.csproj" -c Release -o "$work/bin" -v quiet -nologo >"$work/build.log" 2>&1 \
-  || { cat "$work/build.log"; say "build failed"; exit 2; }
+build_cli
 rp=(dotnet "$work/bin/reportparser.dll")
 
 say "== corpus"

@@ -79,22 +79,12 @@ for f in /usr/share/opencc/*.ocd2; do
   opencc_dict -i "$f" -o "$work/dict116/$(basename "$f" .ocd2).txt" -f ocd2 -t text 2>/dev/null || true
 done
 
-python3 - "$work" "$dicts" <<'PY'
+PYTHONPATH="$repo/tests/scripts" python3 - "$work" "$dicts" <<'PY'
 import difflib, os, sys
 work, dicts = sys.argv[1], sys.argv[2]
 dicts116 = f"{work}/dict116"
 
-def fold(text):
-    out = []
-    for c in text:
-        if "\uff01" <= c <= "\uff5e":
-            c = chr(ord(c) - 0xFEE0)
-        elif c in "\u00a0\u3000\u2002\u2003\u2009\u202f\u205f":
-            c = " "
-        elif c in "\u200b\u200c\u200d\u2060\ufeff\u00ad":
-            c = ""
-        out.append(c)
-    return "".join(out)
+from textfold import fold
 
 def read(path):
     return open(path, encoding="utf-8").read()

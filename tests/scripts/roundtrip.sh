@@ -42,22 +42,12 @@ for mode in auto t2s tw2sp tw2s hk2s; do
   done
 done
 
-python3 - "$fixtures" "$work" <<'PY'
+PYTHONPATH="$repo/tests/scripts" python3 - "$fixtures" "$work" <<'PY'
 import sys
 fixtures, work = sys.argv[1], sys.argv[2]
 seeds, sets = ["000", "002", "003", "004"], ["s2twp", "s2t", "s2hk"]
 
-def fold(text):
-    out = []
-    for c in text:
-        if "\uff01" <= c <= "\uff5e":
-            c = chr(ord(c) - 0xFEE0)
-        elif c in "\u00a0\u3000\u2002\u2003\u2009\u202f\u205f":
-            c = " "
-        elif c in "\u200b\u200c\u200d\u2060\ufeff\u00ad":
-            c = ""
-        out.append(c)
-    return "".join(out)
+from textfold import fold
 
 def distance(a, b):
     if a == b:
