@@ -59,9 +59,8 @@ public sealed class ReportPipeline
             Normalization = normalization,
             Metadata = split.Metadata,
             Preamble = SectionSplitter.TextOf(split.Preamble),
-            Sections = split.Sections.Select(s => tables.Any(t => t.Section == s.Section.Number && t.Status != TableStatus.Absent)
-                ? _splitter.Render(s.Section, s.Blocks, dropTableCells: true)
-                : s.Section).ToArray(),
+            Sections = split.Sections.Select(s => _splitter.Render(s.Section, s.Blocks,
+                dropTableCells: tables.Any(t => t.Section == s.Section.Number && t.Status != TableStatus.Absent))).ToArray(),
             Tables = tables,
             Checks = checks,
             Diagnostics = bag.ToSortedList(),

@@ -57,8 +57,9 @@ internal sealed class SectionSplitter
         for (int h = 0; h < headings.Count; h++)
         {
             var heading = headings[h];
+            // Text and subsections are rendered once, by the pipeline, when it knows which sections hold a table.
             var section = new Section(heading.Number, heading.Heading, heading.Title, SectionCatalog.KeyFor(heading.Title), blocks[heading.LineIndex].Line, "", []);
-            sections.Add(new SplitSection(Render(section, bodies[h], dropTableCells: false), bodies[h]));
+            sections.Add(new SplitSection(section, bodies[h]));
         }
 
         if (headings.Count == 0)

@@ -12,5 +12,7 @@ internal sealed record SplitDocument(
 /// <summary>
 /// A section with the blocks it covers. For a heading found inside a line, the blocks hold the
 /// line's fragment after the heading (same line number), so later stages see only this section's text.
+/// <see cref="Section"/> carries the heading only (number, title, key, line): its text and subsections
+/// are rendered from the blocks by <see cref="SectionSplitter.Render"/> once the tables are known.
 /// </summary>
 internal sealed record SplitSection(Section Section, IReadOnlyList<Block> Blocks);
