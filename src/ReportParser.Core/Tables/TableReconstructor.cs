@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
 using ReportParser.Reading;
@@ -276,22 +275,7 @@ internal sealed class TableReconstructor
     }
 
     private IReadOnlyList<TableToken> TokensOf(IReadOnlyList<SplitSection> sections, int index, string table, IReadOnlyList<TableToken>?[] cache) =>
-        cache[index] ??= _tokenizer.Tokenize(sections[index].Blocks, GridWidths(table));
-
-    /// <summary>
-    /// The widths a table's grid has in the flattened <c>cell |</c> format (spec §9, grid_columns):
-    /// 表二 5 (2019) or 4 (2021) columns, 表三 10, 表四 15 or 16 (an empty trailing column).
-    /// </summary>
-    private static IReadOnlySet<int> GridWidths(string table) => table switch
-    {
-        TemplateCatalog.Table2 => Table2Widths,
-        TemplateCatalog.Table3 => Table3Widths,
-        _ => Table4Widths,
-    };
-
-    private static readonly FrozenSet<int> Table2Widths = FrozenSet.ToFrozenSet([4, 5]);
-    private static readonly FrozenSet<int> Table3Widths = FrozenSet.ToFrozenSet([10]);
-    private static readonly FrozenSet<int> Table4Widths = FrozenSet.ToFrozenSet([15, 16]);
+        cache[index] ??= _tokenizer.Tokenize(sections[index].Blocks, _catalog.GridWidths(table));
 
     /// <summary>
     /// The section's tokens; when the next section's heading is in fact a row label of this table
@@ -313,7 +297,7 @@ internal sealed class TableReconstructor
             return tokens;
         }
 
-        return [.. tokens, .. _tokenizer.Tokenize([new TextLine(next.Section.Heading, next.Section.Line), .. next.Blocks], GridWidths(table))];
+        return [.. tokens, .. _tokenizer.Tokenize([new TextLine(next.Section.Heading, next.Section.Line), .. next.Blocks], _catalog.GridWidths(table))];
     }
 
     private static int? FirstLine(SplitSection section) => section.Blocks.Count > 0 ? section.Blocks[0].Line : section.Section.Line;

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Concurrent;
 using System.Text.Json;
 
@@ -29,7 +30,8 @@ internal sealed record TableTemplate(
     string Template,
     IReadOnlyList<TemplateRow> Rows,
     IReadOnlyList<TemplateColumn> Columns,
-    IReadOnlyList<string> HeaderLabels)
+    IReadOnlyList<string> HeaderLabels,
+    IReadOnlyList<int> GridWidths)
 {
     public IEnumerable<TemplateRow> DataRows => Rows.Where(r => r.IsData);
 
@@ -108,8 +110,21 @@ internal sealed class TemplateCatalog
 
     public IReadOnlyList<string> Templates { get; }
 
+    /// <summary>
+    /// The widths a table's grid has in any template (spec §9, grid_columns): in the flattened
+    /// <c>cell |</c> format a padding line completes a row to one of these.
+    /// </summary>
+    public IReadOnlySet<int> GridWidths(string table) => _gridWidths[table];
+
+    private readonly Dictionary<string, FrozenSet<int>> _gridWidths = [];
+
     private TemplateCatalog(IReadOnlyList<TableTemplate> tables)
     {
+        foreach (var group in tables.GroupBy(t => t.Table))
+        {
+            _gridWidths[group.Key] = group.SelectMany(t => t.GridWidths).ToFrozenSet();
+        }
+
         foreach (var table in tables)
         {
             _tables[(table.Table, table.Template)] = table;
@@ -317,21 +332,21 @@ internal sealed class TemplateCatalog
         }
 
         var union = rows.SelectMany(r => r.Columns).DistinctBy(c => c.Key).ToArray();
-        return new TableTemplate(Table2, template, rows, union, headers);
+        return new TableTemplate(Table2, template, rows, union, headers, [json.GridColumns]);
     }
 
     private static TableTemplate Table3From(string template, Table3Json json)
     {
         var columns = json.Columns.Select(ColumnFrom).ToArray();
         var rows = json.Rows.Select(r => new TemplateRow(r.Key, r.Label, r.Kind, r.Parent, r.After, r.Aliases, columns)).ToArray();
-        return new TableTemplate(Table3, template, rows, columns, json.HeaderLabels);
+        return new TableTemplate(Table3, template, rows, columns, json.HeaderLabels, [json.GridColumns]);
     }
 
     private static TableTemplate Table4From(string template, Table4Json json)
     {
         var columns = json.Columns.Select(ColumnFrom).ToArray();
         var rows = json.Blocks.Select(b => new TemplateRow(b.Key, b.Label, "data", null, null, b.Aliases, columns)).ToArray();
-        return new TableTemplate(Table4, template, rows, columns, json.HeaderLabels);
+        return new TableTemplate(Table4, template, rows, columns, json.HeaderLabels, json.GridColumns);
     }
 
     private static TemplateColumn ColumnFrom(ColumnJson c) => new(c.Key, c.Label, c.ValueType ?? "count", c.Aliases);
@@ -376,10 +391,10 @@ internal sealed class TemplateCatalog
             new(Int(e, "grid_columns"), Strings(e, "header_labels")!, Array(e, "columns", ColumnJson.From)!, Array(e, "rows", RowJson.From)!);
     }
 
-    private sealed record Table4Json(string[] HeaderLabels, RowJson[] Blocks, ColumnJson[] Columns)
+    private sealed record Table4Json(int[] GridColumns, string[] HeaderLabels, RowJson[] Blocks, ColumnJson[] Columns)
     {
         public static Table4Json From(JsonElement e) =>
-            new(Strings(e, "header_labels")!, Array(e, "blocks", RowJson.From)!, Array(e, "columns", ColumnJson.From)!);
+            new(Array(e, "grid_columns", v => v.GetInt32())!, Strings(e, "header_labels")!, Array(e, "blocks", RowJson.From)!, Array(e, "columns", ColumnJson.From)!);
     }
 
     private sealed record ColumnJson(string Key, string Label, string[] Aliases, string? ValueType)

@@ -180,3 +180,13 @@ public class CellSpacingTests
     public void Spaces_around_a_number_or_between_it_and_its_sign_or_unit_are_fine(string text, double value) =>
         Assert.Equal((decimal)value, CellValueParser.Parse(text).Value);
 }
+
+public class GridWidthTests
+{
+    [Theory]
+    [InlineData("table2", new[] { 4, 5 })]
+    [InlineData("table3", new[] { 10 })]
+    [InlineData("table4", new[] { 15, 16 })]
+    public void Grid_widths_come_from_the_templates(string table, int[] widths) =>
+        Assert.Equal(widths, TemplateCatalog.Default.GridWidths(table).Order());
+}
