@@ -125,6 +125,22 @@ public sealed class CsvReportWriterTests
     }
 
     [Fact]
+    public void Wide_header_order_is_stable()
+    {
+        // gov2021 rows and columns first, those only gov2019 has after their neighbour there.
+        var keys = WideCsvColumns.CellKeys;
+        Assert.Equal(
+            ["table2.art20_1.regulations.issued", "table2.art20_1.regulations.repealed", "table2.art20_1.regulations.in_force",
+             "table2.art20_1.regulations.newly_made", "table2.art20_1.regulations.newly_published", "table2.art20_1.regulations.total_published"],
+            keys.Take(6));
+        Assert.Equal("table2.art20_9.centralized_procurement.procurement_items", keys[keys.ToList().FindIndex(k => k.StartsWith("table2.art20_9", StringComparison.Ordinal))]);
+        int other = keys.ToList().IndexOf("table3.other.natural_person");
+        Assert.Equal("table3.not_processed.confirm_or_reissue.total", keys[other - 1]);
+        Assert.Equal("table3.other.no_correction.natural_person", keys[other + 7]);
+        Assert.Equal("table4.litigation_after_review.total", keys[^1]);
+    }
+
+    [Fact]
     public void A_run_with_no_documents_still_writes_the_header()
     {
         Assert.Equal("file,number,key,title,line,text\n", Write(CsvLayout.Sections, false));
