@@ -43,12 +43,12 @@ internal sealed class TableChecker
                 case TemplateCatalog.Table3:
                     CheckBalance(context);
                     CheckResultsSum(context);
-                    CheckRowTotals(context);
+                    CheckTotalColumn(context, Rules.T3RowTotal, dataRowsOnly: true);
                     CheckSubtotals(context);
                     CheckNonNegative(context);
                     break;
                 case TemplateCatalog.Table4:
-                    CheckBlockTotals(context);
+                    CheckTotalColumn(context, Rules.T4BlockTotal, dataRowsOnly: false);
                     CheckNonNegative(context);
                     break;
             }
@@ -112,28 +112,23 @@ internal sealed class TableChecker
         }
     }
 
-    private static void CheckRowTotals(TableContext t)
+    /// <summary>
+    /// The 总计 column of each row equals the sum of the row's other columns: T3_ROW_TOTAL over 表三's data
+    /// rows, T4_BLOCK_TOTAL over 表四's three blocks.
+    /// </summary>
+    private static void CheckTotalColumn(TableContext t, string rule, bool dataRowsOnly)
     {
         var parts = t.Table.Columns.Take(t.Table.Columns.Count - 1).Select(c => c.Key).ToArray();
         string totalKey = t.Table.Columns[^1].Key;
         string[] names = [totalKey, .. parts];
         foreach (var row in t.Table.Rows)
         {
-            if (t.Template.Row(row.Key)?.IsData != true)
+            if (dataRowsOnly && t.Template.Row(row.Key)?.IsData != true)
             {
                 continue;
             }
 
-            var total = t.Value(row.Key, totalKey);
-            var terms = t.Values(row.Key, parts);
-            if (Blank(total, terms, names) is { } blank)
-            {
-                t.NotAssessable(Rules.T3RowTotal, row.Key, totalKey, blank, row.Line ?? t.Table.Line, total, terms);
-                continue;
-            }
-
-            bool pass = total == Sum(terms);
-            t.Add(Rules.T3RowTotal, row.Key, totalKey, pass, $"{N(total)} {(pass ? "=" : "≠")} {Joined(terms)}", row.Line ?? t.Table.Line, official: true);
+            CheckSum(t, rule, row.Key, totalKey, t.Value(row.Key, totalKey), t.Values(row.Key, parts), names, row.Line ?? t.Table.Line, official: true);
         }
     }
 
@@ -150,38 +145,23 @@ internal sealed class TableChecker
 
             foreach (var column in t.Table.Columns)
             {
-                var subtotal = t.Value(group, column.Key);
-                var terms = t.Values(children, column.Key);
-                if (Blank(subtotal, terms, [group, .. children]) is { } blank)
-                {
-                    t.NotAssessable(Rules.T3Subtotal, group, column.Key, blank, row.Line ?? t.Table.Line, subtotal, terms);
-                    continue;
-                }
-
-                bool pass = subtotal == Sum(terms);
-                t.Add(Rules.T3Subtotal, group, column.Key, pass, $"{N(subtotal)} {(pass ? "=" : "≠")} {Joined(terms)}", row.Line ?? t.Table.Line, official: false);
+                CheckSum(t, Rules.T3Subtotal, group, column.Key, t.Value(group, column.Key), t.Values(children, column.Key), [group, .. children],
+                    row.Line ?? t.Table.Line, official: false);
             }
         }
     }
 
-    private static void CheckBlockTotals(TableContext t)
+    /// <summary>One rule instance "total = Σ terms": pass or fail with the numbers, or not assessable when an operand is blank.</summary>
+    private static void CheckSum(TableContext t, string rule, string row, string column, decimal? total, decimal?[] terms, string[] names, int? line, bool official)
     {
-        var parts = t.Table.Columns.Take(t.Table.Columns.Count - 1).Select(c => c.Key).ToArray();
-        string totalKey = t.Table.Columns[^1].Key;
-        string[] names = [totalKey, .. parts];
-        foreach (var row in t.Table.Rows)
+        if (Blank(total, terms, names) is { } blank)
         {
-            var total = t.Value(row.Key, totalKey);
-            var terms = t.Values(row.Key, parts);
-            if (Blank(total, terms, names) is { } blank)
-            {
-                t.NotAssessable(Rules.T4BlockTotal, row.Key, totalKey, blank, row.Line ?? t.Table.Line, total, terms);
-                continue;
-            }
-
-            bool pass = total == Sum(terms);
-            t.Add(Rules.T4BlockTotal, row.Key, totalKey, pass, $"{N(total)} {(pass ? "=" : "≠")} {Joined(terms)}", row.Line ?? t.Table.Line, official: true);
+            t.NotAssessable(rule, row, column, blank, line, total, terms);
+            return;
         }
+
+        bool pass = total == Sum(terms);
+        t.Add(rule, row, column, pass, $"{N(total)} {(pass ? "=" : "≠")} {Joined(terms)}", line, official);
     }
 
     /// <summary>NON_NEGATIVE_INT: 表三 and 表四 cells are counts.</summary>
