@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace ReportParser.Tables;
@@ -104,7 +102,10 @@ internal sealed class TemplateCatalog
     // times per table, so most lookups are hits. Cleared when full: memory stays bounded whatever the input.
     private const int MaxResolved = 4096;
     private const int MaxResolvedLength = 200;
-    private readonly ConcurrentDictionary<string, ResolvedLabel> _resolved = new(StringComparer.Ordinal);
+    // A plain dictionary under a lock: lookups are short, and ConcurrentDictionary.Count (needed for
+    // the bound) takes every lock of the dictionary.
+    private readonly Dictionary<string, ResolvedLabel> _resolved = new(StringComparer.Ordinal);
+    private readonly Lock _resolvedLock = new();
 
     public static TemplateCatalog Default { get; } = Load();
 
@@ -116,37 +117,58 @@ internal sealed class TemplateCatalog
     /// </summary>
     public IReadOnlySet<int> GridWidths(string table) => _gridWidths[table];
 
-    private readonly Dictionary<string, FrozenSet<int>> _gridWidths = [];
+    private readonly Dictionary<string, HashSet<int>> _gridWidths = [];
 
+    // Plain loops rather than LINQ here and in AddLabel: the catalogue is built once per process, and on
+    // a one-report run the generic LINQ and frozen-set code it would need (compiled at run time) costs
+    // more than the parse.
     private TemplateCatalog(IReadOnlyList<TableTemplate> tables)
     {
-        foreach (var group in tables.GroupBy(t => t.Table))
-        {
-            _gridWidths[group.Key] = group.SelectMany(t => t.GridWidths).ToFrozenSet();
-        }
-
+        var templates = new List<string>();
         foreach (var table in tables)
         {
+            if (!_gridWidths.TryGetValue(table.Table, out var widths))
+            {
+                _gridWidths[table.Table] = widths = [];
+            }
+
+            widths.UnionWith(table.GridWidths);
+            if (!templates.Contains(table.Template))
+            {
+                templates.Add(table.Template);
+            }
+
             _tables[(table.Table, table.Template)] = table;
             foreach (var row in table.Rows)
             {
-                foreach (string label in row.Aliases.Prepend(row.Label))
+                AddLabel(row.Label, new LabelEntry(table, row));
+                foreach (string alias in row.Aliases)
                 {
-                    AddLabel(label, new LabelEntry(table, row));
+                    AddLabel(alias, new LabelEntry(table, row));
                 }
             }
 
-            var headerLabels = table.HeaderLabels
-                .Concat(table.Columns.SelectMany(c => c.Aliases.Prepend(c.Label)));
-            foreach (string label in headerLabels)
+            foreach (string label in table.HeaderLabels)
             {
                 AddLabel(label, new LabelEntry(table, null));
             }
+
+            foreach (var column in table.Columns)
+            {
+                AddLabel(column.Label, new LabelEntry(table, null));
+                foreach (string alias in column.Aliases)
+                {
+                    AddLabel(alias, new LabelEntry(table, null));
+                }
+            }
         }
 
-        Templates = tables.Select(t => t.Template).Distinct().ToArray();
+        Templates = [.. templates];
         _pieceLookup = _pieces.GetAlternateLookup<ReadOnlySpan<char>>();
-        _longestPiece = _pieces.Max(p => p.Length);
+        foreach (string piece in _pieces)
+        {
+            _longestPiece = Math.Max(_longestPiece, piece.Length);
+        }
     }
 
     public TableTemplate Get(string table, string template) => _tables[(table, template)];
@@ -154,9 +176,12 @@ internal sealed class TemplateCatalog
     /// <summary>The label text (as it stands in the report) normalised, looked up and decomposed; memoised.</summary>
     public ResolvedLabel Resolve(string label)
     {
-        if (_resolved.TryGetValue(label, out var known))
+        lock (_resolvedLock)
         {
-            return known;
+            if (_resolved.TryGetValue(label, out var known))
+            {
+                return known;
+            }
         }
 
         string normalized = LabelText.Normalize(label);
@@ -164,12 +189,15 @@ internal sealed class TemplateCatalog
         var resolved = new ResolvedLabel(normalized, Lookup(normalized), decomposed, last, before);
         if (label.Length <= MaxResolvedLength)
         {
-            if (_resolved.Count >= MaxResolved)
+            lock (_resolvedLock)
             {
-                _resolved.Clear();
-            }
+                if (_resolved.Count >= MaxResolved)
+                {
+                    _resolved.Clear();
+                }
 
-            _resolved.TryAdd(label, resolved);
+                _resolved.TryAdd(label, resolved);
+            }
         }
 
         return resolved;
@@ -292,7 +320,8 @@ internal sealed class TemplateCatalog
                 _labels[form] = list = [];
             }
 
-            if (!list.Contains(entry))
+            // The same table and row (objects unique in the catalogue) reached through another alias.
+            if (!list.Exists(e => ReferenceEquals(e.Table, entry.Table) && ReferenceEquals(e.Row, entry.Row)))
             {
                 list.Add(entry);
             }
