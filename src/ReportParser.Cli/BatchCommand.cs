@@ -14,60 +14,63 @@ internal abstract class BatchCommand : Command
     {
         Console = console;
         Common.AddTo(this);
-        SetAction(async (result, cancellationToken) =>
+        // The asynchronous overload for its cancellation token (Ctrl+C, SIGTERM); the work itself is synchronous.
+        SetAction((result, cancellationToken) => Task.FromResult(Invoke(result, cancellationToken)));
+    }
+
+    private int Invoke(System.CommandLine.ParseResult result, CancellationToken cancellationToken)
+    {
+        try
         {
-            try
+            return Execute(result, cancellationToken);
+        }
+        catch (UsageException ex)
+        {
+            foreach (string line in ex.Message.Split(Environment.NewLine))
             {
-                return await ExecuteAsync(result, cancellationToken).ConfigureAwait(false);
+                Console.Stderr.WriteLine($"reportparser: {line}");
             }
-            catch (UsageException ex)
-            {
-                foreach (string line in ex.Message.Split(Environment.NewLine))
-                {
-                    Console.Stderr.WriteLine($"reportparser: {line}");
-                }
 
-                return ExitCodes.Usage;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Console.Stderr.WriteLine("reportparser: interrupted; finished outputs are complete, unfinished ones were not written");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Stderr.WriteLine($"reportparser: cannot write output: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex)
+        {
+            // A bug, not a content problem (those become error records): one line, the trace only on request.
+            Console.Stderr.WriteLine($"reportparser: internal error: {ex.GetType().FullName}: {ex.Message}");
+            if (Console.ShowStackTraces)
             {
-                Console.Stderr.WriteLine("reportparser: interrupted; finished outputs are complete, unfinished ones were not written");
-                return ExitCodes.Interrupted;
+                Console.Stderr.WriteLine(ex.ToString());
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            else
             {
-                Console.Stderr.WriteLine($"reportparser: cannot write output: {ex.Message}");
-                return ExitCodes.Usage;
+                Console.Stderr.WriteLine("reportparser: set REPORTPARSER_DEBUG=1 to print the stack trace");
             }
-            catch (Exception ex)
-            {
-                // A bug, not a content problem (those become error records): one line, the trace only on request.
-                Console.Stderr.WriteLine($"reportparser: internal error: {ex.GetType().FullName}: {ex.Message}");
-                if (Console.ShowStackTraces)
-                {
-                    Console.Stderr.WriteLine(ex.ToString());
-                }
-                else
-                {
-                    Console.Stderr.WriteLine("reportparser: set REPORTPARSER_DEBUG=1 to print the stack trace");
-                }
 
-                return ExitCodes.Failed;
-            }
-        });
+            return ExitCodes.Failed;
+        }
     }
 
     protected CliConsole Console { get; }
 
     public CommonOptions Common { get; } = new();
 
-    protected abstract Task<int> ExecuteAsync(System.CommandLine.ParseResult result, CancellationToken cancellationToken);
+    protected abstract int Execute(System.CommandLine.ParseResult result, CancellationToken cancellationToken);
 
     /// <summary>
     /// Runs the inputs through the pipeline; <paramref name="consume"/> sees the results in input order.
     /// <paramref name="render"/>, when given, formats each document on its worker thread (<see cref="BatchResult.Rendered"/>).
     /// </summary>
-    protected async Task<RunSummary> RunBatchAsync(
+    protected RunSummary RunBatch(
         System.CommandLine.ParseResult result,
         IReadOnlyList<InputItem> items,
         ReportParserOptions options,
@@ -90,7 +93,7 @@ internal abstract class BatchCommand : Command
         };
         try
         {
-            await runner.RunAsync(items, skip, r =>
+            runner.Run(items, skip, r =>
             {
                 summary.Add(r);
                 consume(r, summary);
@@ -101,7 +104,7 @@ internal abstract class BatchCommand : Command
                         progress.Update(summary.Files);
                     }
                 }
-            }, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken);
         }
         finally
         {

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Diagnostics;
 using ReportParser.Model;
 
 namespace ReportParser.Cli;
@@ -13,14 +13,19 @@ internal sealed record BatchResult(int Index, InputItem Item, ReportDocument? Do
 }
 
 /// <summary>
-/// Parses inputs in parallel and hands the results to a consumer in input order, as soon as each
-/// one and all before it are done. At most twice the parallelism of results are in flight (parsed
-/// or being parsed but not yet consumed), so memory does not grow with the number of inputs.
+/// Parses inputs in parallel on the thread pool and hands the results to a consumer, on the calling
+/// thread and in input order, as soon as each one and all before it are done. At most the parallelism
+/// of parses run at once and at most twice as many results are in flight (parsed or being parsed but
+/// not yet consumed), so memory does not grow with the number of inputs.
 /// Every input yields one result: the pipeline's document or error record, an error record for an
 /// exception (<see cref="ErrorRecords.InternalErrorCode"/>) or for a parse that outlived the
 /// timeout (<see cref="ErrorRecords.TimeoutCode"/>). A timed-out parse cannot be stopped: it keeps
 /// its thread in the background until it ends or the process exits, and its slot is given to the next input.
 /// </summary>
+/// <remarks>
+/// Synchronous on purpose: the caller's thread waits on a monitor rather than awaiting tasks, which on a
+/// one-report run saves the start-up cost of the async machinery (compiled at run time for each state machine).
+/// </remarks>
 internal sealed class BatchRunner
 {
     private readonly Func<InputItem, ReportDocument> _parse;
@@ -50,95 +55,136 @@ internal sealed class BatchRunner
 
     /// <summary>
     /// Runs every input. <paramref name="skip"/> (called on worker threads) says which inputs need no
-    /// parse; <paramref name="consume"/> is called on one thread at a time, in input order.
+    /// parse; <paramref name="consume"/> is called on the calling thread, in input order; if it throws,
+    /// no further input is started and the exception propagates.
     /// Cancelling stops starting new inputs and returns after the results already consumed; it throws
     /// <see cref="OperationCanceledException"/>.
     /// </summary>
-    public async Task RunAsync(IReadOnlyList<InputItem> items, Func<InputItem, bool>? skip, Action<BatchResult> consume, CancellationToken cancellationToken = default)
+    public void Run(IReadOnlyList<InputItem> items, Func<InputItem, bool>? skip, Action<BatchResult> consume, CancellationToken cancellationToken = default)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // Not disposed: abandoned (timed-out or cancelled) work may still release them after this returns.
-        var window = new SemaphoreSlim(2 * _parallelism);
-        var workers = new SemaphoreSlim(_parallelism);
-        var pending = Channel.CreateUnbounded<Task<BatchResult>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var producer = Task.Run(async () =>
+        var run = new RunState(this, skip);
+        using var wake = cancellationToken.Register(run.Wake);
+        int next = 0;
+        while (true)
         {
-            try
+            BatchResult result;
+            lock (run)
             {
-                for (int i = 0; i < items.Count; i++)
+                while (true)
                 {
-                    await window.WaitAsync(stop.Token).ConfigureAwait(false);
-                    pending.Writer.TryWrite(ProcessAsync(i, items[i], skip, workers, stop.Token));
+                    while (next < items.Count && run.Running < _parallelism && run.Window.Count < 2 * _parallelism && !cancellationToken.IsCancellationRequested)
+                    {
+                        run.Start(new Job(next, items[next]));
+                        next++;
+                    }
+
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (run.Window.Count == 0)
+                    {
+                        return;
+                    }
+
+                    var head = run.Window.Peek();
+                    if (head.Result is not null)
+                    {
+                        result = head.Result;
+                        run.Window.Dequeue();
+                        break;
+                    }
+
+                    var waited = Stopwatch.GetElapsedTime(head.Started);
+                    if (_timeout != Timeout.InfiniteTimeSpan && waited >= _timeout)
+                    {
+                        // Abandoned: the parse goes on in the background, its slot goes to the next input.
+                        head.Abandoned = true;
+                        run.Running--;
+                        run.Window.Dequeue();
+                        result = new BatchResult(head.Index, head.Item, ErrorRecords.Timeout(head.Item, _timeout));
+                        break;
+                    }
+
+                    if (_timeout == Timeout.InfiniteTimeSpan)
+                    {
+                        Monitor.Wait(run);
+                    }
+                    else
+                    {
+                        Monitor.Wait(run, _timeout - waited);
+                    }
                 }
             }
-            finally
-            {
-                pending.Writer.Complete();
-            }
-        }, CancellationToken.None);
 
-        try
-        {
-            await foreach (var task in pending.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
-            {
-                var result = await task.ConfigureAwait(false);
-                cancellationToken.ThrowIfCancellationRequested();
-                consume(result);
-                window.Release();
-            }
+            consume(result);
         }
-        catch
-        {
-            // The consumer failed (or the run was cancelled): stop the producer before leaving.
-            await stop.CancelAsync().ConfigureAwait(false);
-            await producer.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
-            throw;
-        }
-
-        await producer.ConfigureAwait(false);
     }
 
-    private async Task<BatchResult> ProcessAsync(int index, InputItem item, Func<InputItem, bool>? skip, SemaphoreSlim workers, CancellationToken cancellationToken)
+    private sealed class Job(int index, InputItem item)
     {
-        try
+        public int Index { get; } = index;
+        public InputItem Item { get; } = item;
+        public long Started { get; set; }
+
+        // Written under the run's lock.
+        public BatchResult? Result { get; set; }
+        public bool Abandoned { get; set; }
+    }
+
+    /// <summary>The jobs of one <see cref="Run"/>; its monitor guards them and signals a finished job.</summary>
+    private sealed class RunState(BatchRunner runner, Func<InputItem, bool>? skip)
+    {
+        public Queue<Job> Window { get; } = new();
+        public int Running { get; set; }
+
+        /// <summary>Queues the job on the thread pool; called under the lock.</summary>
+        public void Start(Job job)
         {
-            await workers.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return new BatchResult(index, item, null);
+            job.Started = Stopwatch.GetTimestamp();
+            Window.Enqueue(job);
+            Running++;
+            ThreadPool.UnsafeQueueUserWorkItem(Execute, job);
         }
 
+        public void Wake()
+        {
+            lock (this)
+            {
+                Monitor.PulseAll(this);
+            }
+        }
+
+        private void Execute(object? state)
+        {
+            var job = (Job)state!;
+            var result = runner.Process(job.Index, job.Item, skip);
+            lock (this)
+            {
+                job.Result = result;
+                if (!job.Abandoned)
+                {
+                    Running--;
+                }
+
+                Monitor.PulseAll(this);
+            }
+        }
+    }
+
+    private BatchResult Process(int index, InputItem item, Func<InputItem, bool>? skip)
+    {
         try
         {
             if (skip is not null && skip(item))
             {
                 return new BatchResult(index, item, null);
             }
-
-            var parse = Task.Run(() =>
-            {
-                var document = ParseSafely(item);
-                return (document, RenderSafely(document));
-            }, CancellationToken.None);
-            try
-            {
-                var (document, rendered) = await parse.WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
-                return new BatchResult(index, item, document, rendered);
-            }
-            catch (TimeoutException)
-            {
-                return new BatchResult(index, item, ErrorRecords.Timeout(item, _timeout));
-            }
-            catch (OperationCanceledException)
-            {
-                return new BatchResult(index, item, null);
-            }
         }
-        finally
+        catch (Exception ex)
         {
-            workers.Release();
+            return new BatchResult(index, item, ErrorRecords.InternalError(item, ex));
         }
+
+        var document = ParseSafely(item);
+        return new BatchResult(index, item, document, RenderSafely(document));
     }
 
     private string? RenderSafely(ReportDocument document)

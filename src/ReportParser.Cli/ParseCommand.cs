@@ -54,7 +54,7 @@ internal sealed class ParseCommand : BatchCommand
         Description = "With -f json -o DIR: skip inputs whose output file exists (they still count in the summary).",
     };
 
-    protected override async Task<int> ExecuteAsync(System.CommandLine.ParseResult result, CancellationToken cancellationToken)
+    protected override int Execute(System.CommandLine.ParseResult result, CancellationToken cancellationToken)
     {
         var arguments = result.GetValue(Common.Inputs) ?? [];
         InputResolver.CheckExist(arguments);
@@ -69,7 +69,7 @@ internal sealed class ParseCommand : BatchCommand
         var options = Common.PipelineOptions(result, result.GetValue(KeepOriginal));
 
         using var sink = plan.CreateSink(items, Console.Stdout);
-        var summary = await RunBatchAsync(result, items, options, plan.SkipExisting ? sink.OutputExists : null, (r, s) =>
+        var summary = RunBatch(result, items, options, plan.SkipExisting ? sink.OutputExists : null, (r, s) =>
         {
             if (r.Document is null)
             {
@@ -92,7 +92,7 @@ internal sealed class ParseCommand : BatchCommand
             {
                 sink.Write(r.Item, r.Document, r.Rendered);
             }
-        }, cancellationToken, sink.Render).ConfigureAwait(false);
+        }, cancellationToken, sink.Render);
         sink.Complete();
 
         PrintSummary(result, summary, "parsed");

@@ -29,7 +29,7 @@ internal sealed class ValidateCommand : BatchCommand
         Description = "Warnings fail the run too.",
     };
 
-    protected override async Task<int> ExecuteAsync(System.CommandLine.ParseResult result, CancellationToken cancellationToken)
+    protected override int Execute(System.CommandLine.ParseResult result, CancellationToken cancellationToken)
     {
         var format = result.GetValue(Format) switch
         {
@@ -42,14 +42,14 @@ internal sealed class ValidateCommand : BatchCommand
         var writer = new ValidationWriter(Console.Stdout, format);
         bool failed = false;
         writer.Begin();
-        var summary = await RunBatchAsync(result, items, Common.PipelineOptions(result, keepOriginal: false), skip: null, (r, _) =>
+        var summary = RunBatch(result, items, Common.PipelineOptions(result, keepOriginal: false), skip: null, (r, _) =>
         {
             var document = r.Document!;
             var problems = ValidationProblem.From(document);
             failed |= document.Error is not null
                 || problems.Any(p => p.Severity == DiagnosticSeverity.Error || (strict && p.Severity == DiagnosticSeverity.Warning));
             writer.Write(document, problems);
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
         writer.End();
 
         PrintSummary(result, summary, "checked");

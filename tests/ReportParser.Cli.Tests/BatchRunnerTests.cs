@@ -10,7 +10,7 @@ public sealed class BatchRunnerTests
     private static ReportDocument Doc(InputItem item) => new() { Source = new SourceInfo(item.DisplayName, "text", "utf-8", 1, "") };
 
     [Fact]
-    public async Task Results_come_in_input_order_although_they_finish_out_of_order()
+    public void Results_come_in_input_order_although_they_finish_out_of_order()
     {
         var items = Enumerable.Range(0, 60).Select(Item).ToArray();
         var runner = new BatchRunner(item =>
@@ -19,12 +19,12 @@ public sealed class BatchRunnerTests
             return Doc(item);
         }, parallelism: 4, Timeout.InfiniteTimeSpan);
         var seen = new List<string>();
-        await runner.RunAsync(items, null, r => seen.Add(r.Document!.Source.Path));
+        runner.Run(items, null, r => seen.Add(r.Document!.Source.Path));
         Assert.Equal(items.Select(i => i.DisplayName), seen);
     }
 
     [Fact]
-    public async Task At_most_twice_the_parallelism_of_results_are_in_flight()
+    public void At_most_twice_the_parallelism_of_results_are_in_flight()
     {
         const int parallelism = 3;
         int started = 0, consumed = 0, maxInFlight = 0, running = 0, maxRunning = 0;
@@ -38,7 +38,7 @@ public sealed class BatchRunnerTests
             Interlocked.Decrement(ref running);
             return Doc(item);
         }, parallelism, Timeout.InfiniteTimeSpan);
-        await runner.RunAsync(items, null, r =>
+        runner.Run(items, null, r =>
         {
             Thread.Sleep(item0Slow(r.Index)); // a slow consumer lets parsed results pile up if nothing bounds them
             Interlocked.Increment(ref consumed);
@@ -51,12 +51,12 @@ public sealed class BatchRunnerTests
     }
 
     [Fact]
-    public async Task An_exception_becomes_an_error_record_and_the_run_goes_on()
+    public void An_exception_becomes_an_error_record_and_the_run_goes_on()
     {
         var items = Enumerable.Range(0, 5).Select(Item).ToArray();
         var runner = new BatchRunner(item => item.DisplayName == "f002.txt" ? throw new InvalidOperationException("boom") : Doc(item), 2, Timeout.InfiniteTimeSpan);
         var results = new List<BatchResult>();
-        await runner.RunAsync(items, null, results.Add);
+        runner.Run(items, null, results.Add);
         Assert.Equal(5, results.Count);
         var error = results[2].Document!.Error!;
         Assert.Equal(ErrorRecords.InternalErrorCode, error.Code);
@@ -65,7 +65,7 @@ public sealed class BatchRunnerTests
     }
 
     [Fact]
-    public async Task A_stuck_parse_times_out_into_an_error_record_and_the_run_goes_on()
+    public void A_stuck_parse_times_out_into_an_error_record_and_the_run_goes_on()
     {
         using var release = new ManualResetEventSlim();
         var items = Enumerable.Range(0, 6).Select(Item).ToArray();
@@ -79,7 +79,7 @@ public sealed class BatchRunnerTests
             return Doc(item);
         }, parallelism: 1, TimeSpan.FromMilliseconds(200));
         var results = new List<BatchResult>();
-        await runner.RunAsync(items, null, results.Add);
+        runner.Run(items, null, results.Add);
         release.Set();
         Assert.Equal(6, results.Count);
         Assert.Equal(ErrorRecords.TimeoutCode, results[1].Document!.Error!.Code);
@@ -88,19 +88,19 @@ public sealed class BatchRunnerTests
     }
 
     [Fact]
-    public async Task Skipped_inputs_are_not_parsed_but_still_reported()
+    public void Skipped_inputs_are_not_parsed_but_still_reported()
     {
         int parsed = 0;
         var items = Enumerable.Range(0, 4).Select(Item).ToArray();
         var runner = new BatchRunner(item => { Interlocked.Increment(ref parsed); return Doc(item); }, 2, Timeout.InfiniteTimeSpan);
         var results = new List<BatchResult>();
-        await runner.RunAsync(items, i => i.DisplayName is "f000.txt" or "f003.txt", results.Add);
+        runner.Run(items, i => i.DisplayName is "f000.txt" or "f003.txt", results.Add);
         Assert.Equal([true, false, false, true], results.Select(r => r.Skipped));
         Assert.Equal(2, parsed);
     }
 
     [Fact]
-    public async Task Render_runs_once_per_document_and_its_result_reaches_the_consumer_a_failure_leaves_none()
+    public void Render_runs_once_per_document_and_its_result_reaches_the_consumer_a_failure_leaves_none()
     {
         var items = Enumerable.Range(0, 6).Select(Item).ToArray();
         var renderThreads = new System.Collections.Concurrent.ConcurrentBag<int>();
@@ -113,18 +113,18 @@ public sealed class BatchRunnerTests
             },
         };
         var results = new List<BatchResult>();
-        await runner.RunAsync(items, null, results.Add);
+        runner.Run(items, null, results.Add);
         Assert.Equal(6, renderThreads.Count);
         Assert.Equal(items.Select(i => i.DisplayName == "f004.txt" ? null : "rendered " + i.DisplayName), results.Select(r => r.Rendered));
         Assert.All(results, r => Assert.NotNull(r.Document));
     }
 
     [Fact]
-    public async Task A_failing_consumer_stops_the_run_and_its_exception_surfaces()
+    public void A_failing_consumer_stops_the_run_and_its_exception_surfaces()
     {
         var items = Enumerable.Range(0, 100).Select(Item).ToArray();
         var runner = new BatchRunner(Doc, 2, Timeout.InfiniteTimeSpan);
-        await Assert.ThrowsAsync<IOException>(() => runner.RunAsync(items, null, r =>
+        Assert.Throws<IOException>(() => runner.Run(items, null, r =>
         {
             if (r.Index == 3)
             {
