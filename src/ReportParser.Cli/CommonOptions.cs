@@ -93,7 +93,7 @@ internal sealed class CommonOptions
 
     public ReportParserOptions PipelineOptions(System.CommandLine.ParseResult result, bool keepOriginal) => new()
     {
-        Mode = Enum.Parse<NormalizationMode>(result.GetValue(Mode) ?? "auto", ignoreCase: true),
+        Mode = NormalizationModeNames.Parse(result.GetValue(Mode) ?? "auto"),
         MaxBytes = result.GetValue(MaxBytes),
         KeepOriginal = keepOriginal,
     };

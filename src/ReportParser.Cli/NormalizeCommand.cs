@@ -34,7 +34,7 @@ internal static class NormalizeCommand
         command.SetAction(parseResult =>
         {
             string path = parseResult.GetValue(input) ?? "-";
-            var options = new ReportParserOptions { Mode = Enum.Parse<NormalizationMode>(parseResult.GetValue(mode) ?? "auto", ignoreCase: true) };
+            var options = new ReportParserOptions { Mode = NormalizationModeNames.Parse(parseResult.GetValue(mode) ?? "auto") };
             string? outputPath = parseResult.GetValue(output);
 
             if (path != "-" && !File.Exists(path))

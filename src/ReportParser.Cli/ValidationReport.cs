@@ -49,14 +49,7 @@ internal sealed record ValidationProblem(string File, int Line, DiagnosticSeveri
     }
 
     /// <summary>Compiler style: <c>file:line: severity RPnnnn: message</c>.</summary>
-    public string ToText() => $"{File}:{Line}: {SeverityName(Severity)} {Code}: {Message}";
-
-    public static string SeverityName(DiagnosticSeverity severity) => severity switch
-    {
-        DiagnosticSeverity.Error => "error",
-        DiagnosticSeverity.Warning => "warning",
-        _ => "info",
-    };
+    public string ToText() => $"{File}:{Line}: {Diagnostic.SeverityName(Severity)} {Code}: {Message}";
 }
 
 /// <summary>Output formats of <c>validate</c>.</summary>
@@ -114,7 +107,7 @@ internal sealed class ValidationWriter(TextWriter output, ValidationFormat forma
                     problems = problems.Select(p => new
                     {
                         line = p.Line,
-                        severity = ValidationProblem.SeverityName(p.Severity),
+                        severity = Diagnostic.SeverityName(p.Severity),
                         code = p.Code,
                         message = p.Message,
                         rule = p.Rule,

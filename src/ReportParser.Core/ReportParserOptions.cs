@@ -30,3 +30,34 @@ public sealed record ReportParserOptions
     /// <summary>Keep the unconverted text of each section beside the converted one.</summary>
     public bool KeepOriginal { get; init; }
 }
+
+/// <summary>
+/// The modes' names as the CLI and the output spell them. A switch rather than <c>Enum.Parse</c> or
+/// <c>ToString</c>: the first use of those builds the runtime's reflection caches, a few milliseconds
+/// of a one-report run.
+/// </summary>
+internal static class NormalizationModeNames
+{
+    public static string Of(NormalizationMode mode) => mode switch
+    {
+        NormalizationMode.Auto => "auto",
+        NormalizationMode.T2s => "t2s",
+        NormalizationMode.Tw2s => "tw2s",
+        NormalizationMode.Tw2sp => "tw2sp",
+        NormalizationMode.Hk2s => "hk2s",
+        NormalizationMode.None => "none",
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, null),
+    };
+
+    /// <summary>The mode named <paramref name="name"/> (any case); throws for an unknown name.</summary>
+    public static NormalizationMode Parse(string name) => name.ToLowerInvariant() switch
+    {
+        "auto" => NormalizationMode.Auto,
+        "t2s" => NormalizationMode.T2s,
+        "tw2s" => NormalizationMode.Tw2s,
+        "tw2sp" => NormalizationMode.Tw2sp,
+        "hk2s" => NormalizationMode.Hk2s,
+        "none" => NormalizationMode.None,
+        _ => throw new ArgumentException($"unknown normalisation mode '{name}'", nameof(name)),
+    };
+}

@@ -15,5 +15,14 @@ public sealed record Diagnostic(DiagnosticSeverity Severity, string Code, string
 {
     /// <summary>Compiler-style text: <c>file:line: severity RPnnnn: message</c>.</summary>
     public string Format(string file) =>
-        $"{file}:{Line ?? 1}: {Severity.ToString().ToLowerInvariant()} {Code}: {Message}";
+        $"{file}:{Line ?? 1}: {SeverityName(Severity)} {Code}: {Message}";
+
+    /// <summary>The severity as the JSON spells it (its JsonStringEnumMemberName); a switch, not reflection.</summary>
+    internal static string SeverityName(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Info => "info",
+        DiagnosticSeverity.Warning => "warning",
+        DiagnosticSeverity.Error => "error",
+        _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, null),
+    };
 }

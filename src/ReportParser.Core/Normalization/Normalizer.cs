@@ -102,7 +102,7 @@ internal sealed class Normalizer(ReportParserOptions options)
             }
         }
 
-        info = new NormalizationInfo(_mode.ToString().ToLowerInvariant(), script, region, converted);
+        info = new NormalizationInfo(NormalizationModeNames.Of(_mode), script, region, converted);
         return folded;
     }
 

@@ -79,7 +79,7 @@ internal static class ReportJsonEmitter
         foreach (var diagnostic in document.Diagnostics)
         {
             json.WriteStartObject();
-            json.WriteString("severity", SeverityName(diagnostic.Severity));
+            json.WriteString("severity", Diagnostic.SeverityName(diagnostic.Severity));
             json.WriteString("code", diagnostic.Code);
             json.WriteString("message", diagnostic.Message);
             WriteNumberOrNull(json, "line", diagnostic.Line);
@@ -253,13 +253,4 @@ internal static class ReportJsonEmitter
             json.WriteNull(name);
         }
     }
-
-    // The names of DiagnosticSeverity's JsonStringEnumMemberName attributes.
-    private static string SeverityName(DiagnosticSeverity severity) => severity switch
-    {
-        DiagnosticSeverity.Info => "info",
-        DiagnosticSeverity.Warning => "warning",
-        DiagnosticSeverity.Error => "error",
-        _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, null),
-    };
 }

@@ -31,7 +31,7 @@ internal sealed class SourceReader(ReportParserOptions options)
             return null;
         }
 
-        string sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        string sha = Sha256Hex(bytes);
         info = info with { Bytes = bytes.LongLength, Sha256 = sha };
         if (bytes.LongLength > options.MaxBytes)
         {
@@ -154,5 +154,24 @@ internal sealed class SourceReader(ReportParserOptions options)
 
         // Characters such as 一 (U+4E00) put a zero on the other side too, so allow a few.
         return even == 0 || odd == 0 || Math.Min(even, odd) * 8 < Math.Max(even, odd);
+    }
+
+    /// <summary>
+    /// The SHA-256 of the bytes in lower-case hex. A plain loop rather than Convert.ToHexStringLower,
+    /// whose vectorised code is compiled at run time on every start.
+    /// </summary>
+    private static string Sha256Hex(byte[] bytes)
+    {
+        const string Digits = "0123456789abcdef";
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes, hash);
+        Span<char> chars = stackalloc char[hash.Length * 2];
+        for (int i = 0; i < hash.Length; i++)
+        {
+            chars[2 * i] = Digits[hash[i] >> 4];
+            chars[2 * i + 1] = Digits[hash[i] & 0xF];
+        }
+
+        return new string(chars);
     }
 }
