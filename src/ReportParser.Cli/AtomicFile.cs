@@ -7,6 +7,8 @@ namespace ReportParser.Cli;
 /// name when complete, so a reader never sees a half-written file. An interrupted run can leave
 /// only a hidden temporary (<c>.&lt;name&gt;.&lt;random&gt;.rp-tmp</c>), which later runs delete
 /// (<see cref="DeleteLeftovers"/>) and never take as input or output.
+/// A device (<c>/dev/null</c>, <c>/dev/stdout</c>, a terminal) is written in place: renaming over it
+/// would replace the device with a regular file.
 /// </summary>
 internal sealed class AtomicFile : IDisposable
 {
@@ -17,7 +19,7 @@ internal sealed class AtomicFile : IDisposable
     private readonly StreamWriter _writer;
     private bool _committed;
 
-    private AtomicFile(string path, string tempPath, StreamWriter writer)
+    private AtomicFile(string path, string? tempPath, StreamWriter writer)
     {
         Path = path;
         TempPath = tempPath;
@@ -26,7 +28,8 @@ internal sealed class AtomicFile : IDisposable
 
     public string Path { get; }
 
-    public string TempPath { get; }
+    /// <summary>The temporary being written; null for a device, which is written in place.</summary>
+    public string? TempPath { get; }
 
     /// <summary>UTF-8 text (no byte order mark) going to the temporary file.</summary>
     public TextWriter Writer => _writer;
@@ -35,6 +38,12 @@ internal sealed class AtomicFile : IDisposable
     public static AtomicFile Create(string path)
     {
         string full = System.IO.Path.GetFullPath(path);
+        if (IsDevice(full))
+        {
+            var device = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 65536);
+            return new AtomicFile(full, null, new StreamWriter(device, Utf8NoBom, 65536));
+        }
+
         string directory = System.IO.Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
         string temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid().ToString("N")[..8]}{TempSuffix}");
@@ -56,7 +65,11 @@ internal sealed class AtomicFile : IDisposable
         _writer.Flush();
         _writer.BaseStream.Flush();
         _writer.Dispose();
-        File.Move(TempPath, Path, overwrite: true);
+        if (TempPath is not null)
+        {
+            File.Move(TempPath, Path, overwrite: true);
+        }
+
         _committed = true;
     }
 
@@ -78,10 +91,41 @@ internal sealed class AtomicFile : IDisposable
             // A failed flush (disk full) must not hide the original error.
         }
 
-        TryDelete(TempPath);
+        if (TempPath is not null)
+        {
+            TryDelete(TempPath);
+        }
     }
 
     /// <summary>True when a file name is one of our temporaries.</summary>
+    /// <summary>
+    /// True when the path leads to a device rather than to a file a rename could replace: under
+    /// <c>/dev</c> or <c>/proc</c> after following links (<c>/dev/stdout</c> → <c>/proc/self/fd/1</c>),
+    /// or in Windows' device namespace (<c>NUL</c> → <c>\\.\NUL</c>). .NET 10 exposes no file type, so
+    /// this goes by where the path leads.
+    /// </summary>
+    public static bool IsDevice(string fullPath)
+    {
+        string target = fullPath;
+        try
+        {
+            if (File.ResolveLinkTarget(fullPath, returnFinalTarget: true) is { } link)
+            {
+                target = link.FullName;
+            }
+        }
+        catch (IOException)
+        {
+            // A link to a pipe or socket (/proc/self/fd/1 → pipe:[…]) has no path to resolve: the prefix decides.
+        }
+
+        return fullPath.StartsWith(@"\\.\", StringComparison.Ordinal)
+            || (!OperatingSystem.IsWindows() && (IsUnder(fullPath) || IsUnder(target)));
+
+        static bool IsUnder(string path) =>
+            path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal);
+    }
+
     public static bool IsTemporary(string fileName) =>
         fileName.StartsWith('.') && fileName.EndsWith(TempSuffix, StringComparison.Ordinal);
 

@@ -65,9 +65,7 @@ internal static class NormalizeCommand
 
             try
             {
-                string temporary = outputPath + ".tmp";
-                File.WriteAllText(temporary, result, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                File.Move(temporary, outputPath, overwrite: true);
+                AtomicFile.Write(outputPath, writer => writer.Write(result));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
