@@ -92,8 +92,16 @@ internal sealed class BatchRunner
                         break;
                     }
 
+                    // The clock starts when the parse starts, not when it is queued: a busy thread
+                    // pool must not turn inputs that never ran into timeouts.
+                    if (head.Started == 0 || _timeout == Timeout.InfiniteTimeSpan)
+                    {
+                        Monitor.Wait(run);
+                        continue;
+                    }
+
                     var waited = Stopwatch.GetElapsedTime(head.Started);
-                    if (_timeout != Timeout.InfiniteTimeSpan && waited >= _timeout)
+                    if (waited >= _timeout)
                     {
                         // Abandoned: the parse goes on in the background, its slot goes to the next input.
                         head.Abandoned = true;
@@ -103,14 +111,7 @@ internal sealed class BatchRunner
                         break;
                     }
 
-                    if (_timeout == Timeout.InfiniteTimeSpan)
-                    {
-                        Monitor.Wait(run);
-                    }
-                    else
-                    {
-                        Monitor.Wait(run, _timeout - waited);
-                    }
+                    Monitor.Wait(run, _timeout - waited);
                 }
             }
 
@@ -122,9 +123,8 @@ internal sealed class BatchRunner
     {
         public int Index { get; } = index;
         public InputItem Item { get; } = item;
+        // Written under the run's lock. Started: the timestamp the parse began at, 0 while queued.
         public long Started { get; set; }
-
-        // Written under the run's lock.
         public BatchResult? Result { get; set; }
         public bool Abandoned { get; set; }
     }
@@ -138,7 +138,6 @@ internal sealed class BatchRunner
         /// <summary>Queues the job on the thread pool; called under the lock.</summary>
         public void Start(Job job)
         {
-            job.Started = Stopwatch.GetTimestamp();
             Window.Enqueue(job);
             Running++;
             ThreadPool.UnsafeQueueUserWorkItem(Execute, job);
@@ -155,6 +154,12 @@ internal sealed class BatchRunner
         private void Execute(object? state)
         {
             var job = (Job)state!;
+            lock (this)
+            {
+                job.Started = Stopwatch.GetTimestamp();
+                Monitor.PulseAll(this);
+            }
+
             var result = runner.Process(job.Index, job.Item, skip);
             lock (this)
             {
