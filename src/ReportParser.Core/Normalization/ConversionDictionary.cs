@@ -24,6 +24,13 @@ internal sealed class ConversionDictionary
     // Values of the one-character keys, indexed by the character: most lookups are of this kind.
     private readonly string?[] _singles = new string?[char.MaxValue + 1];
 
+    // A filter over the first two UTF-16 units of the longer keys: bit PairBit(a, b) is set when some key
+    // of two or more units starts with a, b. Clear means no longer key can match here, so the lookups
+    // of every longer length are skipped; set can be a collision and only costs those lookups. In
+    // running text most positions start no phrase, and these lookups were most of the conversion time.
+    private const int PairBits = 1 << 19;
+    private readonly ulong[] _pairs = new ulong[PairBits / 64];
+
     private ConversionDictionary(string name, Dictionary<string, string> entries)
     {
         Name = name;
@@ -36,6 +43,11 @@ internal sealed class ConversionDictionary
             if (key.Length == 1)
             {
                 _singles[key[0]] = entries[key];
+            }
+            else
+            {
+                int bit = PairBit(key[0], key[1]);
+                _pairs[bit >> 6] |= 1UL << bit;
             }
             MaxKeyLength = Math.Max(MaxKeyLength, key.Length);
         }
@@ -84,6 +96,11 @@ internal sealed class ConversionDictionary
             return 0;
         }
 
+        if (lengths > 1 && (text.Length < 2 || !MayStartLongerKey(text[0], text[1])))
+        {
+            lengths &= 1;
+        }
+
         if ((lengths & (1UL << 63)) != 0)
         {
             // Keys of 64 units or more: rare enough to try every length.
@@ -125,6 +142,16 @@ internal sealed class ConversionDictionary
     }
 
     /// <summary>Builds a dictionary from (key, default value) pairs; the first pair of a key wins.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool MayStartLongerKey(char first, char second)
+    {
+        int bit = PairBit(first, second);
+        return (_pairs[bit >> 6] & (1UL << bit)) != 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PairBit(char first, char second) => (int)((((uint)first * 0x9E3779B1u) ^ second) & (PairBits - 1));
+
     public static ConversionDictionary FromPairs(string name, IEnumerable<KeyValuePair<string, string>> pairs)
     {
         var entries = new Dictionary<string, string>(StringComparer.Ordinal);
