@@ -59,6 +59,15 @@ internal sealed class AtomicFile : IDisposable
         file.Commit();
     }
 
+    /// <summary>Writes a whole file of bytes through a temporary.</summary>
+    public static void Write(string path, ReadOnlySpan<byte> content)
+    {
+        using var file = Create(path);
+        file._writer.Flush();
+        file._writer.BaseStream.Write(content);
+        file.Commit();
+    }
+
     /// <summary>Flushes, closes and renames the temporary over the final path.</summary>
     public void Commit()
     {

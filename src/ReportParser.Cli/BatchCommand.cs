@@ -77,7 +77,7 @@ internal abstract class BatchCommand : Command
         Func<InputItem, bool>? skip,
         Action<BatchResult, RunSummary> consume,
         CancellationToken cancellationToken,
-        Func<ReportParser.Model.ReportDocument, string?>? render = null)
+        Func<ReportParser.Model.ReportDocument, byte[]?>? render = null)
     {
         var pipeline = new ReportPipeline(options);
         var summary = new RunSummary();

@@ -7,7 +7,7 @@ namespace ReportParser.Cli;
 /// The outcome of one input: its document, or <see cref="Skipped"/> when its output already existed.
 /// <see cref="Rendered"/> is the document already formatted by <see cref="BatchRunner.Render"/>, when there is one.
 /// </summary>
-internal sealed record BatchResult(int Index, InputItem Item, ReportDocument? Document, string? Rendered = null)
+internal sealed record BatchResult(int Index, InputItem Item, ReportDocument? Document, byte[]? Rendered = null)
 {
     public bool Skipped => Document is null;
 }
@@ -51,7 +51,7 @@ internal sealed class BatchRunner
     /// so that output formatting runs in parallel rather than on the consumer. Null (or a null or failed
     /// result) leaves formatting to the consumer.
     /// </summary>
-    public Func<ReportDocument, string?>? Render { get; init; }
+    public Func<ReportDocument, byte[]?>? Render { get; init; }
 
     /// <summary>
     /// Runs every input. <paramref name="skip"/> (called on worker threads) says which inputs need no
@@ -192,7 +192,7 @@ internal sealed class BatchRunner
         return new BatchResult(index, item, document, RenderSafely(document));
     }
 
-    private string? RenderSafely(ReportDocument document)
+    private byte[]? RenderSafely(ReportDocument document)
     {
         if (Render is null)
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using ReportParser.Model;
 using ReportParser.Output;
 
@@ -17,11 +18,11 @@ internal interface IReportSink : IDisposable
     /// <summary>True when the input's own output file already exists (<c>--skip-existing</c>); called from worker threads.</summary>
     bool OutputExists(InputItem item);
 
-    /// <summary>The document as this sink writes it, formatted ahead on a worker thread; null when the sink formats on writing.</summary>
-    string? Render(ReportDocument document);
+    /// <summary>The document as this sink writes it (UTF-8), formatted ahead on a worker thread; null when the sink formats on writing.</summary>
+    byte[]? Render(ReportDocument document);
 
     /// <summary>Writes the document; <paramref name="rendered"/> is what <see cref="Render"/> returned for it, if it was called.</summary>
-    void Write(InputItem item, ReportDocument document, string? rendered = null);
+    void Write(InputItem item, ReportDocument document, byte[]? rendered = null);
 
     /// <summary>Finishes the output (flush, rename into place). Without it, disposing discards an unfinished output file.</summary>
     void Complete();
@@ -35,6 +36,10 @@ internal sealed class StreamSink : IReportSink
     private readonly OutputFormat _format;
     private readonly CsvReportWriter? _csv;
 
+    // JSON is rendered as UTF-8: under a UTF-8 StreamWriter (stdout, -o FILE) it goes to the stream
+    // as it is; any other writer (a test's StringWriter) gets it decoded.
+    private readonly Stream? _bytes;
+
     public StreamSink(TextWriter writer, AtomicFile? file, OutputFormat format, CsvLayout layout, bool excel)
     {
         _writer = writer;
@@ -45,37 +50,39 @@ internal sealed class StreamSink : IReportSink
             _csv = new CsvReportWriter(writer, layout, excel);
             _csv.WriteHeader();
         }
+        else if (writer is StreamWriter { Encoding: UTF8Encoding } stream)
+        {
+            stream.Flush();
+            _bytes = stream.BaseStream;
+        }
     }
 
     public bool OutputExists(InputItem item) => false;
 
-    public string? Render(ReportDocument document) => _format switch
+    public byte[]? Render(ReportDocument document) => _format switch
     {
-        OutputFormat.Json => JsonReportWriter.Serialize(document, indented: true),
-        OutputFormat.JsonLines => JsonReportWriter.Serialize(document, indented: false),
+        OutputFormat.Json => JsonReportWriter.SerializeLineToUtf8(document, indented: true),
+        OutputFormat.JsonLines => JsonReportWriter.SerializeLineToUtf8(document, indented: false),
         _ => null,
     };
 
-    public void Write(InputItem item, ReportDocument document, string? rendered = null)
+    public void Write(InputItem item, ReportDocument document, byte[]? rendered = null)
     {
-        if (rendered is not null && _format != OutputFormat.Csv)
+        if (_csv is not null)
         {
-            _writer.Write(rendered);
-            _writer.Write('\n');
+            _csv.Write(document);
             return;
         }
 
-        switch (_format)
+        // Not rendered ahead (or its rendering failed): rendered here, where a failure is reported.
+        byte[] json = rendered ?? Render(document)!;
+        if (_bytes is not null)
         {
-            case OutputFormat.Json:
-                JsonReportWriter.Write(document, _writer);
-                break;
-            case OutputFormat.JsonLines:
-                JsonReportWriter.WriteLine(document, _writer);
-                break;
-            default:
-                _csv!.Write(document);
-                break;
+            _bytes.Write(json);
+        }
+        else
+        {
+            _writer.Write(Encoding.UTF8.GetString(json));
         }
     }
 
@@ -83,6 +90,7 @@ internal sealed class StreamSink : IReportSink
     {
         _csv?.Dispose();
         _writer.Flush();
+        _bytes?.Flush();
         _file?.Commit();
     }
 
@@ -113,24 +121,13 @@ internal sealed class DirectorySink : IReportSink
 
     public bool OutputExists(InputItem item) => File.Exists(_targets[item]);
 
-    public string? Render(ReportDocument document) => JsonReportWriter.Serialize(document, indented: true);
+    public byte[]? Render(ReportDocument document) => JsonReportWriter.SerializeLineToUtf8(document, indented: true);
 
-    public void Write(InputItem item, ReportDocument document, string? rendered = null)
+    public void Write(InputItem item, ReportDocument document, byte[]? rendered = null)
     {
         string target = _targets[item];
         _paths.CheckNoLinks(target);
-        AtomicFile.Write(target, writer =>
-        {
-            if (rendered is null)
-            {
-                JsonReportWriter.Write(document, writer);
-            }
-            else
-            {
-                writer.Write(rendered);
-                writer.Write('\n');
-            }
-        });
+        AtomicFile.Write(target, rendered ?? Render(document)!);
     }
 
     public void Complete()

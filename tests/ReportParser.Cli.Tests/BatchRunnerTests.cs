@@ -109,13 +109,13 @@ public sealed class BatchRunnerTests
             Render = d =>
             {
                 renderThreads.Add(Environment.CurrentManagedThreadId);
-                return d.Source.Path == "f004.txt" ? throw new InvalidOperationException("boom") : "rendered " + d.Source.Path;
+                return d.Source.Path == "f004.txt" ? throw new InvalidOperationException("boom") : System.Text.Encoding.UTF8.GetBytes("rendered " + d.Source.Path);
             },
         };
         var results = new List<BatchResult>();
         runner.Run(items, null, results.Add);
         Assert.Equal(6, renderThreads.Count);
-        Assert.Equal(items.Select(i => i.DisplayName == "f004.txt" ? null : "rendered " + i.DisplayName), results.Select(r => r.Rendered));
+        Assert.Equal(items.Select(i => i.DisplayName == "f004.txt" ? null : "rendered " + i.DisplayName), results.Select(r => r.Rendered is null ? null : System.Text.Encoding.UTF8.GetString(r.Rendered)));
         Assert.All(results, r => Assert.NotNull(r.Document));
     }
 

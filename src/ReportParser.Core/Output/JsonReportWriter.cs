@@ -44,7 +44,22 @@ public static class JsonReportWriter
         writer.Write('\n');
     }
 
-    public static string Serialize(ReportDocument document, bool indented = true)
+    public static string Serialize(ReportDocument document, bool indented = true) =>
+        Encoding.UTF8.GetString(Emit(document, indented).WrittenSpan);
+
+    /// <summary>
+    /// The document as UTF-8 followed by a newline: what <see cref="Write"/> (indented) or
+    /// <see cref="WriteLine"/> (compact) write, for a caller that writes bytes (no round trip through a string).
+    /// </summary>
+    internal static byte[] SerializeLineToUtf8(ReportDocument document, bool indented)
+    {
+        var buffer = Emit(document, indented);
+        buffer.GetSpan(1)[0] = (byte)'\n';
+        buffer.Advance(1);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static ArrayBufferWriter<byte> Emit(ReportDocument document, bool indented)
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using (var json = new Utf8JsonWriter(buffer, indented ? IndentedWriter : CompactWriter))
@@ -52,6 +67,6 @@ public static class JsonReportWriter
             ReportJsonEmitter.Write(json, document);
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer;
     }
 }
