@@ -62,9 +62,8 @@ internal sealed class BatchRunner
     /// </summary>
     public void Run(IReadOnlyList<InputItem> items, Func<InputItem, bool>? skip, Action<BatchResult> consume, CancellationToken cancellationToken = default)
     {
-        var run = new RunState(this, skip);
+        var run = new RunState(this, items, skip, cancellationToken);
         using var wake = cancellationToken.Register(run.Wake);
-        int next = 0;
         while (true)
         {
             BatchResult result;
@@ -72,28 +71,28 @@ internal sealed class BatchRunner
             {
                 while (true)
                 {
-                    while (next < items.Count && run.Running < _parallelism && run.Window.Count < 2 * _parallelism && !cancellationToken.IsCancellationRequested)
-                    {
-                        run.Start(new Job(next, items[next]));
-                        next++;
-                    }
-
+                    run.StartWorkers();
                     cancellationToken.ThrowIfCancellationRequested();
                     if (run.Window.Count == 0)
                     {
-                        return;
+                        if (run.AllClaimed)
+                        {
+                            return;
+                        }
+
+                        Monitor.Wait(run);
+                        continue;
                     }
 
+                    // The head stays in the window until consumed: the window bounds what is in memory.
                     var head = run.Window.Peek();
                     if (head.Result is not null)
                     {
                         result = head.Result;
-                        run.Window.Dequeue();
                         break;
                     }
 
-                    // The clock starts when the parse starts, not when it is queued: a busy thread
-                    // pool must not turn inputs that never ran into timeouts.
+                    // The clock starts when the parse starts, not when it is claimed.
                     if (head.Started == 0 || _timeout == Timeout.InfiniteTimeSpan)
                     {
                         Monitor.Wait(run);
@@ -103,10 +102,10 @@ internal sealed class BatchRunner
                     var waited = Stopwatch.GetElapsedTime(head.Started);
                     if (waited >= _timeout)
                     {
-                        // Abandoned: the parse goes on in the background, its slot goes to the next input.
+                        // Abandoned: the parse goes on in the background, and its worker with it;
+                        // a new worker takes its place.
                         head.Abandoned = true;
-                        run.Running--;
-                        run.Window.Dequeue();
+                        run.Workers--;
                         result = new BatchResult(head.Index, head.Item, ErrorRecords.Timeout(head.Item, _timeout));
                         break;
                     }
@@ -115,7 +114,24 @@ internal sealed class BatchRunner
                 }
             }
 
-            consume(result);
+            try
+            {
+                consume(result);
+            }
+            catch
+            {
+                lock (run)
+                {
+                    run.Stopped = true; // workers claim nothing more
+                }
+
+                throw;
+            }
+
+            lock (run)
+            {
+                run.Window.Dequeue();
+            }
         }
     }
 
@@ -123,24 +139,45 @@ internal sealed class BatchRunner
     {
         public int Index { get; } = index;
         public InputItem Item { get; } = item;
-        // Written under the run's lock. Started: the timestamp the parse began at, 0 while queued.
+
+        // Written under the run's lock. Started: the timestamp the parse began at, 0 until then.
         public long Started { get; set; }
         public BatchResult? Result { get; set; }
         public bool Abandoned { get; set; }
     }
 
-    /// <summary>The jobs of one <see cref="Run"/>; its monitor guards them and signals a finished job.</summary>
-    private sealed class RunState(BatchRunner runner, Func<InputItem, bool>? skip)
+    /// <summary>
+    /// The state of one <see cref="Run"/>; its monitor guards it and signals the consumer. A worker is a
+    /// thread-pool work item that parses the input it was started with, then claims the next one itself
+    /// (in input order) until none may be claimed: all are claimed, the window is full, or the run is
+    /// cancelled. The consumer starts workers again when there is room, so a worker with more to do
+    /// never waits for a hand-off from the consumer.
+    /// </summary>
+    private sealed class RunState(BatchRunner runner, IReadOnlyList<InputItem> items, Func<InputItem, bool>? skip, CancellationToken cancellationToken)
     {
-        public Queue<Job> Window { get; } = new();
-        public int Running { get; set; }
+        private int _next;
 
-        /// <summary>Queues the job on the thread pool; called under the lock.</summary>
-        public void Start(Job job)
+        /// <summary>Claimed inputs in input order, parsed or being parsed, not yet consumed: at most twice the parallelism.</summary>
+        public Queue<Job> Window { get; } = new();
+
+        /// <summary>Workers running and not abandoned: at most the parallelism.</summary>
+        public int Workers { get; set; }
+
+        public bool AllClaimed => _next >= items.Count;
+
+        /// <summary>Set when the consumer failed: the run is over.</summary>
+        public bool Stopped { get; set; }
+
+        private bool CanClaim => !AllClaimed && !Stopped && Window.Count < 2 * runner._parallelism && !cancellationToken.IsCancellationRequested;
+
+        /// <summary>Starts workers, each with an input, up to the parallelism; under the lock.</summary>
+        public void StartWorkers()
         {
-            Window.Enqueue(job);
-            Running++;
-            ThreadPool.UnsafeQueueUserWorkItem(Execute, job);
+            while (Workers < runner._parallelism && CanClaim)
+            {
+                Workers++;
+                ThreadPool.UnsafeQueueUserWorkItem(Work, Claim());
+            }
         }
 
         public void Wake()
@@ -151,7 +188,15 @@ internal sealed class BatchRunner
             }
         }
 
-        private void Execute(object? state)
+        private Job Claim()
+        {
+            var job = new Job(_next, items[_next]);
+            _next++;
+            Window.Enqueue(job);
+            return job;
+        }
+
+        private void Work(object? state)
         {
             var job = (Job)state!;
             lock (this)
@@ -160,16 +205,27 @@ internal sealed class BatchRunner
                 Monitor.PulseAll(this);
             }
 
-            var result = runner.Process(job.Index, job.Item, skip);
-            lock (this)
+            while (true)
             {
-                job.Result = result;
-                if (!job.Abandoned)
+                var result = runner.Process(job.Index, job.Item, skip);
+                lock (this)
                 {
-                    Running--;
-                }
+                    job.Result = result;
+                    Monitor.PulseAll(this);
+                    if (job.Abandoned)
+                    {
+                        return; // the consumer gave up on it and started another worker
+                    }
 
-                Monitor.PulseAll(this);
+                    if (!CanClaim)
+                    {
+                        Workers--;
+                        return;
+                    }
+
+                    job = Claim();
+                    job.Started = Stopwatch.GetTimestamp();
+                }
             }
         }
     }

@@ -123,7 +123,8 @@ public sealed class BatchRunnerTests
     public void A_failing_consumer_stops_the_run_and_its_exception_surfaces()
     {
         var items = Enumerable.Range(0, 100).Select(Item).ToArray();
-        var runner = new BatchRunner(Doc, 2, Timeout.InfiniteTimeSpan);
+        int parsed = 0;
+        var runner = new BatchRunner(item => { Interlocked.Increment(ref parsed); return Doc(item); }, 2, Timeout.InfiniteTimeSpan);
         Assert.Throws<IOException>(() => runner.Run(items, null, r =>
         {
             if (r.Index == 3)
@@ -131,6 +132,8 @@ public sealed class BatchRunnerTests
                 throw new IOException("disk full");
             }
         }));
+        Thread.Sleep(100);
+        Assert.InRange(Volatile.Read(ref parsed), 4, 4 + 2 * 2); // the consumed four and at most a window more
     }
 
     private static void InterlockedMax(ref int target, int value)
