@@ -44,8 +44,13 @@ public static class JsonReportWriter
         writer.Write('\n');
     }
 
-    public static string Serialize(ReportDocument document, bool indented = true) =>
-        Encoding.UTF8.GetString(Emit(document, indented).WrittenSpan);
+    public static string Serialize(ReportDocument document, bool indented = true)
+    {
+        var buffer = Emit(document, indented);
+        string json = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        Release(buffer);
+        return json;
+    }
 
     /// <summary>
     /// The document as UTF-8 followed by a newline: what <see cref="Write"/> (indented) or
@@ -56,17 +61,36 @@ public static class JsonReportWriter
         var buffer = Emit(document, indented);
         buffer.GetSpan(1)[0] = (byte)'\n';
         buffer.Advance(1);
-        return buffer.WrittenSpan.ToArray();
+        byte[] json = buffer.WrittenSpan.ToArray();
+        Release(buffer);
+        return json;
     }
+
+    // One buffer per thread, reused from document to document (a batch renders thousands); a buffer
+    // grown past MaxKeptBuffer by a huge document is dropped rather than kept.
+    private const int MaxKeptBuffer = 1 << 20;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
 
     private static ArrayBufferWriter<byte> Emit(ReportDocument document, bool indented)
     {
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(64 * 1024);
+        t_buffer = null; // taken: a nested or failed call cannot see it half-written
+        buffer.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(buffer, indented ? IndentedWriter : CompactWriter))
         {
             ReportJsonEmitter.Write(json, document);
         }
 
         return buffer;
+    }
+
+    private static void Release(ArrayBufferWriter<byte> buffer)
+    {
+        if (buffer.Capacity <= MaxKeptBuffer)
+        {
+            t_buffer = buffer;
+        }
     }
 }
