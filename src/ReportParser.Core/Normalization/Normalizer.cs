@@ -63,8 +63,11 @@ internal sealed class Normalizer(ReportParserOptions options)
 
     /// <summary>Normalises one text (any number of lines) as one document.</summary>
     /// <summary>The converted line; with <see cref="ReportParserOptions.KeepOriginal"/>, the source text rides along when it changed.</summary>
-    private TextLine Converted(TextLine line, string text) =>
-        line with { Text = text, Original = options.KeepOriginal && !string.Equals(text, line.Text, StringComparison.Ordinal) ? line.Text : null };
+    private TextLine Converted(TextLine line, string text)
+    {
+        string? original = options.KeepOriginal && !string.Equals(text, line.Text, StringComparison.Ordinal) ? line.Text : null;
+        return ReferenceEquals(text, line.Text) && original == line.Original ? line : line with { Text = text, Original = original };
+    }
 
     public string NormalizeText(string text, out NormalizationInfo info) => NormalizeAll([text], out info)[0];
 

@@ -62,7 +62,9 @@ internal static class ScriptDetector
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(ReadOnlySpan<char> text)
         {
+            // Counted in locals, stored once: the loop runs over every character of every document.
             var marks = s_marks.Value;
+            int cjk = 0, traditionalOnly = 0, simplifiedOnly = 0, genericForms = 0, taiwanForms = 0, hongKongForms = 0;
             foreach (char c in text)
             {
                 if (!IsCjk(c))
@@ -70,19 +72,26 @@ internal static class ScriptDetector
                     continue;
                 }
 
-                Cjk++;
+                cjk++;
                 var m = marks[c];
                 if (m == Marks.None)
                 {
                     continue;
                 }
 
-                if ((m & Marks.TraditionalOnly) != 0) { TraditionalOnly++; }
-                if ((m & Marks.SimplifiedOnly) != 0) { SimplifiedOnly++; }
-                if ((m & Marks.GenericForm) != 0) { GenericForms++; }
-                if ((m & Marks.TaiwanForm) != 0) { TaiwanForms++; }
-                if ((m & Marks.HongKongForm) != 0) { HongKongForms++; }
+                if ((m & Marks.TraditionalOnly) != 0) { traditionalOnly++; }
+                if ((m & Marks.SimplifiedOnly) != 0) { simplifiedOnly++; }
+                if ((m & Marks.GenericForm) != 0) { genericForms++; }
+                if ((m & Marks.TaiwanForm) != 0) { taiwanForms++; }
+                if ((m & Marks.HongKongForm) != 0) { hongKongForms++; }
             }
+
+            Cjk += cjk;
+            TraditionalOnly += traditionalOnly;
+            SimplifiedOnly += simplifiedOnly;
+            GenericForms += genericForms;
+            TaiwanForms += taiwanForms;
+            HongKongForms += hongKongForms;
         }
 
         /// <summary>The input script: simplified, traditional, mixed, or unknown (no CJK at all).</summary>
