@@ -31,26 +31,36 @@ internal sealed record TableTemplate(
     IReadOnlyList<string> HeaderLabels,
     IReadOnlyList<int> GridWidths)
 {
-    public IEnumerable<TemplateRow> DataRows => Rows.Where(r => r.IsData);
+    // Computed once per template (every document's checks and builders ask for them).
+    public IReadOnlyList<TemplateRow> DataRows { get; } = [.. Rows.Where(r => r.IsData)];
+
+    /// <summary>The outcome rows that （七）总计 totals: the data rows under 三、本年度办理结果 (表三 only).</summary>
+    public IReadOnlyList<TemplateRow> ResultLeaves { get; } = ComputeResultLeaves(Rows);
 
     public TemplateRow? Row(string key) => Rows.FirstOrDefault(r => r.Key == key);
 
-    /// <summary>The outcome rows that （七）总计 totals: the data rows under 三、本年度办理结果 (表三 only).</summary>
-    public IReadOnlyList<TemplateRow> ResultLeaves => DataRows
-        .Where(r => r.Key != Table3Keys.ResultsTotal && HasAncestor(r, Table3Keys.Results))
-        .ToArray();
-
-    private bool HasAncestor(TemplateRow row, string key)
+    private static TemplateRow[] ComputeResultLeaves(IReadOnlyList<TemplateRow> rows)
     {
-        for (var parent = row.Parent; parent is not null; parent = Row(parent)?.Parent)
+        var byKey = new Dictionary<string, TemplateRow>();
+        foreach (var row in rows)
         {
-            if (parent == key)
-            {
-                return true;
-            }
+            byKey.TryAdd(row.Key, row);
         }
 
-        return false;
+        return [.. rows.Where(r => r.IsData && r.Key != Table3Keys.ResultsTotal && HasAncestor(r, Table3Keys.Results))];
+
+        bool HasAncestor(TemplateRow row, string key)
+        {
+            for (var parent = row.Parent; parent is not null; parent = byKey.GetValueOrDefault(parent)?.Parent)
+            {
+                if (parent == key)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }
 
