@@ -21,21 +21,70 @@ internal sealed class RegionTokenizer
     /// k pipes pads the row only when it completes it to one of these widths; a lone <c>|</c> that does
     /// not is a blank cell (sites that print empty cells as bare pipes). Null: every pipe run pads.
     /// </param>
-    public IReadOnlyList<TableToken> Tokenize(IEnumerable<Block> blocks, IReadOnlySet<int>? gridWidths = null)
+    public IReadOnlyList<TableToken> Tokenize(IEnumerable<Block> blocks, IReadOnlySet<int>? gridWidths = null) =>
+        Tokenize(Read(blocks), gridWidths);
+
+    /// <summary>
+    /// Reads the blocks once, for any grid widths: only pipe-only lines depend on the widths, so
+    /// <see cref="Tokenize(RegionLines, IReadOnlySet{int}?)"/> then costs one pass over the pieces.
+    /// </summary>
+    public static RegionLines Read(IEnumerable<Block> blocks)
     {
-        var tokens = new List<TableToken>();
-        int rowCells = 0;
+        var region = new RegionLines();
         foreach (var block in blocks)
         {
             switch (block)
             {
                 case Grid grid:
-                    AddGrid(grid, tokens);
-                    rowCells = 0;
+                    int start = region.Tokens.Count;
+                    AddGrid(grid, region.Tokens);
+                    region.AddRun(start, endsRow: true);
                     break;
                 case TextLine line:
-                    rowCells = AddLine(line.Text.Length > MaxLineLength ? line.Text[..MaxLineLength] : line.Text, line.Line, tokens, rowCells, gridWidths);
+                    ReadLine(line.Text.Length > MaxLineLength ? line.Text[..MaxLineLength] : line.Text, line.Line, region);
                     break;
+            }
+        }
+
+        return region;
+    }
+
+    /// <summary>The tokens of a region read by <see cref="Read"/>, for a table with these grid widths (see <see cref="Tokenize(IEnumerable{Block}, IReadOnlySet{int}?)"/>).</summary>
+    public IReadOnlyList<TableToken> Tokenize(RegionLines region, IReadOnlySet<int>? gridWidths)
+    {
+        if (!region.HasPipeRuns)
+        {
+            return region.Tokens; // the same for every width
+        }
+
+        var tokens = new List<TableToken>(region.Tokens.Count + region.Pieces.Count);
+        int rowCells = 0;
+        foreach (var piece in region.Pieces)
+        {
+            if (piece.PipeRun is not { } run)
+            {
+                for (int i = piece.Start; i < piece.Start + piece.Count; i++)
+                {
+                    tokens.Add(region.Tokens[i]);
+                }
+
+                rowCells = piece.EndsRow ? 0 : rowCells + piece.Count;
+                continue;
+            }
+
+            // "text |" lines end every cell with " |"; a lone " |" is a blank cell, and so is a bare "|"
+            // that does not complete the row to the grid's width; otherwise a run of pipes pads the row.
+            bool completes = gridWidths is null || gridWidths.Contains(rowCells + run.Length);
+            bool blankCell = run.Length == 1 && (run.LeadingSpace || (rowCells > 0 && !completes));
+            if (blankCell)
+            {
+                tokens.Add(run.BlankCell);
+                rowCells++;
+            }
+            else
+            {
+                tokens.Add(run.RowEnd);
+                rowCells = 0;
             }
         }
 
@@ -72,46 +121,38 @@ internal sealed class RegionTokenizer
         }
     }
 
-    /// <summary>Adds the tokens of one line; returns the number of cells in the current source row after it.</summary>
-    private static int AddLine(string text, int line, List<TableToken> tokens, int rowCells, IReadOnlySet<int>? gridWidths)
+    /// <summary>Reads one line: a run of pipes, a table rule, or content.</summary>
+    private static void ReadLine(string text, int line, RegionLines region)
     {
         string trimmed = text.Trim();
         if (trimmed.Length == 0)
         {
-            return rowCells;
+            return;
         }
 
         if (trimmed.All(c => c == '|'))
         {
-            // "text |" lines end every cell with " |"; a lone " |" is a blank cell, and so is a bare "|"
-            // that does not complete the row to the grid's width; otherwise a run of pipes pads the row.
-            bool completes = gridWidths is null || gridWidths.Contains(rowCells + trimmed.Length);
-            bool blankCell = trimmed.Length == 1 && (char.IsWhiteSpace(text[0]) || (rowCells > 0 && !completes));
-            if (blankCell)
-            {
-                tokens.Add(new TableToken(TokenKind.Value, "", line, FromCell: true));
-                return rowCells + 1;
-            }
-
-            tokens.Add(new TableToken(TokenKind.RowEnd, trimmed, line));
-            return 0;
+            region.AddPipeRun(new PipeRun(trimmed.Length, char.IsWhiteSpace(text[0]),
+                new TableToken(TokenKind.Value, "", line, FromCell: true), new TableToken(TokenKind.RowEnd, trimmed, line)));
+            return;
         }
 
         if (trimmed.All(c => c is '|' or '-' or ':' or ' ' or '+' or '='))
         {
-            return rowCells; // Markdown header rule (---|---|) or an ASCII-art border
+            return; // Markdown header rule (---|---|) or an ASCII-art border
         }
 
-        int before = tokens.Count;
-        AddContent(trimmed, line, tokens);
+        int start = region.Tokens.Count;
+        AddContent(trimmed, line, region.Tokens);
         if (TrailingPipes(trimmed) >= 2)
         {
             // "第二十条第(一)项 | |||", "8 | |||||||||": the cell's own pipe, then padding that ends the row.
-            tokens.Add(new TableToken(TokenKind.RowEnd, "", line));
-            return 0;
+            region.Tokens.Add(new TableToken(TokenKind.RowEnd, "", line));
+            region.AddRun(start, endsRow: true);
+            return;
         }
 
-        return rowCells + (tokens.Count - before);
+        region.AddRun(start, endsRow: false);
     }
 
     private static int TrailingPipes(string trimmed)
@@ -305,4 +346,41 @@ internal sealed class RegionTokenizer
 
         return pos;
     }
+}
+
+/// <summary>
+/// A run of pipes on a line of its own, read two ways: a blank cell or the end of a row, as the
+/// table's grid widths decide. Both tokens are made once per region.
+/// </summary>
+internal sealed record PipeRun(int Length, bool LeadingSpace, TableToken BlankCell, TableToken RowEnd);
+
+/// <summary>
+/// A region's blocks read into tokens once (<see cref="RegionTokenizer.Read"/>): the tokens that do
+/// not depend on the grid widths, in pieces, and the pipe runs between them that do.
+/// </summary>
+internal sealed class RegionLines
+{
+    private readonly List<Piece> _pieces = [];
+
+    /// <summary>The width-independent tokens, in order; the region's tokens when it has no pipe runs.</summary>
+    public List<TableToken> Tokens { get; } = [];
+
+    public IReadOnlyList<Piece> Pieces => _pieces;
+
+    public bool HasPipeRuns { get; private set; }
+
+    /// <summary>Tokens[start..] as one piece; <paramref name="endsRow"/>: a grid, or a line whose padding ends the row.</summary>
+    public void AddRun(int start, bool endsRow) => _pieces.Add(new Piece(start, Tokens.Count - start, endsRow, null));
+
+    public void AddPipeRun(PipeRun run)
+    {
+        _pieces.Add(new Piece(0, 0, false, run));
+        HasPipeRuns = true;
+    }
+
+    /// <summary>
+    /// A stretch of <see cref="Tokens"/> (<paramref name="Count"/> cells added to the source row, or the
+    /// row ended after it) or, when <paramref name="PipeRun"/> is set, a pipe-only line.
+    /// </summary>
+    internal readonly record struct Piece(int Start, int Count, bool EndsRow, PipeRun? PipeRun);
 }

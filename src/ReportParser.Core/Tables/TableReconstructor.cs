@@ -44,18 +44,20 @@ internal sealed class TableReconstructor
         var sections = document.Sections;
         var tables = new List<StatTable>();
         var matches = new MatchMemo(_matcher);
+        // Each section is read once; each table then only settles its pipe-only lines (see RegionTokenizer.Read).
+        var lines = new RegionLines?[sections.Count];
         string documentTemplate = document.Metadata.Template;
         bool govDocument = documentTemplate is TemplateNames.Gov2019 or TemplateNames.Gov2021;
 
         foreach (var (table, sectionKey, number) in Homes)
         {
-            // Tokens depend on the table's grid widths (padding vs blank cells), so each table tokenises afresh.
+            // Tokens depend on the table's grid widths (padding vs blank cells), so each table has its own.
             var tokens = new IReadOnlyList<TableToken>?[sections.Count];
             int home = FindHome(sections, sectionKey, number, govDocument);
             TableRegion? region = null;
             if (home >= 0)
             {
-                var homeTokens = RegionOf(sections, home, table, tokens);
+                var homeTokens = RegionOf(sections, home, table, tokens, lines);
                 if (IsPresent(homeTokens, table, strict: false, matches))
                 {
                     region = new TableRegion(homeTokens, sections[home].Section.Number, FirstLine(sections[home]));
@@ -71,7 +73,7 @@ internal sealed class TableReconstructor
                         continue;
                     }
 
-                    var other = TokensOf(sections, i, table, tokens);
+                    var other = TokensOf(sections, i, table, tokens, lines);
                     if (IsPresent(other, table, strict: true, matches))
                     {
                         region = new TableRegion(other, sections[i].Section.Number, FirstLine(sections[i]));
@@ -274,16 +276,18 @@ internal sealed class TableReconstructor
         return -1;
     }
 
-    private IReadOnlyList<TableToken> TokensOf(IReadOnlyList<SplitSection> sections, int index, string table, IReadOnlyList<TableToken>?[] cache) =>
-        cache[index] ??= _tokenizer.Tokenize(sections[index].Blocks, _catalog.GridWidths(table));
+    private IReadOnlyList<TableToken> TokensOf(IReadOnlyList<SplitSection> sections, int index, string table,
+        IReadOnlyList<TableToken>?[] cache, RegionLines?[] lines) =>
+        cache[index] ??= _tokenizer.Tokenize(lines[index] ??= RegionTokenizer.Read(sections[index].Blocks), _catalog.GridWidths(table));
 
     /// <summary>
     /// The section's tokens; when the next section's heading is in fact a row label of this table
     /// (四、结转下年度继续办理 taken for a section heading), that section is read as part of the table.
     /// </summary>
-    private IReadOnlyList<TableToken> RegionOf(IReadOnlyList<SplitSection> sections, int home, string table, IReadOnlyList<TableToken>?[] cache)
+    private IReadOnlyList<TableToken> RegionOf(IReadOnlyList<SplitSection> sections, int home, string table,
+        IReadOnlyList<TableToken>?[] cache, RegionLines?[] lines)
     {
-        var tokens = TokensOf(sections, home, table, cache);
+        var tokens = TokensOf(sections, home, table, cache, lines);
         if (home + 1 >= sections.Count)
         {
             return tokens;
