@@ -33,12 +33,14 @@ internal static class CellValueParser
     /// <summary>Unit suffixes kept in raw. 万元 before 元 so the longer one wins.</summary>
     public static readonly string[] Units = ["万元", "元", "件", "个", "项", "次", "条"];
 
-    public static bool IsPlaceholder(string text)
+    public static bool IsPlaceholder(string text) => IsPlaceholder(text.AsSpan());
+
+    public static bool IsPlaceholder(ReadOnlySpan<char> text)
     {
-        string t = text.Trim();
+        var t = text.Trim();
         foreach (string p in Placeholders)
         {
-            if (string.Equals(t, p, StringComparison.OrdinalIgnoreCase))
+            if (t.Equals(p, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

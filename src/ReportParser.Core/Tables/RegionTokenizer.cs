@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using ReportParser.Normalization;
 using ReportParser.Reading;
 
@@ -14,6 +14,9 @@ namespace ReportParser.Tables;
 internal sealed class RegionTokenizer
 {
     private const int MaxLineLength = 20_000;
+
+    // What a table rule line (---|---|, +===+) is made of.
+    private static readonly SearchValues<char> RuleChars = SearchValues.Create("|-: +=");
 
     /// <param name="blocks">The region's blocks.</param>
     /// <param name="gridWidths">
@@ -31,6 +34,7 @@ internal sealed class RegionTokenizer
     public static RegionLines Read(IEnumerable<Block> blocks)
     {
         var region = new RegionLines();
+        var scanner = new SegmentScanner(region.Tokens);
         foreach (var block in blocks)
         {
             switch (block)
@@ -41,7 +45,7 @@ internal sealed class RegionTokenizer
                     region.AddRun(start, endsRow: true);
                     break;
                 case TextLine line:
-                    ReadLine(line.Text.Length > MaxLineLength ? line.Text[..MaxLineLength] : line.Text, line.Line, region);
+                    ReadLine(line.Text.AsSpan(0, Math.Min(line.Text.Length, MaxLineLength)), line.Line, region, scanner);
                     break;
             }
         }
@@ -122,28 +126,29 @@ internal sealed class RegionTokenizer
     }
 
     /// <summary>Reads one line: a run of pipes, a table rule, or content.</summary>
-    private static void ReadLine(string text, int line, RegionLines region)
+    private static void ReadLine(ReadOnlySpan<char> text, int line, RegionLines region, SegmentScanner scanner)
     {
-        string trimmed = text.Trim();
+        var trimmed = text.Trim();
         if (trimmed.Length == 0)
         {
             return;
         }
 
-        if (trimmed.All(c => c == '|'))
+        if (!trimmed.ContainsAnyExcept('|'))
         {
             region.AddPipeRun(new PipeRun(trimmed.Length, char.IsWhiteSpace(text[0]),
-                new TableToken(TokenKind.Value, "", line, FromCell: true), new TableToken(TokenKind.RowEnd, trimmed, line)));
+                new TableToken(TokenKind.Value, "", line, FromCell: true), new TableToken(TokenKind.RowEnd, trimmed.ToString(), line)));
             return;
         }
 
-        if (trimmed.All(c => c is '|' or '-' or ':' or ' ' or '+' or '='))
+        if (!trimmed.ContainsAnyExcept(RuleChars))
         {
             return; // Markdown header rule (---|---|) or an ASCII-art border
         }
 
         int start = region.Tokens.Count;
-        AddContent(trimmed, line, region.Tokens);
+        scanner.Line = line;
+        AddContent(trimmed, scanner);
         if (TrailingPipes(trimmed) >= 2)
         {
             // "第二十条第(一)项 | |||", "8 | |||||||||": the cell's own pipe, then padding that ends the row.
@@ -155,7 +160,7 @@ internal sealed class RegionTokenizer
         region.AddRun(start, endsRow: false);
     }
 
-    private static int TrailingPipes(string trimmed)
+    private static int TrailingPipes(ReadOnlySpan<char> trimmed)
     {
         int pipes = 0;
         for (int i = trimmed.Length - 1; i >= 0 && (trimmed[i] == '|' || char.IsWhiteSpace(trimmed[i])); i--)
@@ -166,94 +171,142 @@ internal sealed class RegionTokenizer
         return pipes;
     }
 
-    private static void AddContent(string trimmed, int line, List<TableToken> tokens)
+    private static void AddContent(ReadOnlySpan<char> trimmed, SegmentScanner scanner)
     {
-
-        if (trimmed.Contains('|') || trimmed.Contains('\t'))
+        if (trimmed.IndexOfAny('|', '\t') < 0)
         {
-            string[] segments = trimmed.Split('|', '\t');
-            int first = Array.FindIndex(segments, s => !string.IsNullOrWhiteSpace(s));
-            int last = Array.FindLastIndex(segments, s => !string.IsNullOrWhiteSpace(s));
-            for (int i = first; i <= last; i++)
-            {
-                if (string.IsNullOrWhiteSpace(segments[i]))
-                {
-                    tokens.Add(new TableToken(TokenKind.Value, "", line, FromCell: true));
-                }
-                else
-                {
-                    ScanSegment(segments[i], line, fromCell: true, tokens);
-                }
-            }
-
+            scanner.Scan(trimmed, fromCell: false);
             return;
         }
 
-        ScanSegment(trimmed, line, fromCell: false, tokens);
+        // The cells between separators; blank cells count only between the first and the last cell with text.
+        var rest = trimmed;
+        int pendingBlanks = 0;
+        bool seenText = false;
+        while (true)
+        {
+            int separator = rest.IndexOfAny('|', '\t');
+            var cell = separator < 0 ? rest : rest[..separator];
+            if (cell.IsWhiteSpace())
+            {
+                pendingBlanks += seenText ? 1 : 0;
+            }
+            else
+            {
+                for (; pendingBlanks > 0; pendingBlanks--)
+                {
+                    scanner.Tokens.Add(new TableToken(TokenKind.Value, "", scanner.Line, FromCell: true));
+                }
+
+                scanner.Scan(cell, fromCell: true);
+                seenText = true;
+            }
+
+            if (separator < 0)
+            {
+                return;
+            }
+
+            rest = rest[(separator + 1)..];
+        }
     }
 
-    /// <summary>Splits one separator-free stretch of text into labels and values.</summary>
-    private static void ScanSegment(string segment, int line, bool fromCell, List<TableToken> tokens)
+    /// <summary>
+    /// Splits separator-free stretches of text into labels and values, word by word (words are
+    /// separated by white space). The text of a label is collected in a buffer reused across lines.
+    /// </summary>
+    private sealed class SegmentScanner(List<TableToken> tokens)
     {
-        var label = new StringBuilder();
-        int depth = 0;
-        foreach (string word in segment.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        private char[] _label = new char[64];
+        private int _length;
+        private bool _fromCell;
+
+        public List<TableToken> Tokens => tokens;
+
+        /// <summary>The source line of the text being scanned.</summary>
+        public int Line { get; set; }
+
+        public void Scan(ReadOnlySpan<char> segment, bool fromCell)
         {
-            if (depth == 0 && CellValueParser.IsPlaceholder(word))
+            _fromCell = fromCell;
+            _length = 0;
+            int depth = 0;
+            int pos = 0;
+            while (true)
             {
-                Flush();
-                tokens.Add(new TableToken(TokenKind.Value, word, line, FromCell: fromCell));
-                continue;
-            }
+                while (pos < segment.Length && char.IsWhiteSpace(segment[pos]))
+                {
+                    pos++;
+                }
 
-            if (label.Length > 0)
-            {
-                label.Append(' ');
-            }
+                if (pos == segment.Length)
+                {
+                    break;
+                }
 
-            int i = 0;
-            while (i < word.Length)
-            {
-                char c = word[i];
-                if (c == '(')
+                int wordStart = pos;
+                while (pos < segment.Length && !char.IsWhiteSpace(segment[pos]))
                 {
-                    depth++;
+                    pos++;
                 }
-                else if (c == ')')
+
+                var word = segment[wordStart..pos];
+                if (depth == 0 && CellValueParser.IsPlaceholder(word))
                 {
-                    depth = Math.Max(0, depth - 1);
-                }
-                else if (depth == 0 && StartsNumber(word, i))
-                {
-                    i = ScanNumber(word, i);
-                    continue;
-                }
-                else if (depth == 0 && c is ',' or '、' or ';' && label.Length == 0 && i + 1 < word.Length && char.IsAsciiDigit(word[i + 1]))
-                {
-                    i++; // a separator between two values
+                    Flush();
+                    tokens.Add(new TableToken(TokenKind.Value, word.ToString(), Line, FromCell: fromCell));
                     continue;
                 }
 
-                label.Append(c);
-                i++;
+                if (_length > 0)
+                {
+                    Append(' ');
+                }
+
+                int i = 0;
+                while (i < word.Length)
+                {
+                    char c = word[i];
+                    if (c == '(')
+                    {
+                        depth++;
+                    }
+                    else if (c == ')')
+                    {
+                        depth = Math.Max(0, depth - 1);
+                    }
+                    else if (depth == 0 && StartsNumber(word, i))
+                    {
+                        i = ScanNumber(word, i);
+                        continue;
+                    }
+                    else if (depth == 0 && c is ',' or '、' or ';' && _length == 0 && i + 1 < word.Length && char.IsAsciiDigit(word[i + 1]))
+                    {
+                        i++; // a separator between two values
+                        continue;
+                    }
+
+                    Append(c);
+                    i++;
+                }
             }
+
+            Flush();
         }
 
-        Flush();
-
-        void Flush()
+        private void Flush()
         {
-            string text = label.ToString().Trim().TrimEnd(',', '、', ';', ':');
+            var text = _label.AsSpan(0, _length).Trim().TrimEnd(",、;:");
             if (text.Length > 0)
             {
-                tokens.Add(new TableToken(TokenKind.Label, text, line, FromCell: fromCell));
+                tokens.Add(new TableToken(TokenKind.Label, text.ToString(), Line, FromCell: _fromCell));
             }
 
-            label.Clear();
+            _length = 0;
         }
 
         // Reads the number at word[start], emits it (or appends it to the label) and returns the index after it.
-        int ScanNumber(string word, int start)
+        private int ScanNumber(ReadOnlySpan<char> word, int start)
         {
             int end = start;
             if (word[end] is '+' or '-')
@@ -288,7 +341,7 @@ internal sealed class RegionTokenizer
                 // "1.属于国家秘密" is a label; "00000002.其他…" is a run of values followed by ordinal 2.
                 if (end - start == 1 || word[start] is '+' or '-')
                 {
-                    label.Append(word, start, end - start);
+                    Append(word[start..end]);
                     return end;
                 }
 
@@ -298,14 +351,14 @@ internal sealed class RegionTokenizer
 
             if (next is '年' or '月' or '日' or '号' or '%' or ':' or '/')
             {
-                label.Append(word, start, end - start);
+                Append(word[start..end]);
                 return end;
             }
 
             foreach (string unit in CellValueParser.Units)
             {
                 bool atWordEnd = end + unit.Length == word.Length;
-                if (string.CompareOrdinal(word, end, unit, 0, unit.Length) == 0 && (atWordEnd || unit.Contains('元')))
+                if (word[end..].StartsWith(unit, StringComparison.Ordinal) && (atWordEnd || unit.Contains('元')))
                 {
                     end += unit.Length;
                     break;
@@ -316,20 +369,38 @@ internal sealed class RegionTokenizer
             return end;
         }
 
-        void EmitValue(string text, int start)
+        private void EmitValue(ReadOnlySpan<char> text, int start)
         {
-            bool glued = label.Length > 0 && start > 0;
+            bool glued = _length > 0 && start > 0;
             Flush();
-            tokens.Add(new TableToken(TokenKind.Value, text, line, Glued: glued, FromCell: fromCell));
+            tokens.Add(new TableToken(TokenKind.Value, text.ToString(), Line, Glued: glued, FromCell: _fromCell));
+        }
+
+        private void Append(char c)
+        {
+            if (_length == _label.Length)
+            {
+                Array.Resize(ref _label, _label.Length * 2);
+            }
+
+            _label[_length++] = c;
+        }
+
+        private void Append(ReadOnlySpan<char> text)
+        {
+            foreach (char c in text)
+            {
+                Append(c);
+            }
         }
     }
 
-    private static bool StartsNumber(string word, int i) =>
+    private static bool StartsNumber(ReadOnlySpan<char> word, int i) =>
         char.IsAsciiDigit(word[i])
         || (i == 0 && word[i] is '+' or '-' && i + 1 < word.Length && char.IsAsciiDigit(word[i + 1]));
 
     /// <summary>Extends a digit run over thousands groups (1,234,567) when every group has three digits.</summary>
-    private static int SkipThousands(string word, int digitsStart, int end)
+    private static int SkipThousands(ReadOnlySpan<char> word, int digitsStart, int end)
     {
         if (end - digitsStart is < 1 or > 3)
         {
