@@ -43,7 +43,7 @@ internal sealed class TableReconstructor
     {
         var sections = document.Sections;
         var tables = new List<StatTable>();
-        var matches = new MatchMemo(_matcher);
+        var matches = new MatchMemo(_matcher, _catalog);
         // Each section is read once; each table then only settles its pipe-only lines (see RegionTokenizer.Read).
         var lines = new RegionLines?[sections.Count];
         string documentTemplate = document.Metadata.Template;
@@ -121,14 +121,15 @@ internal sealed class TableReconstructor
     {
         var templateNames = _catalog.Templates;
         var votes = new int[templateNames.Count];
-        foreach (var token in tokens)
+        var labels = matches.Labels(tokens);
+        for (int i = 0; i < tokens.Count; i++)
         {
-            if (token.Kind != TokenKind.Label)
+            if (tokens[i].Kind != TokenKind.Label)
             {
                 continue;
             }
 
-            var label = _catalog.Resolve(token.Text);
+            var label = labels.Label(i);
             IReadOnlyList<IReadOnlyList<LabelEntry>> pieces = [label.Entries];
             if (pieces[0].Count == 0 && label.Decomposed)
             {
@@ -233,9 +234,7 @@ internal sealed class TableReconstructor
     {
         if (table == TemplateCatalog.Table4)
         {
-            return strict
-                ? tokens.Count(t => t.Kind == TokenKind.Label && _matcher.IsTableLabel(t, table)) >= 3
-                : _table4.IsPresent(tokens);
+            return strict ? CountTableLabels(matches.Labels(tokens), table) >= 3 : Table4Builder.IsPresent(matches.Labels(tokens));
         }
 
         int rowsWithValues = 0;
@@ -243,11 +242,31 @@ internal sealed class TableReconstructor
         foreach (string template in _catalog.Templates)
         {
             var match = matches.Match(tokens, _catalog.Get(table, template));
-            rowsWithValues = Math.Max(rowsWithValues, match.Rows.Count(r => r.Values.Count > 0));
+            int withValues = 0;
+            foreach (var row in match.Rows)
+            {
+                withValues += row.Values.Count > 0 ? 1 : 0;
+            }
+
+            rowsWithValues = Math.Max(rowsWithValues, withValues);
             header |= match.HeaderSeen;
         }
 
         return strict ? rowsWithValues >= 3 : rowsWithValues > 0 || header;
+    }
+
+    private static int CountTableLabels(TokenLabels labels, string table)
+    {
+        int count = 0;
+        for (int i = 0; i < labels.Tokens.Count; i++)
+        {
+            if (labels.Tokens[i].Kind == TokenKind.Label && RowMatcher.IsTableLabel(labels.Label(i), table))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static int FindHome(IReadOnlyList<SplitSection> sections, string key, int number, bool govDocument)
@@ -308,11 +327,13 @@ internal sealed class TableReconstructor
 
     /// <summary>
     /// The match results of one document: presence tests, the template vote and the builders match
-    /// the same token lists (by reference: they are not changed once made) against the same templates.
+    /// the same token lists (by reference: they are not changed once made) against the same templates,
+    /// and look up the labels of the same lists.
     /// </summary>
-    private sealed class MatchMemo(RowMatcher matcher)
+    private sealed class MatchMemo(RowMatcher matcher, TemplateCatalog catalog)
     {
         private readonly List<(IReadOnlyList<TableToken> Tokens, TableTemplate Template, MatchResult Result)> _results = [];
+        private readonly Dictionary<IReadOnlyList<TableToken>, TokenLabels> _labels = new(ReferenceEqualityComparer.Instance);
 
         public MatchResult Match(IReadOnlyList<TableToken> tokens, TableTemplate template)
         {
@@ -324,9 +345,19 @@ internal sealed class TableReconstructor
                 }
             }
 
-            var match = matcher.Match(tokens, template);
+            var match = matcher.Match(Labels(tokens), template);
             _results.Add((tokens, template, match));
             return match;
+        }
+
+        public TokenLabels Labels(IReadOnlyList<TableToken> tokens)
+        {
+            if (!_labels.TryGetValue(tokens, out var labels))
+            {
+                _labels[tokens] = labels = new TokenLabels(tokens, catalog);
+            }
+
+            return labels;
         }
     }
 
