@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ReportParser.Normalization;
 
 namespace ReportParser.Tables;
@@ -19,7 +18,16 @@ internal sealed record CellValue(CellState State, decimal? Value, string Text)
     public static CellValue Blank { get; } = new(CellState.Blank, null, "");
 
     /// <summary>The source text when it is not exactly the number (units, signs, separators, placeholders, blanks); else null.</summary>
-    public string? Raw => State == CellState.Number && Value!.Value.ToString(CultureInfo.InvariantCulture) == Text ? null : Text;
+    public string? Raw => State == CellState.Number && IsPlainNumber(Value!.Value, Text) ? null : Text;
+
+    /// <summary>Whether the text is the number as the invariant culture writes it, compared without making that string.</summary>
+    private static bool IsPlainNumber(decimal value, string text)
+    {
+        Span<char> written = stackalloc char[64];
+        return value.TryFormat(written, out int length, default, CultureInfo.InvariantCulture)
+            ? written[..length].SequenceEqual(text)
+            : value.ToString(CultureInfo.InvariantCulture) == text;
+    }
 }
 
 /// <summary>
@@ -30,6 +38,8 @@ internal static class CellValueParser
 {
     private static readonly string[] Placeholders = ["-", "--", "—", "——", "―", "/", "N/A", "NA", "无", "不适用", "空", "\\", "×"];
 
+    private static readonly int LongestPlaceholder = Placeholders.Max(p => p.Length);
+
     /// <summary>Unit suffixes kept in raw. 万元 before 元 so the longer one wins.</summary>
     public static readonly string[] Units = ["万元", "元", "件", "个", "项", "次", "条"];
 
@@ -37,7 +47,12 @@ internal static class CellValueParser
 
     public static bool IsPlaceholder(ReadOnlySpan<char> text)
     {
-        var t = text.Trim();
+        var t = WhiteSpace.Trim(text);
+        if (t.Length > LongestPlaceholder)
+        {
+            return false;
+        }
+
         foreach (string p in Placeholders)
         {
             if (t.Equals(p, StringComparison.OrdinalIgnoreCase))
@@ -88,7 +103,7 @@ internal static class CellValueParser
             {
                 continue;
             }
-            else if (char.IsWhiteSpace(f))
+            else if (WhiteSpace.Is(f))
             {
                 gap = lastDigit >= 0;
             }
@@ -105,7 +120,7 @@ internal static class CellValueParser
     /// <summary>A number with optional sign, thousands separators, decimals and unit suffix; null otherwise.</summary>
     public static decimal? ParseNumber(string t)
     {
-        string body = t;
+        var body = t.AsSpan();
         foreach (string unit in Units)
         {
             if (body.EndsWith(unit, StringComparison.Ordinal))
@@ -129,7 +144,9 @@ internal static class CellValueParser
         }
 
         int start = i;
-        var digits = new StringBuilder(body.Length);
+        // The digits without sign and separators, and the fraction: at most the body's length.
+        Span<char> digits = stackalloc char[body.Length];
+        int length = 0;
         int group = 0;
         bool sawComma = false;
         bool firstGroupShort = true;
@@ -138,7 +155,7 @@ internal static class CellValueParser
             char c = body[i];
             if (char.IsAsciiDigit(c))
             {
-                digits.Append(c);
+                digits[length++] = c;
                 group++;
             }
             else if (c == ',' && group is >= 1 and <= 3 && (sawComma ? group == 3 : firstGroupShort))
@@ -157,7 +174,7 @@ internal static class CellValueParser
             }
         }
 
-        if (i == start || digits.Length == 0 || (sawComma && group != 3))
+        if (i == start || length == 0 || (sawComma && group != 3))
         {
             return null;
         }
@@ -178,10 +195,12 @@ internal static class CellValueParser
                 }
             }
 
-            digits.Append('.').Append(body, fraction, body.Length - fraction);
+            digits[length++] = '.';
+            body[fraction..].CopyTo(digits[length..]);
+            length += body.Length - fraction;
         }
 
-        if (!decimal.TryParse(digits.ToString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
+        if (!decimal.TryParse(digits[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
         {
             return null;
         }
@@ -195,7 +214,7 @@ internal static class CellValueParser
         foreach (char c in text)
         {
             char f = TextFold.FoldChar(c);
-            if (f != '\0' && !char.IsWhiteSpace(f))
+            if (f != '\0' && !WhiteSpace.Is(f))
             {
                 return false; // survives Clean whatever else the text holds
             }

@@ -19,7 +19,7 @@ internal static class LabelText
         foreach (char c in text)
         {
             char f = TextFold.FoldChar(c);
-            if (f == '\0' || char.IsWhiteSpace(f))
+            if (f == '\0' || WhiteSpace.Is(f))
             {
                 continue;
             }

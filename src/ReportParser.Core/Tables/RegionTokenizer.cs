@@ -128,7 +128,7 @@ internal sealed class RegionTokenizer
     /// <summary>Reads one line: a run of pipes, a table rule, or content.</summary>
     private static void ReadLine(ReadOnlySpan<char> text, int line, RegionLines region, SegmentScanner scanner)
     {
-        var trimmed = text.Trim();
+        var trimmed = WhiteSpace.Trim(text);
         if (trimmed.Length == 0)
         {
             return;
@@ -136,7 +136,7 @@ internal sealed class RegionTokenizer
 
         if (!trimmed.ContainsAnyExcept('|'))
         {
-            region.AddPipeRun(new PipeRun(trimmed.Length, char.IsWhiteSpace(text[0]),
+            region.AddPipeRun(new PipeRun(trimmed.Length, WhiteSpace.Is(text[0]),
                 new TableToken(TokenKind.Value, "", line, FromCell: true), new TableToken(TokenKind.RowEnd, trimmed.ToString(), line)));
             return;
         }
@@ -163,7 +163,7 @@ internal sealed class RegionTokenizer
     private static int TrailingPipes(ReadOnlySpan<char> trimmed)
     {
         int pipes = 0;
-        for (int i = trimmed.Length - 1; i >= 0 && (trimmed[i] == '|' || char.IsWhiteSpace(trimmed[i])); i--)
+        for (int i = trimmed.Length - 1; i >= 0 && (trimmed[i] == '|' || WhiteSpace.Is(trimmed[i])); i--)
         {
             pipes += trimmed[i] == '|' ? 1 : 0;
         }
@@ -187,7 +187,7 @@ internal sealed class RegionTokenizer
         {
             int separator = rest.IndexOfAny('|', '\t');
             var cell = separator < 0 ? rest : rest[..separator];
-            if (cell.IsWhiteSpace())
+            if (WhiteSpace.IsAll(cell))
             {
                 pendingBlanks += seenText ? 1 : 0;
             }
@@ -234,7 +234,7 @@ internal sealed class RegionTokenizer
             int pos = 0;
             while (true)
             {
-                while (pos < segment.Length && char.IsWhiteSpace(segment[pos]))
+                while (pos < segment.Length && WhiteSpace.Is(segment[pos]))
                 {
                     pos++;
                 }
@@ -245,7 +245,7 @@ internal sealed class RegionTokenizer
                 }
 
                 int wordStart = pos;
-                while (pos < segment.Length && !char.IsWhiteSpace(segment[pos]))
+                while (pos < segment.Length && !WhiteSpace.Is(segment[pos]))
                 {
                     pos++;
                 }
@@ -296,7 +296,7 @@ internal sealed class RegionTokenizer
 
         private void Flush()
         {
-            var text = _label.AsSpan(0, _length).Trim().TrimEnd(",、;:");
+            var text = WhiteSpace.Trim(_label.AsSpan(0, _length)).TrimEnd(",、;:");
             if (text.Length > 0)
             {
                 tokens.Add(new TableToken(TokenKind.Label, text.ToString(), Line, FromCell: _fromCell));
@@ -388,10 +388,13 @@ internal sealed class RegionTokenizer
 
         private void Append(ReadOnlySpan<char> text)
         {
-            foreach (char c in text)
+            if (_length + text.Length > _label.Length)
             {
-                Append(c);
+                Array.Resize(ref _label, Math.Max(_label.Length * 2, _length + text.Length));
             }
+
+            text.CopyTo(_label.AsSpan(_length));
+            _length += text.Length;
         }
     }
 

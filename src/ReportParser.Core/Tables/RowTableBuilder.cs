@@ -166,7 +166,18 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
         return chosen;
     }
 
-    private static bool HasContent(RowOccurrence occurrence) => occurrence.Values.Any(v => v.Cell.State != CellState.Blank);
+    private static bool HasContent(RowOccurrence occurrence)
+    {
+        foreach (var value in occurrence.Values)
+        {
+            if (!CellValueParser.IsBlank(value.Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Reports a row's problems; true when the row leaves cells missing or uncertain.</summary>
     private static bool Report(string name, TemplateRow row, RowOccurrence occurrence, RowCells cells, DiagnosticBag bag)
