@@ -20,7 +20,9 @@ internal static class ChromeFilter
     private static readonly int FoldLimit = Math.Max(ChromeLines.Max(l => l.Length), "您现在的位置".Length) + 1;
 
     /// <summary>A line made only of pipes (and table-rule dashes): row padding of a flattened table.</summary>
-    public static bool IsPipeOnly(string text)
+    public static bool IsPipeOnly(string text) => IsPipeOnly(text.AsSpan());
+
+    private static bool IsPipeOnly(ReadOnlySpan<char> text)
     {
         bool pipe = false;
         foreach (char c in text)
@@ -48,7 +50,7 @@ internal static class ChromeFilter
     /// <summary>True for navigation and page furniture that is not part of the report.</summary>
     public static bool IsChrome(string text)
     {
-        string t = text.Trim();
+        var t = text.AsSpan().Trim();
         if (t.Length == 0)
         {
             return false;
@@ -103,7 +105,7 @@ internal static class ChromeFilter
 
     // The line folded for matching (TextFold.ForMatching) without pipes, brackets, dots, slashes and
     // '>', cut off after buffer.Length characters (a line that long is no chrome line).
-    private static int Fold(string text, Span<char> buffer)
+    private static int Fold(ReadOnlySpan<char> text, Span<char> buffer)
     {
         int n = 0;
         foreach (char c in text)
