@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
 using ReportParser.Normalization;
@@ -22,9 +22,21 @@ internal sealed class TemplateDetector
 
     public string Detect(SourceText source, IReadOnlyList<SplitSection> sections, int? year, DiagnosticBag bag)
     {
-        string text = FoldAll(source);
-        int new21 = Gov2021Signals.Count(s => text.Contains(s, StringComparison.Ordinal));
-        int old19 = Gov2019Signals.Count(s => text.Contains(s, StringComparison.Ordinal));
+        char[] buffer = ArrayPool<char>.Shared.Rent(FoldedLength(source));
+        int new21, old19;
+        bool tableThree;
+        try
+        {
+            var text = buffer.AsSpan(0, FoldAll(source, buffer));
+            new21 = CountIn(text, Gov2021Signals);
+            old19 = CountIn(text, Gov2019Signals);
+            tableThree = CountIn(text, TableThreeSignals) > 0;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+
         string? prior = year switch
         {
             null => null,
@@ -38,7 +50,7 @@ internal sealed class TemplateDetector
         {
             byContent = new21 >= old19 ? TemplateNames.Gov2021 : TemplateNames.Gov2019;
         }
-        else if (TableThreeSignals.Any(s => text.Contains(s, StringComparison.Ordinal)) || HasGovSections(sections))
+        else if (tableThree || HasGovSections(sections))
         {
             // The 2019 and 2021 templates share their sections and most of 表三: the year decides.
             byContent = year is >= 2021 ? TemplateNames.Gov2021 : year is >= 2019 ? TemplateNames.Gov2019 : null;
@@ -71,22 +83,34 @@ internal sealed class TemplateDetector
         return applications || (overview && review);
     }
 
-    private static string FoldAll(SourceText source)
+    private static int CountIn(ReadOnlySpan<char> text, string[] signals)
     {
-        var sb = new StringBuilder();
+        int count = 0;
+        foreach (string signal in signals)
+        {
+            count += text.IndexOf(signal, StringComparison.Ordinal) >= 0 ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>An upper bound of the length of <see cref="FoldAll"/>'s text: folding never lengthens a line.</summary>
+    private static int FoldedLength(SourceText source)
+    {
+        int length = 0;
         foreach (var block in source.Blocks)
         {
             switch (block)
             {
                 case TextLine line:
-                    sb.Append(TextFold.ForMatching(line.Text)).Append('\n');
+                    length += line.Text.Length + 1;
                     break;
                 case Grid grid:
                     foreach (var row in grid.Rows)
                     {
                         foreach (var cell in row)
                         {
-                            sb.Append(TextFold.ForMatching(cell.Text)).Append('\n');
+                            length += cell.Text.Length + 1;
                         }
                     }
 
@@ -94,6 +118,51 @@ internal sealed class TemplateDetector
             }
         }
 
-        return sb.ToString();
+        return length;
+    }
+
+    /// <summary>
+    /// Every line and grid cell folded for matching (<see cref="TextFold.ForMatching"/>), each followed by
+    /// '\n', written into <paramref name="buffer"/> (no string of the whole document); returns the length.
+    /// </summary>
+    private static int FoldAll(SourceText source, char[] buffer)
+    {
+        int length = 0;
+        foreach (var block in source.Blocks)
+        {
+            switch (block)
+            {
+                case TextLine line:
+                    length = Append(line.Text, buffer, length);
+                    break;
+                case Grid grid:
+                    foreach (var row in grid.Rows)
+                    {
+                        foreach (var cell in row)
+                        {
+                            length = Append(cell.Text, buffer, length);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return length;
+
+        static int Append(string text, char[] buffer, int length)
+        {
+            foreach (char c in text)
+            {
+                char f = TextFold.FoldForMatching(c);
+                if (f != '\0')
+                {
+                    buffer[length++] = f;
+                }
+            }
+
+            buffer[length++] = '\n';
+            return length;
+        }
     }
 }
