@@ -48,9 +48,9 @@ internal static class CellValueParser
     public static bool IsPlaceholder(ReadOnlySpan<char> text)
     {
         var t = WhiteSpace.Trim(text);
-        if (t.Length > LongestPlaceholder)
+        if (t.Length is 0 || t.Length > LongestPlaceholder || char.IsAsciiDigit(t[0]))
         {
-            return false;
+            return false; // no placeholder is empty or starts with a digit
         }
 
         foreach (string p in Placeholders)

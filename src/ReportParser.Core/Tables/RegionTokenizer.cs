@@ -267,6 +267,20 @@ internal sealed class RegionTokenizer
                 while (i < word.Length)
                 {
                     char c = word[i];
+                    if (c >= '\u0080' && c != '、')
+                    {
+                        // Text (CJK and other non-ASCII but 、) is none of the cases below: it goes to the label as a run.
+                        int end = i + 1;
+                        while (end < word.Length && word[end] >= '\u0080' && word[end] != '、')
+                        {
+                            end++;
+                        }
+
+                        Append(word[i..end]);
+                        i = end;
+                        continue;
+                    }
+
                     if (c == '(')
                     {
                         depth++;

@@ -10,7 +10,7 @@ namespace ReportParser.Tables;
 internal static class WhiteSpace
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Is(char c) => c <= '\u00FF' ? char.IsWhiteSpace(c) : c >= '\u1680' && IsAboveLatin1(c);
+    public static bool Is(char c) => c <= '\u00FF' ? char.IsWhiteSpace(c) : c <= '\u3000' && IsAboveLatin1(c);
 
     /// <summary>The text without leading and trailing white space, as <see cref="string.Trim()"/> cuts it.</summary>
     public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> text)
