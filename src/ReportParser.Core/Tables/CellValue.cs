@@ -66,6 +66,12 @@ internal static class CellValueParser
 
     public static CellValue Parse(string text)
     {
+        // Most cells are plain digit strings: what the general path below makes of them, without its passes.
+        if (text.Length is > 0 and <= MaxPlainDigits && !text.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            return new CellValue(CellState.Number, PlainDigits(text), text);
+        }
+
         string t = Clean(text);
         if (t.Length == 0)
         {
@@ -115,6 +121,20 @@ internal static class CellValueParser
         }
 
         return false;
+    }
+
+    // Up to 18 digits fit a long: the value is exact, as decimal.TryParse would read it (scale 0).
+    private const int MaxPlainDigits = 18;
+
+    private static decimal PlainDigits(string digits)
+    {
+        long value = 0;
+        foreach (char c in digits)
+        {
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
     }
 
     /// <summary>A number with optional sign, thousands separators, decimals and unit suffix; null otherwise.</summary>
