@@ -68,7 +68,8 @@ internal static class ChromeFilter
             return false;
         }
 
-        if (ChromeLookup.Contains(folded) || folded.StartsWith("分享到", StringComparison.Ordinal)
+        // A fold cut off at the buffer's length is longer than every chrome line: no need to look it up.
+        if ((folded.Length < FoldLimit && ChromeLookup.Contains(folded)) || folded.StartsWith("分享到", StringComparison.Ordinal)
             || folded.StartsWith("当前位置", StringComparison.Ordinal) || folded.StartsWith("您的位置", StringComparison.Ordinal)
             || folded.StartsWith("您现在的位置", StringComparison.Ordinal) || folded.StartsWith("您当前的位置", StringComparison.Ordinal))
         {

@@ -20,6 +20,15 @@ internal sealed class TemplateDetector
     private static readonly string[] TableThreeSignals =
         ["本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "本年度办理结果", "结转下年度继续办理"];
 
+    /// <summary>
+    /// The first characters of the signals. Each is a CJK character, which folding keeps as it is and
+    /// never makes out of another character: a line without any of them holds no signal once folded.
+    /// </summary>
+    internal static readonly SearchValues<char> SignalStarts =
+        SearchValues.Create([.. Gov2021Signals.Concat(Gov2019Signals).Concat(TableThreeSignals).Select(s => s[0]).Distinct()]);
+
+    internal static IEnumerable<string> Signals => Gov2021Signals.Concat(Gov2019Signals).Concat(TableThreeSignals);
+
     public string Detect(SourceText source, IReadOnlyList<SplitSection> sections, int? year, DiagnosticBag bag)
     {
         char[] buffer = ArrayPool<char>.Shared.Rent(FoldedLength(source));
@@ -122,8 +131,8 @@ internal sealed class TemplateDetector
     }
 
     /// <summary>
-    /// Every line and grid cell folded for matching (<see cref="TextFold.ForMatching"/>), each followed by
-    /// '\n', written into <paramref name="buffer"/> (no string of the whole document); returns the length.
+    /// Every line and grid cell that may hold a signal folded for matching (<see cref="TextFold.ForMatching"/>),
+    /// each followed by '\n', written into <paramref name="buffer"/> (no string of the whole document); returns the length.
     /// </summary>
     private static int FoldAll(SourceText source, char[] buffer)
     {
@@ -152,6 +161,11 @@ internal sealed class TemplateDetector
 
         static int Append(string text, char[] buffer, int length)
         {
+            if (text.AsSpan().IndexOfAny(SignalStarts) < 0)
+            {
+                return length; // no signal can be in this line
+            }
+
             foreach (char c in text)
             {
                 char f = TextFold.FoldForMatching(c);
