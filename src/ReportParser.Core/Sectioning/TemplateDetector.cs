@@ -20,32 +20,24 @@ internal sealed class TemplateDetector
     private static readonly string[] TableThreeSignals =
         ["本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "本年度办理结果", "结转下年度继续办理"];
 
+    // All signals, 2021's first, then 2019's, then 表三's.
+    private static readonly string[] AllSignals = [.. Gov2021Signals, .. Gov2019Signals, .. TableThreeSignals];
+
     /// <summary>
     /// The first characters of the signals. Each is a CJK character, which folding keeps as it is and
-    /// never makes out of another character: a line without any of them holds no signal once folded.
+    /// never makes out of another character: a signal in a folded line starts where the line has its
+    /// first character (see <see cref="FindSignals"/>).
     /// </summary>
-    internal static readonly SearchValues<char> SignalStarts =
-        SearchValues.Create([.. Gov2021Signals.Concat(Gov2019Signals).Concat(TableThreeSignals).Select(s => s[0]).Distinct()]);
+    internal static readonly SearchValues<char> SignalStarts = SearchValues.Create([.. AllSignals.Select(s => s[0]).Distinct()]);
 
-    internal static IEnumerable<string> Signals => Gov2021Signals.Concat(Gov2019Signals).Concat(TableThreeSignals);
+    internal static IReadOnlyList<string> Signals => AllSignals;
 
     public string Detect(SourceText source, IReadOnlyList<SplitSection> sections, int? year, DiagnosticBag bag)
     {
-        char[] buffer = ArrayPool<char>.Shared.Rent(FoldedLength(source));
-        int new21, old19;
-        bool tableThree;
-        try
-        {
-            var text = buffer.AsSpan(0, FoldAll(source, buffer));
-            new21 = CountIn(text, Gov2021Signals);
-            old19 = CountIn(text, Gov2019Signals);
-            tableThree = CountIn(text, TableThreeSignals) > 0;
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-        }
-
+        var found = FindSignals(source);
+        int new21 = Count(found, 0, Gov2021Signals.Length);
+        int old19 = Count(found, Gov2021Signals.Length, Gov2019Signals.Length);
+        bool tableThree = Count(found, Gov2021Signals.Length + Gov2019Signals.Length, TableThreeSignals.Length) > 0;
         string? prior = year switch
         {
             null => null,
@@ -92,64 +84,39 @@ internal sealed class TemplateDetector
         return applications || (overview && review);
     }
 
-    private static int CountIn(ReadOnlySpan<char> text, string[] signals)
+    private static int Count(bool[] found, int start, int count)
     {
-        int count = 0;
-        foreach (string signal in signals)
+        int n = 0;
+        for (int i = start; i < start + count; i++)
         {
-            count += text.IndexOf(signal, StringComparison.Ordinal) >= 0 ? 1 : 0;
+            n += found[i] ? 1 : 0;
         }
 
-        return count;
-    }
-
-    /// <summary>An upper bound of the length of <see cref="FoldAll"/>'s text: folding never lengthens a line.</summary>
-    private static int FoldedLength(SourceText source)
-    {
-        int length = 0;
-        foreach (var block in source.Blocks)
-        {
-            switch (block)
-            {
-                case TextLine line:
-                    length += line.Text.Length + 1;
-                    break;
-                case Grid grid:
-                    foreach (var row in grid.Rows)
-                    {
-                        foreach (var cell in row)
-                        {
-                            length += cell.Text.Length + 1;
-                        }
-                    }
-
-                    break;
-            }
-        }
-
-        return length;
+        return n;
     }
 
     /// <summary>
-    /// Every line and grid cell that may hold a signal folded for matching (<see cref="TextFold.ForMatching"/>),
-    /// each followed by '\n', written into <paramref name="buffer"/> (no string of the whole document); returns the length.
+    /// Which signals (by index in <see cref="AllSignals"/>) occur in a line or grid cell folded for matching
+    /// (<see cref="TextFold.ForMatching"/>). A signal never spans two lines (it has no white space), and
+    /// folding maps each character to one or none, so the signals are matched in the source text while
+    /// folding it on the way, from each place that holds a signal's first character: no folded copy is made.
     /// </summary>
-    private static int FoldAll(SourceText source, char[] buffer)
+    private static bool[] FindSignals(SourceText source)
     {
-        int length = 0;
+        var found = new bool[AllSignals.Length];
         foreach (var block in source.Blocks)
         {
             switch (block)
             {
                 case TextLine line:
-                    length = Append(line.Text, buffer, length);
+                    FindIn(line.Text, found);
                     break;
                 case Grid grid:
                     foreach (var row in grid.Rows)
                     {
                         foreach (var cell in row)
                         {
-                            length = Append(cell.Text, buffer, length);
+                            FindIn(cell.Text, found);
                         }
                     }
 
@@ -157,26 +124,48 @@ internal sealed class TemplateDetector
             }
         }
 
-        return length;
+        return found;
+    }
 
-        static int Append(string text, char[] buffer, int length)
+    private static void FindIn(string text, bool[] found)
+    {
+        var rest = text.AsSpan();
+        int at;
+        while ((at = rest.IndexOfAny(SignalStarts)) >= 0)
         {
-            if (text.AsSpan().IndexOfAny(SignalStarts) < 0)
+            rest = rest[at..];
+            for (int i = 0; i < AllSignals.Length; i++)
             {
-                return length; // no signal can be in this line
-            }
-
-            foreach (char c in text)
-            {
-                char f = TextFold.FoldForMatching(c);
-                if (f != '\0')
+                if (!found[i] && AllSignals[i][0] == rest[0] && StartsFolded(rest, AllSignals[i]))
                 {
-                    buffer[length++] = f;
+                    found[i] = true;
                 }
             }
 
-            buffer[length++] = '\n';
-            return length;
+            rest = rest[1..];
         }
+    }
+
+    /// <summary>Whether <paramref name="text"/>, folded for matching, starts with <paramref name="signal"/>.</summary>
+    private static bool StartsFolded(ReadOnlySpan<char> text, string signal)
+    {
+        int matched = 0;
+        for (int i = 0; i < text.Length && matched < signal.Length; i++)
+        {
+            char f = TextFold.FoldForMatching(text[i]);
+            if (f == '\0')
+            {
+                continue;
+            }
+
+            if (f != signal[matched])
+            {
+                return false;
+            }
+
+            matched++;
+        }
+
+        return matched == signal.Length;
     }
 }

@@ -1,4 +1,7 @@
+using ReportParser.Diagnostics;
+using ReportParser.Model;
 using ReportParser.Normalization;
+using ReportParser.Reading;
 using ReportParser.Sectioning;
 using Xunit;
 
@@ -23,5 +26,27 @@ public sealed class TemplateSignalTests
                 }
             }
         }
+    }
+
+    [Theory]
+    [InlineData("本年 制发件数 12", TemplateNames.Gov2021)]
+    [InlineData("其中本年\u200b废止件数", TemplateNames.Gov2021)]
+    [InlineData("本年增／减", TemplateNames.Gov2019)]
+    [InlineData("第二十条第（九）项", TemplateNames.Gov2019)]
+    [InlineData("本年\n制发件数", TemplateNames.Unknown)]
+    [InlineData("本年制发", TemplateNames.Unknown)]
+    public void Signals_are_found_in_the_folded_line(string text, string expected)
+    {
+        var blocks = text.Split('\n').Select((line, i) => (Block)new TextLine(line, i + 1)).ToList();
+        var source = new SourceText("x.txt", "text", "utf-8", 0, "", blocks);
+        Assert.Equal(expected, new TemplateDetector().Detect(source, [], null, new DiagnosticBag()));
+    }
+
+    [Fact]
+    public void Signals_are_found_in_grid_cells()
+    {
+        var grid = new Grid([[new GridCell("采购 总金额", 1)]], 1);
+        var source = new SourceText("x.txt", "html", "utf-8", 0, "", [grid]);
+        Assert.Equal(TemplateNames.Gov2019, new TemplateDetector().Detect(source, [], null, new DiagnosticBag()));
     }
 }
