@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using ReportParser.Normalization;
 
 namespace ReportParser.Sectioning;
@@ -14,6 +16,9 @@ internal static class ChromeFilter
     ];
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ChromeLookup = ChromeLines.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The characters a folded chrome line or chrome prefix (分享到, 当前位置, 您…位置, 首页 of a breadcrumb) starts with.
+    private static readonly SearchValues<char> FoldedStarts = SearchValues.Create([.. ChromeLines.Select(l => l[0]).Concat("分当您首").Distinct()]);
 
     // IsChrome needs a line's whole folded text only when it is short enough to be a chrome line,
     // and otherwise its first few characters (the longest prefix tested is 您现在的位置): folding stops there.
@@ -61,23 +66,21 @@ internal static class ChromeFilter
             return true;
         }
 
-        Span<char> buffer = stackalloc char[FoldLimit];
-        ReadOnlySpan<char> folded = buffer[..Fold(t, buffer)];
-        if (folded.Length == 0)
+        // Every test on the folded line needs its first character to start a chrome line or prefix:
+        // most lines are told apart by that character alone, without folding them.
+        char first = FirstFolded(t);
+        if (first == '\0')
         {
             return false;
         }
 
-        // A fold cut off at the buffer's length is longer than every chrome line: no need to look it up.
-        if ((folded.Length < FoldLimit && ChromeLookup.Contains(folded)) || folded.StartsWith("分享到", StringComparison.Ordinal)
-            || folded.StartsWith("当前位置", StringComparison.Ordinal) || folded.StartsWith("您的位置", StringComparison.Ordinal)
-            || folded.StartsWith("您现在的位置", StringComparison.Ordinal) || folded.StartsWith("您当前的位置", StringComparison.Ordinal))
+        if (FoldedStarts.Contains(first) && IsFoldedChrome(t))
         {
             return true;
         }
 
-        // Breadcrumb: "首页 > 政务公开 > …" or a line starting with ">".
-        if (t.StartsWith('>') || t.StartsWith('»') || (t.Contains('>') && folded.StartsWith("首页", StringComparison.Ordinal)))
+        // Breadcrumb: a line starting with ">".
+        if (t.StartsWith('>') || t.StartsWith('»'))
         {
             return true;
         }
@@ -90,6 +93,21 @@ internal static class ChromeFilter
         }
 
         return false;
+    }
+
+    /// <summary>The tests on the folded line. Kept out of <see cref="IsChrome"/>: its stack buffer makes every call dearer.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsFoldedChrome(ReadOnlySpan<char> t)
+    {
+        Span<char> buffer = stackalloc char[FoldLimit];
+        ReadOnlySpan<char> folded = buffer[..Fold(t, buffer)];
+
+        // A fold cut off at the buffer's length is longer than every chrome line: no need to look it up.
+        // Breadcrumb: "首页 > 政务公开 > …".
+        return (folded.Length < FoldLimit && ChromeLookup.Contains(folded)) || folded.StartsWith("分享到", StringComparison.Ordinal)
+            || folded.StartsWith("当前位置", StringComparison.Ordinal) || folded.StartsWith("您的位置", StringComparison.Ordinal)
+            || folded.StartsWith("您现在的位置", StringComparison.Ordinal) || folded.StartsWith("您当前的位置", StringComparison.Ordinal)
+            || (folded.StartsWith("首页", StringComparison.Ordinal) && t.Contains('>'));
     }
 
     /// <summary>Removes a trailing run of pipes (" | ||||") left by a flattened page layout.</summary>
@@ -111,8 +129,8 @@ internal static class ChromeFilter
         int n = 0;
         foreach (char c in text)
         {
-            char f = TextFold.FoldForMatching(c);
-            if (f != '\0' && f is not ('|' or '[' or ']' or '【' or '】' or '|' or '·' or '/' or '>'))
+            char f = FoldedChar(c);
+            if (f != '\0')
             {
                 buffer[n++] = f;
                 if (n == buffer.Length)
@@ -123,5 +141,27 @@ internal static class ChromeFilter
         }
 
         return n;
+    }
+
+    /// <summary>The first character of <see cref="Fold"/>'s text; '\0' when that text is empty.</summary>
+    private static char FirstFolded(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            char f = FoldedChar(c);
+            if (f != '\0')
+            {
+                return f;
+            }
+        }
+
+        return '\0';
+    }
+
+    // One character as Fold folds it; '\0' when it is left out.
+    private static char FoldedChar(char c)
+    {
+        char f = TextFold.FoldForMatching(c);
+        return f is '|' or '[' or ']' or '【' or '】' or '|' or '·' or '/' or '>' ? '\0' : f;
     }
 }
