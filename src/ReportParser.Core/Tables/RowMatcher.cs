@@ -35,7 +35,7 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
         var tokens = labels.Tokens;
         var rows = new List<RowOccurrence>();
         var extras = new List<RowOccurrence>();
-        var pending = new List<(TableToken Label, List<TableToken> Values)>();
+        var pending = new List<(TableToken Label, IReadOnlyList<TableToken> Values)>();
         var leftovers = new List<TableToken>();
         int? firstLine = null;
         bool headerSeen = false;
@@ -65,17 +65,19 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
             }
 
             int next = i + used;
-            var values = new List<TableToken>();
+            // Most labels (prose lines) have no values after them: their list is the shared empty one.
+            List<TableToken>? found = null;
             while (next < tokens.Count && tokens[next].Kind != TokenKind.Label)
             {
                 if (tokens[next].Kind == TokenKind.Value)
                 {
-                    values.Add(tokens[next]);
+                    (found ??= []).Add(tokens[next]);
                 }
 
                 next++;
             }
 
+            IReadOnlyList<TableToken> values = found is null ? [] : found;
             if (row is not null)
             {
                 rows.Add(new RowOccurrence(row, token.Text, token.Line, values, approximate));
