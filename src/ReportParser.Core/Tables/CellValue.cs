@@ -23,6 +23,13 @@ internal sealed record CellValue(CellState State, decimal? Value, string Text)
     /// <summary>Whether the text is the number as the invariant culture writes it, compared without making that string.</summary>
     private static bool IsPlainNumber(decimal value, string text)
     {
+        // Digits without a leading zero are how an integer of scale 0 is written, and only that integer (-0 is written 0).
+        if (text.Length is > 0 and <= CellValueParser.MaxPlainDigits && !text.AsSpan().ContainsAnyExceptInRange('0', '9')
+            && (text.Length == 1 || text[0] != '0'))
+        {
+            return value.Scale == 0 && value == CellValueParser.PlainDigits(text);
+        }
+
         Span<char> written = stackalloc char[64];
         return value.TryFormat(written, out int length, default, CultureInfo.InvariantCulture)
             ? written[..length].SequenceEqual(text)
@@ -124,9 +131,10 @@ internal static class CellValueParser
     }
 
     // Up to 18 digits fit a long: the value is exact, as decimal.TryParse would read it (scale 0).
-    private const int MaxPlainDigits = 18;
+    internal const int MaxPlainDigits = 18;
 
-    private static decimal PlainDigits(string digits)
+    /// <summary>The value of a string of at most <see cref="MaxPlainDigits"/> ASCII digits.</summary>
+    internal static decimal PlainDigits(string digits)
     {
         long value = 0;
         foreach (char c in digits)
