@@ -130,19 +130,19 @@ internal sealed class TableReconstructor
             }
 
             var label = labels.Label(i);
-            IReadOnlyList<IReadOnlyList<LabelEntry>> pieces = [label.Entries];
-            if (pieces[0].Count == 0 && label.Decomposed)
+            if (label.Entries.Count > 0 || !label.Decomposed)
             {
-                pieces = [.. label.Before, label.Last];
+                Vote(label.Entries);
+                continue;
             }
 
-            foreach (var entries in pieces)
+            // A label run together with header labels: each piece votes.
+            foreach (var piece in label.Before)
             {
-                if (OnlyTemplate(entries, table) is { } only)
-                {
-                    votes[IndexOf(templateNames, only)]++;
-                }
+                Vote(piece);
             }
+
+            Vote(label.Last);
         }
 
         for (int t = 0; t < templateNames.Count; t++)
@@ -191,6 +191,14 @@ internal sealed class TableReconstructor
         }
 
         return metadata.ReportYear is >= 2019 and <= 2020 ? TemplateNames.Gov2019 : TemplateNames.Gov2021;
+
+        void Vote(IReadOnlyList<LabelEntry> entries)
+        {
+            if (OnlyTemplate(entries, table) is { } only)
+            {
+                votes[IndexOf(templateNames, only)]++;
+            }
+        }
     }
 
     /// <summary>The template of <paramref name="table"/> that the entries name, when they name exactly one; else null.</summary>
