@@ -48,8 +48,8 @@ internal static class ChromeFilter
     /// <summary>A flattened table cell: a short line ending in a pipe ("16 |", "(一)予以公开 |", "| a | b |").</summary>
     public static bool IsTableCell(string text)
     {
-        string t = text.Trim();
-        return t.EndsWith('|') && StripTrailingPipes(t).Length < 100 && !t.Contains('。');
+        var t = text.AsSpan().Trim();
+        return t.EndsWith('|') && WithoutTrailingPipes(t).Length < 100 && !t.Contains('。');
     }
 
     /// <summary>True for navigation and page furniture that is not part of the report.</summary>
@@ -113,13 +113,20 @@ internal static class ChromeFilter
     /// <summary>Removes a trailing run of pipes (" | ||||") left by a flattened page layout.</summary>
     public static string StripTrailingPipes(string text)
     {
+        var stripped = WithoutTrailingPipes(text);
+        return stripped.Length == text.Length ? text : stripped.ToString();
+    }
+
+    /// <summary><see cref="StripTrailingPipes"/> without making a string.</summary>
+    public static ReadOnlySpan<char> WithoutTrailingPipes(ReadOnlySpan<char> text)
+    {
         int end = text.Length;
         while (end > 0 && (text[end - 1] == '|' || char.IsWhiteSpace(text[end - 1])))
         {
             end--;
         }
 
-        return end == text.Length ? text : text[..end];
+        return text[..end];
     }
 
     // The line folded for matching (TextFold.ForMatching) without pipes, brackets, dots, slashes and
