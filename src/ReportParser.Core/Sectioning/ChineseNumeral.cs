@@ -1,8 +1,13 @@
+using System.Buffers;
+
 namespace ReportParser.Sectioning;
 
 /// <summary>Small Chinese numerals (一 … 九十九) as used in section and subsection headings.</summary>
 internal static class ChineseNumeral
 {
+    /// <summary>The characters <see cref="IsDigit"/> accepts: 一 … 十, 〇 and 零.</summary>
+    public static readonly SearchValues<char> DigitChars = SearchValues.Create("一二三四五六七八九十〇零");
+
     public static bool IsDigit(char c) => Value(c) >= 0;
 
     /// <summary>Parses 一 … 九十九 (十, 十一, 二十, 二十一 …); returns -1 when <paramref name="text"/> is not such a numeral.</summary>

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using ReportParser.Normalization;
 
 namespace ReportParser.Sectioning;
@@ -15,12 +17,17 @@ internal static class ChromeFilter
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ChromeLookup = ChromeLines.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // The characters a folded chrome line or chrome prefix (分享到, 当前位置, 您…位置, 首页 of a breadcrumb) starts with.
+    private static readonly SearchValues<char> FoldedStarts = SearchValues.Create([.. ChromeLines.Select(l => l[0]).Concat("分当您首").Distinct()]);
+
     // IsChrome needs a line's whole folded text only when it is short enough to be a chrome line,
     // and otherwise its first few characters (the longest prefix tested is 您现在的位置): folding stops there.
     private static readonly int FoldLimit = Math.Max(ChromeLines.Max(l => l.Length), "您现在的位置".Length) + 1;
 
     /// <summary>A line made only of pipes (and table-rule dashes): row padding of a flattened table.</summary>
-    public static bool IsPipeOnly(string text)
+    public static bool IsPipeOnly(string text) => IsPipeOnly(text.AsSpan());
+
+    private static bool IsPipeOnly(ReadOnlySpan<char> text)
     {
         bool pipe = false;
         foreach (char c in text)
@@ -41,14 +48,14 @@ internal static class ChromeFilter
     /// <summary>A flattened table cell: a short line ending in a pipe ("16 |", "(一)予以公开 |", "| a | b |").</summary>
     public static bool IsTableCell(string text)
     {
-        string t = text.Trim();
-        return t.EndsWith('|') && StripTrailingPipes(t).Length < 100 && !t.Contains('。');
+        var t = text.AsSpan().Trim();
+        return t.EndsWith('|') && WithoutTrailingPipes(t).Length < 100 && !t.Contains('。');
     }
 
     /// <summary>True for navigation and page furniture that is not part of the report.</summary>
     public static bool IsChrome(string text)
     {
-        string t = text.Trim();
+        var t = text.AsSpan().Trim();
         if (t.Length == 0)
         {
             return false;
@@ -59,22 +66,21 @@ internal static class ChromeFilter
             return true;
         }
 
-        Span<char> buffer = stackalloc char[FoldLimit];
-        ReadOnlySpan<char> folded = buffer[..Fold(t, buffer)];
-        if (folded.Length == 0)
+        // Every test on the folded line needs its first character to start a chrome line or prefix:
+        // most lines are told apart by that character alone, without folding them.
+        char first = FirstFolded(t);
+        if (first == '\0')
         {
             return false;
         }
 
-        if (ChromeLookup.Contains(folded) || folded.StartsWith("分享到", StringComparison.Ordinal)
-            || folded.StartsWith("当前位置", StringComparison.Ordinal) || folded.StartsWith("您的位置", StringComparison.Ordinal)
-            || folded.StartsWith("您现在的位置", StringComparison.Ordinal) || folded.StartsWith("您当前的位置", StringComparison.Ordinal))
+        if (FoldedStarts.Contains(first) && IsFoldedChrome(t))
         {
             return true;
         }
 
-        // Breadcrumb: "首页 > 政务公开 > …" or a line starting with ">".
-        if (t.StartsWith('>') || t.StartsWith('»') || (t.Contains('>') && folded.StartsWith("首页", StringComparison.Ordinal)))
+        // Breadcrumb: a line starting with ">".
+        if (t.StartsWith('>') || t.StartsWith('»'))
         {
             return true;
         }
@@ -89,8 +95,30 @@ internal static class ChromeFilter
         return false;
     }
 
+    /// <summary>The tests on the folded line. Kept out of <see cref="IsChrome"/>: its stack buffer makes every call dearer.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsFoldedChrome(ReadOnlySpan<char> t)
+    {
+        Span<char> buffer = stackalloc char[FoldLimit];
+        ReadOnlySpan<char> folded = buffer[..Fold(t, buffer)];
+
+        // A fold cut off at the buffer's length is longer than every chrome line: no need to look it up.
+        // Breadcrumb: "首页 > 政务公开 > …".
+        return (folded.Length < FoldLimit && ChromeLookup.Contains(folded)) || folded.StartsWith("分享到", StringComparison.Ordinal)
+            || folded.StartsWith("当前位置", StringComparison.Ordinal) || folded.StartsWith("您的位置", StringComparison.Ordinal)
+            || folded.StartsWith("您现在的位置", StringComparison.Ordinal) || folded.StartsWith("您当前的位置", StringComparison.Ordinal)
+            || (folded.StartsWith("首页", StringComparison.Ordinal) && t.Contains('>'));
+    }
+
     /// <summary>Removes a trailing run of pipes (" | ||||") left by a flattened page layout.</summary>
     public static string StripTrailingPipes(string text)
+    {
+        var stripped = WithoutTrailingPipes(text);
+        return stripped.Length == text.Length ? text : stripped.ToString();
+    }
+
+    /// <summary><see cref="StripTrailingPipes"/> without making a string.</summary>
+    public static ReadOnlySpan<char> WithoutTrailingPipes(ReadOnlySpan<char> text)
     {
         int end = text.Length;
         while (end > 0 && (text[end - 1] == '|' || char.IsWhiteSpace(text[end - 1])))
@@ -98,18 +126,18 @@ internal static class ChromeFilter
             end--;
         }
 
-        return end == text.Length ? text : text[..end];
+        return text[..end];
     }
 
     // The line folded for matching (TextFold.ForMatching) without pipes, brackets, dots, slashes and
     // '>', cut off after buffer.Length characters (a line that long is no chrome line).
-    private static int Fold(string text, Span<char> buffer)
+    private static int Fold(ReadOnlySpan<char> text, Span<char> buffer)
     {
         int n = 0;
         foreach (char c in text)
         {
-            char f = TextFold.FoldForMatching(c);
-            if (f != '\0' && f is not ('|' or '[' or ']' or '【' or '】' or '|' or '·' or '/' or '>'))
+            char f = FoldedChar(c);
+            if (f != '\0')
             {
                 buffer[n++] = f;
                 if (n == buffer.Length)
@@ -120,5 +148,27 @@ internal static class ChromeFilter
         }
 
         return n;
+    }
+
+    /// <summary>The first character of <see cref="Fold"/>'s text; '\0' when that text is empty.</summary>
+    private static char FirstFolded(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            char f = FoldedChar(c);
+            if (f != '\0')
+            {
+                return f;
+            }
+        }
+
+        return '\0';
+    }
+
+    // One character as Fold folds it; '\0' when it is left out.
+    private static char FoldedChar(char c)
+    {
+        char f = TextFold.FoldForMatching(c);
+        return f is '|' or '[' or ']' or '【' or '】' or '|' or '·' or '/' or '>' ? '\0' : f;
     }
 }

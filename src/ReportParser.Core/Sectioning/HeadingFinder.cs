@@ -36,6 +36,14 @@ internal sealed class HeadingFinder
             int pos = 0;
             while (pos < text.Length)
             {
+                // A heading starts at a numeral (sections) or at '(' (subsections): skip to the next one.
+                int skip = subsections ? text.AsSpan(pos).IndexOf('(') : text.AsSpan(pos).IndexOfAny(ChineseNumeral.DigitChars);
+                if (skip < 0)
+                {
+                    break;
+                }
+
+                pos += skip;
                 var match = subsections ? TrySubsection(text, pos, li, expected) : TrySection(text, pos, li, expected);
                 if (match is null)
                 {

@@ -89,7 +89,7 @@ internal sealed class SectionSplitter
                 continue;
             }
 
-            string text = ChromeFilter.StripTrailingPipes(line.Text).Trim();
+            var text = ChromeFilter.WithoutTrailingPipes(line.Text).Trim();
             if (text.Length == 0)
             {
                 continue;
@@ -169,7 +169,7 @@ internal sealed class SectionSplitter
     /// </summary>
     private static List<Block> Slice(IReadOnlyList<Block> blocks, int fromLine, int fromChar, int toLine, int toChar)
     {
-        var result = new List<Block>();
+        var result = new List<Block>(Math.Max(0, Math.Min(toLine, blocks.Count - 1) - fromLine + 1));
         for (int i = fromLine; i <= toLine && i < blocks.Count; i++)
         {
             int start = i == fromLine ? fromChar : 0;

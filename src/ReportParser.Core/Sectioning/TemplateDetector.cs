@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
 using ReportParser.Normalization;
@@ -20,11 +20,24 @@ internal sealed class TemplateDetector
     private static readonly string[] TableThreeSignals =
         ["本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "本年度办理结果", "结转下年度继续办理"];
 
+    // All signals, 2021's first, then 2019's, then 表三's.
+    private static readonly string[] AllSignals = [.. Gov2021Signals, .. Gov2019Signals, .. TableThreeSignals];
+
+    /// <summary>
+    /// The first characters of the signals. Each is a CJK character, which folding keeps as it is and
+    /// never makes out of another character: a signal in a folded line starts where the line has its
+    /// first character (see <see cref="FindSignals"/>).
+    /// </summary>
+    internal static readonly SearchValues<char> SignalStarts = SearchValues.Create([.. AllSignals.Select(s => s[0]).Distinct()]);
+
+    internal static IReadOnlyList<string> Signals => AllSignals;
+
     public string Detect(SourceText source, IReadOnlyList<SplitSection> sections, int? year, DiagnosticBag bag)
     {
-        string text = FoldAll(source);
-        int new21 = Gov2021Signals.Count(s => text.Contains(s, StringComparison.Ordinal));
-        int old19 = Gov2019Signals.Count(s => text.Contains(s, StringComparison.Ordinal));
+        var found = FindSignals(source);
+        int new21 = Count(found, 0, Gov2021Signals.Length);
+        int old19 = Count(found, Gov2021Signals.Length, Gov2019Signals.Length);
+        bool tableThree = Count(found, Gov2021Signals.Length + Gov2019Signals.Length, TableThreeSignals.Length) > 0;
         string? prior = year switch
         {
             null => null,
@@ -38,7 +51,7 @@ internal sealed class TemplateDetector
         {
             byContent = new21 >= old19 ? TemplateNames.Gov2021 : TemplateNames.Gov2019;
         }
-        else if (TableThreeSignals.Any(s => text.Contains(s, StringComparison.Ordinal)) || HasGovSections(sections))
+        else if (tableThree || HasGovSections(sections))
         {
             // The 2019 and 2021 templates share their sections and most of 表三: the year decides.
             byContent = year is >= 2021 ? TemplateNames.Gov2021 : year is >= 2019 ? TemplateNames.Gov2019 : null;
@@ -71,22 +84,39 @@ internal sealed class TemplateDetector
         return applications || (overview && review);
     }
 
-    private static string FoldAll(SourceText source)
+    private static int Count(bool[] found, int start, int count)
     {
-        var sb = new StringBuilder();
+        int n = 0;
+        for (int i = start; i < start + count; i++)
+        {
+            n += found[i] ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// Which signals (by index in <see cref="AllSignals"/>) occur in a line or grid cell folded for matching
+    /// (<see cref="TextFold.ForMatching"/>). A signal never spans two lines (it has no white space), and
+    /// folding maps each character to one or none, so the signals are matched in the source text while
+    /// folding it on the way, from each place that holds a signal's first character: no folded copy is made.
+    /// </summary>
+    private static bool[] FindSignals(SourceText source)
+    {
+        var found = new bool[AllSignals.Length];
         foreach (var block in source.Blocks)
         {
             switch (block)
             {
                 case TextLine line:
-                    sb.Append(TextFold.ForMatching(line.Text)).Append('\n');
+                    FindIn(line.Text, found);
                     break;
                 case Grid grid:
                     foreach (var row in grid.Rows)
                     {
                         foreach (var cell in row)
                         {
-                            sb.Append(TextFold.ForMatching(cell.Text)).Append('\n');
+                            FindIn(cell.Text, found);
                         }
                     }
 
@@ -94,6 +124,48 @@ internal sealed class TemplateDetector
             }
         }
 
-        return sb.ToString();
+        return found;
+    }
+
+    private static void FindIn(string text, bool[] found)
+    {
+        var rest = text.AsSpan();
+        int at;
+        while ((at = rest.IndexOfAny(SignalStarts)) >= 0)
+        {
+            rest = rest[at..];
+            for (int i = 0; i < AllSignals.Length; i++)
+            {
+                if (!found[i] && AllSignals[i][0] == rest[0] && StartsFolded(rest, AllSignals[i]))
+                {
+                    found[i] = true;
+                }
+            }
+
+            rest = rest[1..];
+        }
+    }
+
+    /// <summary>Whether <paramref name="text"/>, folded for matching, starts with <paramref name="signal"/>.</summary>
+    private static bool StartsFolded(ReadOnlySpan<char> text, string signal)
+    {
+        int matched = 0;
+        for (int i = 0; i < text.Length && matched < signal.Length; i++)
+        {
+            char f = TextFold.FoldForMatching(text[i]);
+            if (f == '\0')
+            {
+                continue;
+            }
+
+            if (f != signal[matched])
+            {
+                return false;
+            }
+
+            matched++;
+        }
+
+        return matched == signal.Length;
     }
 }

@@ -45,12 +45,20 @@ internal sealed class CellResolver
 
     public RowCells Resolve(IReadOnlyList<TableToken> tokens, int cellCount, DigitRunSplitter.PrefixRule rule)
     {
-        var values = tokens.Where(t => t.Kind == TokenKind.Value).ToList();
-        string run = string.Join(" ", values.Select(v => v.Text));
+        var values = new List<TableToken>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            if (token.Kind == TokenKind.Value)
+            {
+                values.Add(token);
+            }
+        }
+
+        string run = RunText(values);
         int extra = TrimExtra(values, cellCount);
         if (values.Count == cellCount)
         {
-            return Done(values.Select(v => (CellValue?)v.Cell).ToArray(), RowCellsState.Exact);
+            return Done(ShortCells(values, cellCount), RowCellsState.Exact);
         }
 
         if (!MaySplit(values))
@@ -102,12 +110,12 @@ internal sealed class CellResolver
     /// <summary>Drops surplus blank cells at either end (layout filler, a 16th empty column); returns how many non-blank values are surplus.</summary>
     private static int TrimExtra(List<TableToken> values, int cellCount)
     {
-        while (values.Count > cellCount && values[0].Cell.State == CellState.Blank)
+        while (values.Count > cellCount && CellValueParser.IsBlank(values[0].Text))
         {
             values.RemoveAt(0);
         }
 
-        while (values.Count > cellCount && values[^1].Cell.State == CellState.Blank)
+        while (values.Count > cellCount && CellValueParser.IsBlank(values[^1].Text))
         {
             values.RemoveAt(values.Count - 1);
         }
@@ -120,6 +128,14 @@ internal sealed class CellResolver
 
         return extra;
     }
+
+    /// <summary>The values' texts joined by spaces, as diagnostics quote a row.</summary>
+    private static string RunText(List<TableToken> values) => values.Count switch
+    {
+        0 => "",
+        1 => values[0].Text,
+        _ => string.Join(' ', values.ConvertAll(v => v.Text)),
+    };
 
     private static CellValue?[] ShortCells(List<TableToken> values, int cellCount)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ReportParser.Normalization;
 
 namespace ReportParser.Tables;
@@ -19,7 +18,23 @@ internal sealed record CellValue(CellState State, decimal? Value, string Text)
     public static CellValue Blank { get; } = new(CellState.Blank, null, "");
 
     /// <summary>The source text when it is not exactly the number (units, signs, separators, placeholders, blanks); else null.</summary>
-    public string? Raw => State == CellState.Number && Value!.Value.ToString(CultureInfo.InvariantCulture) == Text ? null : Text;
+    public string? Raw => State == CellState.Number && IsPlainNumber(Value!.Value, Text) ? null : Text;
+
+    /// <summary>Whether the text is the number as the invariant culture writes it, compared without making that string.</summary>
+    private static bool IsPlainNumber(decimal value, string text)
+    {
+        // Digits without a leading zero are how an integer of scale 0 is written, and only that integer (-0 is written 0).
+        if (text.Length is > 0 and <= CellValueParser.MaxPlainDigits && !text.AsSpan().ContainsAnyExceptInRange('0', '9')
+            && (text.Length == 1 || text[0] != '0'))
+        {
+            return value.Scale == 0 && value == CellValueParser.PlainDigits(text);
+        }
+
+        Span<char> written = stackalloc char[64];
+        return value.TryFormat(written, out int length, default, CultureInfo.InvariantCulture)
+            ? written[..length].SequenceEqual(text)
+            : value.ToString(CultureInfo.InvariantCulture) == text;
+    }
 }
 
 /// <summary>
@@ -30,15 +45,24 @@ internal static class CellValueParser
 {
     private static readonly string[] Placeholders = ["-", "--", "—", "——", "―", "/", "N/A", "NA", "无", "不适用", "空", "\\", "×"];
 
+    private static readonly int LongestPlaceholder = Placeholders.Max(p => p.Length);
+
     /// <summary>Unit suffixes kept in raw. 万元 before 元 so the longer one wins.</summary>
     public static readonly string[] Units = ["万元", "元", "件", "个", "项", "次", "条"];
 
-    public static bool IsPlaceholder(string text)
+    public static bool IsPlaceholder(string text) => IsPlaceholder(text.AsSpan());
+
+    public static bool IsPlaceholder(ReadOnlySpan<char> text)
     {
-        string t = text.Trim();
+        var t = WhiteSpace.Trim(text);
+        if (t.Length is 0 || t.Length > LongestPlaceholder || char.IsAsciiDigit(t[0]))
+        {
+            return false; // no placeholder is empty or starts with a digit
+        }
+
         foreach (string p in Placeholders)
         {
-            if (string.Equals(t, p, StringComparison.OrdinalIgnoreCase))
+            if (t.Equals(p, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -49,6 +73,12 @@ internal static class CellValueParser
 
     public static CellValue Parse(string text)
     {
+        // Most cells are plain digit strings: what the general path below makes of them, without its passes.
+        if (text.Length is > 0 and <= MaxPlainDigits && !text.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            return new CellValue(CellState.Number, PlainDigits(text), text);
+        }
+
         string t = Clean(text);
         if (t.Length == 0)
         {
@@ -86,7 +116,7 @@ internal static class CellValueParser
             {
                 continue;
             }
-            else if (char.IsWhiteSpace(f))
+            else if (WhiteSpace.Is(f))
             {
                 gap = lastDigit >= 0;
             }
@@ -100,10 +130,25 @@ internal static class CellValueParser
         return false;
     }
 
+    // Up to 18 digits fit a long: the value is exact, as decimal.TryParse would read it (scale 0).
+    internal const int MaxPlainDigits = 18;
+
+    /// <summary>The value of a string of at most <see cref="MaxPlainDigits"/> ASCII digits.</summary>
+    internal static decimal PlainDigits(string digits)
+    {
+        long value = 0;
+        foreach (char c in digits)
+        {
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
+    }
+
     /// <summary>A number with optional sign, thousands separators, decimals and unit suffix; null otherwise.</summary>
     public static decimal? ParseNumber(string t)
     {
-        string body = t;
+        var body = t.AsSpan();
         foreach (string unit in Units)
         {
             if (body.EndsWith(unit, StringComparison.Ordinal))
@@ -127,7 +172,9 @@ internal static class CellValueParser
         }
 
         int start = i;
-        var digits = new StringBuilder(body.Length);
+        // The digits without sign and separators, and the fraction: at most the body's length.
+        Span<char> digits = stackalloc char[body.Length];
+        int length = 0;
         int group = 0;
         bool sawComma = false;
         bool firstGroupShort = true;
@@ -136,7 +183,7 @@ internal static class CellValueParser
             char c = body[i];
             if (char.IsAsciiDigit(c))
             {
-                digits.Append(c);
+                digits[length++] = c;
                 group++;
             }
             else if (c == ',' && group is >= 1 and <= 3 && (sawComma ? group == 3 : firstGroupShort))
@@ -155,7 +202,7 @@ internal static class CellValueParser
             }
         }
 
-        if (i == start || digits.Length == 0 || (sawComma && group != 3))
+        if (i == start || length == 0 || (sawComma && group != 3))
         {
             return null;
         }
@@ -176,10 +223,12 @@ internal static class CellValueParser
                 }
             }
 
-            digits.Append('.').Append(body, fraction, body.Length - fraction);
+            digits[length++] = '.';
+            body[fraction..].CopyTo(digits[length..]);
+            length += body.Length - fraction;
         }
 
-        if (!decimal.TryParse(digits.ToString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
+        if (!decimal.TryParse(digits[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
         {
             return null;
         }
@@ -193,7 +242,7 @@ internal static class CellValueParser
         foreach (char c in text)
         {
             char f = TextFold.FoldChar(c);
-            if (f != '\0' && !char.IsWhiteSpace(f))
+            if (f != '\0' && !WhiteSpace.Is(f))
             {
                 return false; // survives Clean whatever else the text holds
             }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using ReportParser.Normalization;
 
 namespace ReportParser.Tables;
@@ -15,11 +15,14 @@ internal static class LabelText
 
     public static string Normalize(string text)
     {
-        var sb = new StringBuilder(text.Length);
+        // Every character gives at most one: the result fits a buffer of the text's length.
+        char[]? rented = null;
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        int length = 0;
         foreach (char c in text)
         {
             char f = TextFold.FoldChar(c);
-            if (f == '\0' || char.IsWhiteSpace(f))
+            if (f == '\0' || WhiteSpace.Is(f))
             {
                 continue;
             }
@@ -29,25 +32,43 @@ internal static class LabelText
                 case '“' or '”' or '‘' or '’' or '"' or '\'' or '「' or '」' or '『' or '』':
                     continue;
                 case '，' or ',' or '、':
-                    sb.Append('、');
+                    buffer[length++] = '、';
                     break;
                 case '【' or '〔' or '［' or '[':
-                    sb.Append('(');
+                    buffer[length++] = '(';
                     break;
                 case '】' or '〕' or '］' or ']':
-                    sb.Append(')');
+                    buffer[length++] = ')';
                     break;
-                case '．' or '。' when sb.Length > 0 && char.IsAsciiDigit(sb[^1]):
-                    sb.Append('.');
+                case '．' or '。' when length > 0 && char.IsAsciiDigit(buffer[length - 1]):
+                    buffer[length++] = '.';
                     break;
                 default:
-                    sb.Append(f);
+                    buffer[length++] = f;
                     break;
             }
         }
 
-        sb.Replace("合计", "总计");
-        return sb.ToString();
+        // 合计 reads as 总计 (the two never overlap, so replacing in place from the left is a full replace).
+        var normalized = buffer[..length];
+        for (int i = normalized.IndexOf("合计"); i >= 0; i = Next(normalized, i + 2))
+        {
+            normalized[i] = '总';
+        }
+
+        string result = normalized.ToString();
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
+
+        static int Next(Span<char> text, int from)
+        {
+            int at = text[from..].IndexOf("合计");
+            return at < 0 ? -1 : from + at;
+        }
     }
 
     /// <summary>Normalised text without its leading ordinal.</summary>

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using ReportParser.Normalization;
 using ReportParser.Reading;
 
@@ -15,27 +15,80 @@ internal sealed class RegionTokenizer
 {
     private const int MaxLineLength = 20_000;
 
+    // What a table rule line (---|---|, +===+) is made of.
+    private static readonly SearchValues<char> RuleChars = SearchValues.Create("|-: +=");
+
     /// <param name="blocks">The region's blocks.</param>
     /// <param name="gridWidths">
     /// The widths the table's grid can have (spec §9). In the flattened <c>cell |</c> format a line of
     /// k pipes pads the row only when it completes it to one of these widths; a lone <c>|</c> that does
     /// not is a blank cell (sites that print empty cells as bare pipes). Null: every pipe run pads.
     /// </param>
-    public IReadOnlyList<TableToken> Tokenize(IEnumerable<Block> blocks, IReadOnlySet<int>? gridWidths = null)
+    public IReadOnlyList<TableToken> Tokenize(IEnumerable<Block> blocks, IReadOnlySet<int>? gridWidths = null) =>
+        Tokenize(Read(blocks), gridWidths);
+
+    /// <summary>
+    /// Reads the blocks once, for any grid widths: only pipe-only lines depend on the widths, so
+    /// <see cref="Tokenize(RegionLines, IReadOnlySet{int}?)"/> then costs one pass over the pieces.
+    /// </summary>
+    public static RegionLines Read(IEnumerable<Block> blocks)
     {
-        var tokens = new List<TableToken>();
-        int rowCells = 0;
+        var region = new RegionLines();
+        var scanner = new SegmentScanner(region.Tokens);
         foreach (var block in blocks)
         {
             switch (block)
             {
                 case Grid grid:
-                    AddGrid(grid, tokens);
-                    rowCells = 0;
+                    int start = region.Tokens.Count;
+                    AddGrid(grid, region.Tokens);
+                    region.AddRun(start, endsRow: true);
                     break;
                 case TextLine line:
-                    rowCells = AddLine(line.Text.Length > MaxLineLength ? line.Text[..MaxLineLength] : line.Text, line.Line, tokens, rowCells, gridWidths);
+                    ReadLine(line.Text.AsSpan(0, Math.Min(line.Text.Length, MaxLineLength)), line.Line, region, scanner);
                     break;
+            }
+        }
+
+        return region;
+    }
+
+    /// <summary>The tokens of a region read by <see cref="Read"/>, for a table with these grid widths (see <see cref="Tokenize(IEnumerable{Block}, IReadOnlySet{int}?)"/>).</summary>
+    public IReadOnlyList<TableToken> Tokenize(RegionLines region, IReadOnlySet<int>? gridWidths)
+    {
+        if (!region.HasPipeRuns)
+        {
+            return region.Tokens; // the same for every width
+        }
+
+        var tokens = new List<TableToken>(region.Tokens.Count + region.Pieces.Count);
+        int rowCells = 0;
+        foreach (var piece in region.Pieces)
+        {
+            if (piece.PipeRun is not { } run)
+            {
+                for (int i = piece.Start; i < piece.Start + piece.Count; i++)
+                {
+                    tokens.Add(region.Tokens[i]);
+                }
+
+                rowCells = piece.EndsRow ? 0 : rowCells + piece.Count;
+                continue;
+            }
+
+            // "text |" lines end every cell with " |"; a lone " |" is a blank cell, and so is a bare "|"
+            // that does not complete the row to the grid's width; otherwise a run of pipes pads the row.
+            bool completes = gridWidths is null || gridWidths.Contains(rowCells + run.Length);
+            bool blankCell = run.Length == 1 && (run.LeadingSpace || (rowCells > 0 && !completes));
+            if (blankCell)
+            {
+                tokens.Add(run.BlankCell);
+                rowCells++;
+            }
+            else
+            {
+                tokens.Add(run.RowEnd);
+                rowCells = 0;
             }
         }
 
@@ -72,52 +125,45 @@ internal sealed class RegionTokenizer
         }
     }
 
-    /// <summary>Adds the tokens of one line; returns the number of cells in the current source row after it.</summary>
-    private static int AddLine(string text, int line, List<TableToken> tokens, int rowCells, IReadOnlySet<int>? gridWidths)
+    /// <summary>Reads one line: a run of pipes, a table rule, or content.</summary>
+    private static void ReadLine(ReadOnlySpan<char> text, int line, RegionLines region, SegmentScanner scanner)
     {
-        string trimmed = text.Trim();
+        var trimmed = WhiteSpace.Trim(text);
         if (trimmed.Length == 0)
         {
-            return rowCells;
+            return;
         }
 
-        if (trimmed.All(c => c == '|'))
+        if (!trimmed.ContainsAnyExcept('|'))
         {
-            // "text |" lines end every cell with " |"; a lone " |" is a blank cell, and so is a bare "|"
-            // that does not complete the row to the grid's width; otherwise a run of pipes pads the row.
-            bool completes = gridWidths is null || gridWidths.Contains(rowCells + trimmed.Length);
-            bool blankCell = trimmed.Length == 1 && (char.IsWhiteSpace(text[0]) || (rowCells > 0 && !completes));
-            if (blankCell)
-            {
-                tokens.Add(new TableToken(TokenKind.Value, "", line, FromCell: true));
-                return rowCells + 1;
-            }
-
-            tokens.Add(new TableToken(TokenKind.RowEnd, trimmed, line));
-            return 0;
+            region.AddPipeRun(new PipeRun(trimmed.Length, WhiteSpace.Is(text[0]),
+                new TableToken(TokenKind.Value, "", line, FromCell: true), new TableToken(TokenKind.RowEnd, trimmed.ToString(), line)));
+            return;
         }
 
-        if (trimmed.All(c => c is '|' or '-' or ':' or ' ' or '+' or '='))
+        if (!trimmed.ContainsAnyExcept(RuleChars))
         {
-            return rowCells; // Markdown header rule (---|---|) or an ASCII-art border
+            return; // Markdown header rule (---|---|) or an ASCII-art border
         }
 
-        int before = tokens.Count;
-        AddContent(trimmed, line, tokens);
+        int start = region.Tokens.Count;
+        scanner.Line = line;
+        AddContent(trimmed, scanner);
         if (TrailingPipes(trimmed) >= 2)
         {
             // "第二十条第(一)项 | |||", "8 | |||||||||": the cell's own pipe, then padding that ends the row.
-            tokens.Add(new TableToken(TokenKind.RowEnd, "", line));
-            return 0;
+            region.Tokens.Add(new TableToken(TokenKind.RowEnd, "", line));
+            region.AddRun(start, endsRow: true);
+            return;
         }
 
-        return rowCells + (tokens.Count - before);
+        region.AddRun(start, endsRow: false);
     }
 
-    private static int TrailingPipes(string trimmed)
+    private static int TrailingPipes(ReadOnlySpan<char> trimmed)
     {
         int pipes = 0;
-        for (int i = trimmed.Length - 1; i >= 0 && (trimmed[i] == '|' || char.IsWhiteSpace(trimmed[i])); i--)
+        for (int i = trimmed.Length - 1; i >= 0 && (trimmed[i] == '|' || WhiteSpace.Is(trimmed[i])); i--)
         {
             pipes += trimmed[i] == '|' ? 1 : 0;
         }
@@ -125,94 +171,156 @@ internal sealed class RegionTokenizer
         return pipes;
     }
 
-    private static void AddContent(string trimmed, int line, List<TableToken> tokens)
+    private static void AddContent(ReadOnlySpan<char> trimmed, SegmentScanner scanner)
     {
-
-        if (trimmed.Contains('|') || trimmed.Contains('\t'))
+        if (trimmed.IndexOfAny('|', '\t') < 0)
         {
-            string[] segments = trimmed.Split('|', '\t');
-            int first = Array.FindIndex(segments, s => !string.IsNullOrWhiteSpace(s));
-            int last = Array.FindLastIndex(segments, s => !string.IsNullOrWhiteSpace(s));
-            for (int i = first; i <= last; i++)
-            {
-                if (string.IsNullOrWhiteSpace(segments[i]))
-                {
-                    tokens.Add(new TableToken(TokenKind.Value, "", line, FromCell: true));
-                }
-                else
-                {
-                    ScanSegment(segments[i], line, fromCell: true, tokens);
-                }
-            }
-
+            scanner.Scan(trimmed, fromCell: false);
             return;
         }
 
-        ScanSegment(trimmed, line, fromCell: false, tokens);
+        // The cells between separators; blank cells count only between the first and the last cell with text.
+        var rest = trimmed;
+        int pendingBlanks = 0;
+        bool seenText = false;
+        while (true)
+        {
+            int separator = rest.IndexOfAny('|', '\t');
+            var cell = separator < 0 ? rest : rest[..separator];
+            if (WhiteSpace.IsAll(cell))
+            {
+                pendingBlanks += seenText ? 1 : 0;
+            }
+            else
+            {
+                for (; pendingBlanks > 0; pendingBlanks--)
+                {
+                    scanner.Tokens.Add(new TableToken(TokenKind.Value, "", scanner.Line, FromCell: true));
+                }
+
+                scanner.Scan(cell, fromCell: true);
+                seenText = true;
+            }
+
+            if (separator < 0)
+            {
+                return;
+            }
+
+            rest = rest[(separator + 1)..];
+        }
     }
 
-    /// <summary>Splits one separator-free stretch of text into labels and values.</summary>
-    private static void ScanSegment(string segment, int line, bool fromCell, List<TableToken> tokens)
+    /// <summary>
+    /// Splits separator-free stretches of text into labels and values, word by word (words are
+    /// separated by white space). The text of a label is collected in a buffer reused across lines.
+    /// </summary>
+    private sealed class SegmentScanner(List<TableToken> tokens)
     {
-        var label = new StringBuilder();
-        int depth = 0;
-        foreach (string word in segment.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        private char[] _label = new char[64];
+        private int _length;
+        private bool _fromCell;
+
+        public List<TableToken> Tokens => tokens;
+
+        /// <summary>The source line of the text being scanned.</summary>
+        public int Line { get; set; }
+
+        public void Scan(ReadOnlySpan<char> segment, bool fromCell)
         {
-            if (depth == 0 && CellValueParser.IsPlaceholder(word))
+            _fromCell = fromCell;
+            _length = 0;
+            int depth = 0;
+            int pos = 0;
+            while (true)
             {
-                Flush();
-                tokens.Add(new TableToken(TokenKind.Value, word, line, FromCell: fromCell));
-                continue;
-            }
+                while (pos < segment.Length && WhiteSpace.Is(segment[pos]))
+                {
+                    pos++;
+                }
 
-            if (label.Length > 0)
-            {
-                label.Append(' ');
-            }
+                if (pos == segment.Length)
+                {
+                    break;
+                }
 
-            int i = 0;
-            while (i < word.Length)
-            {
-                char c = word[i];
-                if (c == '(')
+                int wordStart = pos;
+                while (pos < segment.Length && !WhiteSpace.Is(segment[pos]))
                 {
-                    depth++;
+                    pos++;
                 }
-                else if (c == ')')
+
+                var word = segment[wordStart..pos];
+                if (depth == 0 && CellValueParser.IsPlaceholder(word))
                 {
-                    depth = Math.Max(0, depth - 1);
-                }
-                else if (depth == 0 && StartsNumber(word, i))
-                {
-                    i = ScanNumber(word, i);
-                    continue;
-                }
-                else if (depth == 0 && c is ',' or '、' or ';' && label.Length == 0 && i + 1 < word.Length && char.IsAsciiDigit(word[i + 1]))
-                {
-                    i++; // a separator between two values
+                    Flush();
+                    tokens.Add(new TableToken(TokenKind.Value, word.ToString(), Line, FromCell: fromCell));
                     continue;
                 }
 
-                label.Append(c);
-                i++;
+                if (_length > 0)
+                {
+                    Append(' ');
+                }
+
+                int i = 0;
+                while (i < word.Length)
+                {
+                    char c = word[i];
+                    if (c >= '\u0080' && c != '、')
+                    {
+                        // Text (CJK and other non-ASCII but 、) is none of the cases below: it goes to the label as a run.
+                        int end = i + 1;
+                        while (end < word.Length && word[end] >= '\u0080' && word[end] != '、')
+                        {
+                            end++;
+                        }
+
+                        Append(word[i..end]);
+                        i = end;
+                        continue;
+                    }
+
+                    if (c == '(')
+                    {
+                        depth++;
+                    }
+                    else if (c == ')')
+                    {
+                        depth = Math.Max(0, depth - 1);
+                    }
+                    else if (depth == 0 && StartsNumber(word, i))
+                    {
+                        i = ScanNumber(word, i);
+                        continue;
+                    }
+                    else if (depth == 0 && c is ',' or '、' or ';' && _length == 0 && i + 1 < word.Length && char.IsAsciiDigit(word[i + 1]))
+                    {
+                        i++; // a separator between two values
+                        continue;
+                    }
+
+                    Append(c);
+                    i++;
+                }
             }
+
+            Flush();
         }
 
-        Flush();
-
-        void Flush()
+        private void Flush()
         {
-            string text = label.ToString().Trim().TrimEnd(',', '、', ';', ':');
+            var text = WhiteSpace.Trim(_label.AsSpan(0, _length)).TrimEnd(",、;:");
             if (text.Length > 0)
             {
-                tokens.Add(new TableToken(TokenKind.Label, text, line, FromCell: fromCell));
+                tokens.Add(new TableToken(TokenKind.Label, text.ToString(), Line, FromCell: _fromCell));
             }
 
-            label.Clear();
+            _length = 0;
         }
 
         // Reads the number at word[start], emits it (or appends it to the label) and returns the index after it.
-        int ScanNumber(string word, int start)
+        private int ScanNumber(ReadOnlySpan<char> word, int start)
         {
             int end = start;
             if (word[end] is '+' or '-')
@@ -247,7 +355,7 @@ internal sealed class RegionTokenizer
                 // "1.属于国家秘密" is a label; "00000002.其他…" is a run of values followed by ordinal 2.
                 if (end - start == 1 || word[start] is '+' or '-')
                 {
-                    label.Append(word, start, end - start);
+                    Append(word[start..end]);
                     return end;
                 }
 
@@ -257,14 +365,14 @@ internal sealed class RegionTokenizer
 
             if (next is '年' or '月' or '日' or '号' or '%' or ':' or '/')
             {
-                label.Append(word, start, end - start);
+                Append(word[start..end]);
                 return end;
             }
 
             foreach (string unit in CellValueParser.Units)
             {
                 bool atWordEnd = end + unit.Length == word.Length;
-                if (string.CompareOrdinal(word, end, unit, 0, unit.Length) == 0 && (atWordEnd || unit.Contains('元')))
+                if (word[end..].StartsWith(unit, StringComparison.Ordinal) && (atWordEnd || unit.Contains('元')))
                 {
                     end += unit.Length;
                     break;
@@ -275,20 +383,41 @@ internal sealed class RegionTokenizer
             return end;
         }
 
-        void EmitValue(string text, int start)
+        private void EmitValue(ReadOnlySpan<char> text, int start)
         {
-            bool glued = label.Length > 0 && start > 0;
+            bool glued = _length > 0 && start > 0;
             Flush();
-            tokens.Add(new TableToken(TokenKind.Value, text, line, Glued: glued, FromCell: fromCell));
+            tokens.Add(new TableToken(TokenKind.Value, text.ToString(), Line, Glued: glued, FromCell: _fromCell));
+        }
+
+        private void Append(char c)
+        {
+            if (_length == _label.Length)
+            {
+                Array.Resize(ref _label, _label.Length * 2);
+            }
+
+            _label[_length++] = c;
+        }
+
+        private void Append(ReadOnlySpan<char> text)
+        {
+            if (_length + text.Length > _label.Length)
+            {
+                Array.Resize(ref _label, Math.Max(_label.Length * 2, _length + text.Length));
+            }
+
+            text.CopyTo(_label.AsSpan(_length));
+            _length += text.Length;
         }
     }
 
-    private static bool StartsNumber(string word, int i) =>
+    private static bool StartsNumber(ReadOnlySpan<char> word, int i) =>
         char.IsAsciiDigit(word[i])
         || (i == 0 && word[i] is '+' or '-' && i + 1 < word.Length && char.IsAsciiDigit(word[i + 1]));
 
     /// <summary>Extends a digit run over thousands groups (1,234,567) when every group has three digits.</summary>
-    private static int SkipThousands(string word, int digitsStart, int end)
+    private static int SkipThousands(ReadOnlySpan<char> word, int digitsStart, int end)
     {
         if (end - digitsStart is < 1 or > 3)
         {
@@ -305,4 +434,41 @@ internal sealed class RegionTokenizer
 
         return pos;
     }
+}
+
+/// <summary>
+/// A run of pipes on a line of its own, read two ways: a blank cell or the end of a row, as the
+/// table's grid widths decide. Both tokens are made once per region.
+/// </summary>
+internal sealed record PipeRun(int Length, bool LeadingSpace, TableToken BlankCell, TableToken RowEnd);
+
+/// <summary>
+/// A region's blocks read into tokens once (<see cref="RegionTokenizer.Read"/>): the tokens that do
+/// not depend on the grid widths, in pieces, and the pipe runs between them that do.
+/// </summary>
+internal sealed class RegionLines
+{
+    private readonly List<Piece> _pieces = [];
+
+    /// <summary>The width-independent tokens, in order; the region's tokens when it has no pipe runs.</summary>
+    public List<TableToken> Tokens { get; } = [];
+
+    public IReadOnlyList<Piece> Pieces => _pieces;
+
+    public bool HasPipeRuns { get; private set; }
+
+    /// <summary>Tokens[start..] as one piece; <paramref name="endsRow"/>: a grid, or a line whose padding ends the row.</summary>
+    public void AddRun(int start, bool endsRow) => _pieces.Add(new Piece(start, Tokens.Count - start, endsRow, null));
+
+    public void AddPipeRun(PipeRun run)
+    {
+        _pieces.Add(new Piece(0, 0, false, run));
+        HasPipeRuns = true;
+    }
+
+    /// <summary>
+    /// A stretch of <see cref="Tokens"/> (<paramref name="Count"/> cells added to the source row, or the
+    /// row ended after it) or, when <paramref name="PipeRun"/> is set, a pipe-only line.
+    /// </summary>
+    internal readonly record struct Piece(int Start, int Count, bool EndsRow, PipeRun? PipeRun);
 }

@@ -26,11 +26,16 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
 {
     private const int MaxExtraLabelLength = 40;
 
-    public MatchResult Match(IReadOnlyList<TableToken> tokens, TableTemplate table)
+    public MatchResult Match(IReadOnlyList<TableToken> tokens, TableTemplate table) => Match(new TokenLabels(tokens, catalog), table);
+
+    /// <param name="labels">The tokens with their labels resolved once for every template they are matched against.</param>
+    /// <param name="table">The template table to find.</param>
+    public MatchResult Match(TokenLabels labels, TableTemplate table)
     {
+        var tokens = labels.Tokens;
         var rows = new List<RowOccurrence>();
         var extras = new List<RowOccurrence>();
-        var pending = new List<(TableToken Label, List<TableToken> Values)>();
+        var pending = new List<(TableToken Label, IReadOnlyList<TableToken> Values)>();
         var leftovers = new List<TableToken>();
         int? firstLine = null;
         bool headerSeen = false;
@@ -51,26 +56,28 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
                 continue;
             }
 
-            var (row, header, used) = MatchLabel(tokens, i, table, lastGroup);
+            var (row, header, used) = MatchLabel(labels, i, table, lastGroup);
             bool approximate = false;
-            if (row is null && !header && firstLine is not null && LooksLikeRowLabel(token))
+            if (row is null && !header && firstLine is not null && LooksLikeRowLabel(labels, i))
             {
-                row = Similar(LabelText.Normalize(token.Text), table, lastGroup, rows);
+                row = Similar(labels.Label(i).Normalized, table, lastGroup, rows);
                 approximate = row is not null;
             }
 
             int next = i + used;
-            var values = new List<TableToken>();
+            // Most labels (prose lines) have no values after them: their list is the shared empty one.
+            List<TableToken>? found = null;
             while (next < tokens.Count && tokens[next].Kind != TokenKind.Label)
             {
                 if (tokens[next].Kind == TokenKind.Value)
                 {
-                    values.Add(tokens[next]);
+                    (found ??= []).Add(tokens[next]);
                 }
 
                 next++;
             }
 
+            IReadOnlyList<TableToken> values = found is null ? [] : found;
             if (row is not null)
             {
                 rows.Add(new RowOccurrence(row, token.Text, token.Line, values, approximate));
@@ -83,7 +90,7 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
                 firstLine ??= token.Line;
                 leftovers.AddRange(values.Where(v => !CellValueParser.IsBlank(v.Text)));
             }
-            else if (values.Count > 0 && firstLine is not null && LooksLikeRowLabel(token))
+            else if (values.Count > 0 && firstLine is not null && LooksLikeRowLabel(labels, i))
             {
                 pending.Add((token, values));
             }
@@ -110,37 +117,66 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
     }
 
     /// <summary>Whether a label token belongs to this table (any template): a row or a header label, whole or run together.</summary>
-    public bool IsTableLabel(TableToken token, string tableKey)
+    public bool IsTableLabel(TableToken token, string tableKey) => IsTableLabel(catalog.Resolve(token.Text), tableKey);
+
+    /// <summary>Whether a resolved label belongs to this table (any template): a row or a header label, whole or run together.</summary>
+    public static bool IsTableLabel(ResolvedLabel label, string tableKey)
     {
-        var label = catalog.Resolve(token.Text);
-        if (label.Entries.Any(e => e.Table.Table == tableKey))
+        if (Names(label.Entries, tableKey))
         {
             return true;
         }
 
-        return label.Decomposed
-            && label.Last.Concat(label.Before.SelectMany(p => p)).Any(e => e.Table.Table == tableKey);
+        if (!label.Decomposed)
+        {
+            return false;
+        }
+
+        if (Names(label.Last, tableKey))
+        {
+            return true;
+        }
+
+        foreach (var piece in label.Before)
+        {
+            if (Names(piece, tableKey))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a label is a label of any table at all.</summary>
-    public bool IsKnownLabel(TableToken token)
+    private static bool IsKnownLabel(ResolvedLabel label) => label.Entries.Count > 0 || label.Decomposed;
+
+    private static bool Names(IReadOnlyList<LabelEntry> entries, string tableKey)
     {
-        var label = catalog.Resolve(token.Text);
-        return label.Entries.Count > 0 || label.Decomposed;
+        foreach (var entry in entries)
+        {
+            if (entry.Table.Table == tableKey)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    private (TemplateRow? Row, bool Header, int Used) MatchLabel(IReadOnlyList<TableToken> tokens, int i, TableTemplate table, string? lastGroup)
+    private static (TemplateRow? Row, bool Header, int Used) MatchLabel(TokenLabels labels, int i, TableTemplate table, string? lastGroup)
     {
-        var (row, header) = MatchText(tokens[i].Text, table, lastGroup);
+        var (row, header) = MatchText(labels.Label(i), table, lastGroup);
         if (row is not null || header)
         {
             return (row, header, 1);
         }
 
         // A label wrapped onto two lines or split into two cells: try it joined with the next label.
+        var tokens = labels.Tokens;
         if (i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Label && tokens[i + 1].Line - tokens[i].Line <= 1)
         {
-            var (joined, joinedHeader) = MatchText(tokens[i].Text + tokens[i + 1].Text, table, lastGroup);
+            var (joined, joinedHeader) = MatchText(labels.Joined(i), table, lastGroup);
             if (joined is not null || joinedHeader)
             {
                 return (joined, joinedHeader, 2);
@@ -150,9 +186,8 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
         return (null, false, 1);
     }
 
-    private (TemplateRow? Row, bool Header) MatchText(string text, TableTemplate table, string? lastGroup)
+    private static (TemplateRow? Row, bool Header) MatchText(ResolvedLabel label, TableTemplate table, string? lastGroup)
     {
-        var label = catalog.Resolve(text);
         if (label.Normalized.Length == 0)
         {
             return (null, false);
@@ -169,9 +204,15 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
             entries = label.Last;
         }
 
-        var row = entries.FirstOrDefault(e => e.Table == table && e.Row is not null && (e.Row.After is null || e.Row.After == lastGroup))?.Row;
-        bool header = row is null && entries.Any(e => e.Table.Table == table.Table);
-        return (row, header);
+        foreach (var entry in entries)
+        {
+            if (entry.Table == table && entry.Row is not null && (entry.Row.After is null || entry.Row.After == lastGroup))
+            {
+                return (entry.Row, false);
+            }
+        }
+
+        return (null, Names(entries, table.Table));
     }
 
     /// <summary>
@@ -252,6 +293,27 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
         return previous[b.Length];
     }
 
-    private bool LooksLikeRowLabel(TableToken token) =>
-        token.Text.Length <= MaxExtraLabelLength && !token.Text.Contains('。') && !IsKnownLabel(token);
+    private static bool LooksLikeRowLabel(TokenLabels labels, int i)
+    {
+        string text = labels.Tokens[i].Text;
+        return text.Length <= MaxExtraLabelLength && !text.Contains('。') && !IsKnownLabel(labels.Label(i));
+    }
+}
+
+/// <summary>
+/// A token list with its labels resolved by the catalogue, each once however many templates and
+/// tables match the list: the token lists are not changed once made, and resolving is a function of
+/// the text alone. <see cref="Joined"/> is a label with the next one appended (a label wrapped onto two lines).
+/// </summary>
+internal sealed class TokenLabels(IReadOnlyList<TableToken> tokens, TemplateCatalog catalog)
+{
+    private readonly ResolvedLabel?[] _labels = new ResolvedLabel?[tokens.Count];
+    private ResolvedLabel?[]? _joined;
+
+    public IReadOnlyList<TableToken> Tokens => tokens;
+
+    public ResolvedLabel Label(int i) => _labels[i] ??= catalog.Resolve(tokens[i].Text);
+
+    public ResolvedLabel Joined(int i) =>
+        (_joined ??= new ResolvedLabel?[tokens.Count])[i] ??= catalog.Resolve(tokens[i].Text + tokens[i + 1].Text);
 }

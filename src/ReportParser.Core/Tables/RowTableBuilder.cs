@@ -130,18 +130,33 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
         var chosen = new Dictionary<string, RowOccurrence>();
         var withValues = match.Rows.Where(r => r.Values.Count > 0).ToList();
         int firstDataLine = withValues.Count > 0 ? withValues.Min(r => r.Line) : int.MaxValue;
-        foreach (var group in withValues.GroupBy(r => r.Row!.Key))
+        bool repeated = false;
+        foreach (var occurrence in withValues)
         {
-            // A label echoed with only blank cells (a header cell 总计 that reads like the （七）总计 row)
-            // gives way to an occurrence with numbers; two occurrences with numbers are a real duplicate.
-            var withContent = group.Where(HasContent).ToList();
-            chosen[group.Key] = withContent.Count > 0 ? withContent[0] : group.First();
-            var duplicates = withContent.Count > 0 ? withContent : group.ToList();
-            if (duplicates.Count > 1)
+            // Each row found once (the usual case) is its own choice.
+            if (!chosen.TryAdd(occurrence.Row!.Key, occurrence))
             {
-                var lines = string.Join(", ", duplicates.Select(r => r.Line));
-                bag.Report(DiagnosticCodes.RowDuplicated,
-                    $"{name} row {group.Key} occurs {duplicates.Count} times (lines {lines}); the first was kept", duplicates[1].Line);
+                repeated = true;
+                break;
+            }
+        }
+
+        if (repeated)
+        {
+            chosen.Clear();
+            foreach (var group in withValues.GroupBy(r => r.Row!.Key))
+            {
+                // A label echoed with only blank cells (a header cell 总计 that reads like the （七）总计 row)
+                // gives way to an occurrence with numbers; two occurrences with numbers are a real duplicate.
+                var withContent = group.Where(HasContent).ToList();
+                chosen[group.Key] = withContent.Count > 0 ? withContent[0] : group.First();
+                var duplicates = withContent.Count > 0 ? withContent : group.ToList();
+                if (duplicates.Count > 1)
+                {
+                    var lines = string.Join(", ", duplicates.Select(r => r.Line));
+                    bag.Report(DiagnosticCodes.RowDuplicated,
+                        $"{name} row {group.Key} occurs {duplicates.Count} times (lines {lines}); the first was kept", duplicates[1].Line);
+                }
             }
         }
 
@@ -166,7 +181,18 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
         return chosen;
     }
 
-    private static bool HasContent(RowOccurrence occurrence) => occurrence.Values.Any(v => v.Cell.State != CellState.Blank);
+    private static bool HasContent(RowOccurrence occurrence)
+    {
+        foreach (var value in occurrence.Values)
+        {
+            if (!CellValueParser.IsBlank(value.Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Reports a row's problems; true when the row leaves cells missing or uncertain.</summary>
     private static bool Report(string name, TemplateRow row, RowOccurrence occurrence, RowCells cells, DiagnosticBag bag)

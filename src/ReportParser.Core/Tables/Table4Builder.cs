@@ -15,9 +15,22 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
     private readonly CellResolver _resolver = new();
 
     /// <summary>Whether the region holds 表四: one of its labels, or a row of at least 15 cell values.</summary>
-    public bool IsPresent(IReadOnlyList<TableToken> tokens) =>
-        tokens.Any(t => t.Kind == TokenKind.Label && _matcher.IsTableLabel(t, TemplateCatalog.Table4))
-        || tokens.Count(t => t.Kind == TokenKind.Value && t.FromCell) >= 15;
+    public static bool IsPresent(TokenLabels labels)
+    {
+        var tokens = labels.Tokens;
+        int cellValues = 0;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Label && RowMatcher.IsTableLabel(labels.Label(i), TemplateCatalog.Table4))
+            {
+                return true;
+            }
+
+            cellValues += tokens[i].Kind == TokenKind.Value && tokens[i].FromCell ? 1 : 0;
+        }
+
+        return cellValues >= 15;
+    }
 
     /// <param name="match">The region's match against the template, when the caller has it already.</param>
     public StatTable Build(TableRegion region, TableTemplate template, DiagnosticBag bag, MatchResult? match = null)

@@ -43,19 +43,21 @@ internal sealed class TableReconstructor
     {
         var sections = document.Sections;
         var tables = new List<StatTable>();
-        var matches = new MatchMemo(_matcher);
+        var matches = new MatchMemo(_matcher, _catalog);
+        // Each section is read once; each table then only settles its pipe-only lines (see RegionTokenizer.Read).
+        var lines = new RegionLines?[sections.Count];
         string documentTemplate = document.Metadata.Template;
         bool govDocument = documentTemplate is TemplateNames.Gov2019 or TemplateNames.Gov2021;
 
         foreach (var (table, sectionKey, number) in Homes)
         {
-            // Tokens depend on the table's grid widths (padding vs blank cells), so each table tokenises afresh.
+            // Tokens depend on the table's grid widths (padding vs blank cells), so each table has its own.
             var tokens = new IReadOnlyList<TableToken>?[sections.Count];
             int home = FindHome(sections, sectionKey, number, govDocument);
             TableRegion? region = null;
             if (home >= 0)
             {
-                var homeTokens = RegionOf(sections, home, table, tokens);
+                var homeTokens = RegionOf(sections, home, table, tokens, lines);
                 if (IsPresent(homeTokens, table, strict: false, matches))
                 {
                     region = new TableRegion(homeTokens, sections[home].Section.Number, FirstLine(sections[home]));
@@ -71,7 +73,7 @@ internal sealed class TableReconstructor
                         continue;
                     }
 
-                    var other = TokensOf(sections, i, table, tokens);
+                    var other = TokensOf(sections, i, table, tokens, lines);
                     if (IsPresent(other, table, strict: true, matches))
                     {
                         region = new TableRegion(other, sections[i].Section.Number, FirstLine(sections[i]));
@@ -119,27 +121,28 @@ internal sealed class TableReconstructor
     {
         var templateNames = _catalog.Templates;
         var votes = new int[templateNames.Count];
-        foreach (var token in tokens)
+        var labels = matches.Labels(tokens);
+        for (int i = 0; i < tokens.Count; i++)
         {
-            if (token.Kind != TokenKind.Label)
+            if (tokens[i].Kind != TokenKind.Label)
             {
                 continue;
             }
 
-            var label = _catalog.Resolve(token.Text);
-            IReadOnlyList<IReadOnlyList<LabelEntry>> pieces = [label.Entries];
-            if (pieces[0].Count == 0 && label.Decomposed)
+            var label = labels.Label(i);
+            if (label.Entries.Count > 0 || !label.Decomposed)
             {
-                pieces = [.. label.Before, label.Last];
+                Vote(label.Entries);
+                continue;
             }
 
-            foreach (var entries in pieces)
+            // A label run together with header labels: each piece votes.
+            foreach (var piece in label.Before)
             {
-                if (OnlyTemplate(entries, table) is { } only)
-                {
-                    votes[IndexOf(templateNames, only)]++;
-                }
+                Vote(piece);
             }
+
+            Vote(label.Last);
         }
 
         for (int t = 0; t < templateNames.Count; t++)
@@ -188,6 +191,14 @@ internal sealed class TableReconstructor
         }
 
         return metadata.ReportYear is >= 2019 and <= 2020 ? TemplateNames.Gov2019 : TemplateNames.Gov2021;
+
+        void Vote(IReadOnlyList<LabelEntry> entries)
+        {
+            if (OnlyTemplate(entries, table) is { } only)
+            {
+                votes[IndexOf(templateNames, only)]++;
+            }
+        }
     }
 
     /// <summary>The template of <paramref name="table"/> that the entries name, when they name exactly one; else null.</summary>
@@ -231,9 +242,7 @@ internal sealed class TableReconstructor
     {
         if (table == TemplateCatalog.Table4)
         {
-            return strict
-                ? tokens.Count(t => t.Kind == TokenKind.Label && _matcher.IsTableLabel(t, table)) >= 3
-                : _table4.IsPresent(tokens);
+            return strict ? CountTableLabels(matches.Labels(tokens), table) >= 3 : Table4Builder.IsPresent(matches.Labels(tokens));
         }
 
         int rowsWithValues = 0;
@@ -241,11 +250,31 @@ internal sealed class TableReconstructor
         foreach (string template in _catalog.Templates)
         {
             var match = matches.Match(tokens, _catalog.Get(table, template));
-            rowsWithValues = Math.Max(rowsWithValues, match.Rows.Count(r => r.Values.Count > 0));
+            int withValues = 0;
+            foreach (var row in match.Rows)
+            {
+                withValues += row.Values.Count > 0 ? 1 : 0;
+            }
+
+            rowsWithValues = Math.Max(rowsWithValues, withValues);
             header |= match.HeaderSeen;
         }
 
         return strict ? rowsWithValues >= 3 : rowsWithValues > 0 || header;
+    }
+
+    private static int CountTableLabels(TokenLabels labels, string table)
+    {
+        int count = 0;
+        for (int i = 0; i < labels.Tokens.Count; i++)
+        {
+            if (labels.Tokens[i].Kind == TokenKind.Label && RowMatcher.IsTableLabel(labels.Label(i), table))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static int FindHome(IReadOnlyList<SplitSection> sections, string key, int number, bool govDocument)
@@ -274,16 +303,18 @@ internal sealed class TableReconstructor
         return -1;
     }
 
-    private IReadOnlyList<TableToken> TokensOf(IReadOnlyList<SplitSection> sections, int index, string table, IReadOnlyList<TableToken>?[] cache) =>
-        cache[index] ??= _tokenizer.Tokenize(sections[index].Blocks, _catalog.GridWidths(table));
+    private IReadOnlyList<TableToken> TokensOf(IReadOnlyList<SplitSection> sections, int index, string table,
+        IReadOnlyList<TableToken>?[] cache, RegionLines?[] lines) =>
+        cache[index] ??= _tokenizer.Tokenize(lines[index] ??= RegionTokenizer.Read(sections[index].Blocks), _catalog.GridWidths(table));
 
     /// <summary>
     /// The section's tokens; when the next section's heading is in fact a row label of this table
     /// (四、结转下年度继续办理 taken for a section heading), that section is read as part of the table.
     /// </summary>
-    private IReadOnlyList<TableToken> RegionOf(IReadOnlyList<SplitSection> sections, int home, string table, IReadOnlyList<TableToken>?[] cache)
+    private IReadOnlyList<TableToken> RegionOf(IReadOnlyList<SplitSection> sections, int home, string table,
+        IReadOnlyList<TableToken>?[] cache, RegionLines?[] lines)
     {
-        var tokens = TokensOf(sections, home, table, cache);
+        var tokens = TokensOf(sections, home, table, cache, lines);
         if (home + 1 >= sections.Count)
         {
             return tokens;
@@ -304,11 +335,13 @@ internal sealed class TableReconstructor
 
     /// <summary>
     /// The match results of one document: presence tests, the template vote and the builders match
-    /// the same token lists (by reference: they are not changed once made) against the same templates.
+    /// the same token lists (by reference: they are not changed once made) against the same templates,
+    /// and look up the labels of the same lists.
     /// </summary>
-    private sealed class MatchMemo(RowMatcher matcher)
+    private sealed class MatchMemo(RowMatcher matcher, TemplateCatalog catalog)
     {
         private readonly List<(IReadOnlyList<TableToken> Tokens, TableTemplate Template, MatchResult Result)> _results = [];
+        private readonly Dictionary<IReadOnlyList<TableToken>, TokenLabels> _labels = new(ReferenceEqualityComparer.Instance);
 
         public MatchResult Match(IReadOnlyList<TableToken> tokens, TableTemplate template)
         {
@@ -320,9 +353,19 @@ internal sealed class TableReconstructor
                 }
             }
 
-            var match = matcher.Match(tokens, template);
+            var match = matcher.Match(Labels(tokens), template);
             _results.Add((tokens, template, match));
             return match;
+        }
+
+        public TokenLabels Labels(IReadOnlyList<TableToken> tokens)
+        {
+            if (!_labels.TryGetValue(tokens, out var labels))
+            {
+                _labels[tokens] = labels = new TokenLabels(tokens, catalog);
+            }
+
+            return labels;
         }
     }
 

@@ -32,7 +32,7 @@ internal static class TableText
 
     public static TableRow Row(string key, string label, int? line, IReadOnlyList<TemplateColumn> columns, CellValue?[] cells, string? uncertainRaw)
     {
-        var values = new Dictionary<string, decimal?>();
+        var values = new Dictionary<string, decimal?>(columns.Count);
         var raw = new Dictionary<string, string>();
         for (int i = 0; i < columns.Count; i++)
         {

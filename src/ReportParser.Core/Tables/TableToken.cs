@@ -22,10 +22,17 @@ internal sealed record TableToken(TokenKind Kind, string Text, int Line, bool Ex
     public CellValue Cell => CellValueParser.Parse(Text);
 
     /// <summary>A plain-text run of two or more digits (optionally with a unit suffix) that may hold several cells.</summary>
-    public bool IsDigitRun => Kind == TokenKind.Value && !Exact && DigitsOf(Text).Length >= 2 && DigitsOf(Text).All(char.IsAsciiDigit);
+    public bool IsDigitRun => Kind == TokenKind.Value && !Exact && DigitsOf(Text.AsSpan()) is { Length: >= 2 } digits && !digits.ContainsAnyExceptInRange('0', '9');
 
     /// <summary>The text without a unit suffix.</summary>
     public static string DigitsOf(string text)
+    {
+        var digits = DigitsOf(text.AsSpan());
+        return digits.Length == text.Length ? text : digits.ToString();
+    }
+
+    /// <summary>The text without a unit suffix.</summary>
+    public static ReadOnlySpan<char> DigitsOf(ReadOnlySpan<char> text)
     {
         foreach (string unit in CellValueParser.Units)
         {

@@ -1,0 +1,49 @@
+using System.Runtime.CompilerServices;
+
+namespace ReportParser.Tables;
+
+/// <summary>
+/// <see cref="char.IsWhiteSpace(char)"/> without its Unicode category lookup for the characters
+/// reports are mostly made of: above U+00FF only U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+/// U+205F and U+3000 are white space, so CJK text is answered by two comparisons.
+/// </summary>
+internal static class WhiteSpace
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Is(char c) => c <= '\u00FF' ? char.IsWhiteSpace(c) : c <= '\u3000' && IsAboveLatin1(c);
+
+    /// <summary>The text without leading and trailing white space, as <see cref="string.Trim()"/> cuts it.</summary>
+    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> text)
+    {
+        int start = 0;
+        while (start < text.Length && Is(text[start]))
+        {
+            start++;
+        }
+
+        int end = text.Length;
+        while (end > start && Is(text[end - 1]))
+        {
+            end--;
+        }
+
+        return text[start..end];
+    }
+
+    /// <summary>True when every character is white space (or there is none), as <see cref="string.IsNullOrWhiteSpace"/> tells.</summary>
+    public static bool IsAll(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (!Is(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAboveLatin1(char c) =>
+        c is '\u1680' or (>= '\u2000' and <= '\u200A') or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000';
+}
