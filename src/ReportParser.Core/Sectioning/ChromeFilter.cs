@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Text;
 using ReportParser.Normalization;
 
 namespace ReportParser.Sectioning;
@@ -18,11 +19,36 @@ internal static class ChromeFilter
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ChromeLookup = ChromeLines.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // The characters a folded chrome line or chrome prefix (分享到, 当前位置, 您…位置, 首页 of a breadcrumb) starts with.
-    private static readonly SearchValues<char> FoldedStarts = SearchValues.Create([.. ChromeLines.Select(l => l[0]).Concat("分当您首").Distinct()]);
+    private static readonly SearchValues<char> FoldedStarts = SearchValues.Create(FirstCharacters(ChromeLines, "分当您首"));
 
     // IsChrome needs a line's whole folded text only when it is short enough to be a chrome line,
     // and otherwise its first few characters (the longest prefix tested is 您现在的位置): folding stops there.
-    private static readonly int FoldLimit = Math.Max(ChromeLines.Max(l => l.Length), "您现在的位置".Length) + 1;
+    private static readonly int FoldLimit = Math.Max(LongestLine(), "您现在的位置".Length) + 1;
+
+    // Loops rather than LINQ over characters and lengths: static set-up that every run pays for, and
+    // LINQ's generic code for value types is compiled at run time.
+    /// <summary>The first character of each text, after <paramref name="more"/> (repeats are harmless to SearchValues).</summary>
+    internal static string FirstCharacters(IEnumerable<string> texts, string more)
+    {
+        var first = new StringBuilder(more);
+        foreach (string text in texts)
+        {
+            first.Append(text[0]);
+        }
+
+        return first.ToString();
+    }
+
+    private static int LongestLine()
+    {
+        int longest = 0;
+        foreach (string line in ChromeLines)
+        {
+            longest = Math.Max(longest, line.Length);
+        }
+
+        return longest;
+    }
 
     /// <summary>A line made only of pipes (and table-rule dashes): row padding of a flattened table.</summary>
     public static bool IsPipeOnly(string text) => IsPipeOnly(text.AsSpan());

@@ -28,7 +28,7 @@ internal sealed class TemplateDetector
     /// never makes out of another character: a signal in a folded line starts where the line has its
     /// first character (see <see cref="FindSignals"/>).
     /// </summary>
-    internal static readonly SearchValues<char> SignalStarts = SearchValues.Create([.. AllSignals.Select(s => s[0]).Distinct()]);
+    internal static readonly SearchValues<char> SignalStarts = SearchValues.Create(ChromeFilter.FirstCharacters(AllSignals, ""));
 
     internal static IReadOnlyList<string> Signals => AllSignals;
 

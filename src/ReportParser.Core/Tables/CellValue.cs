@@ -45,7 +45,18 @@ internal static class CellValueParser
 {
     private static readonly string[] Placeholders = ["-", "--", "—", "——", "―", "/", "N/A", "NA", "无", "不适用", "空", "\\", "×"];
 
-    private static readonly int LongestPlaceholder = Placeholders.Max(p => p.Length);
+    private static readonly int LongestPlaceholder = Longest(Placeholders);
+
+    private static int Longest(string[] texts)
+    {
+        int longest = 0;
+        foreach (string text in texts)
+        {
+            longest = Math.Max(longest, text.Length);
+        }
+
+        return longest;
+    }
 
     /// <summary>Unit suffixes kept in raw. 万元 before 元 so the longer one wins.</summary>
     public static readonly string[] Units = ["万元", "元", "件", "个", "项", "次", "条"];

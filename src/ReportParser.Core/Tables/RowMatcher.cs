@@ -104,7 +104,12 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
 
         // Unknown labels with values become extra rows when they sit inside the table (before its last
         // matched row) or are table cells themselves; anything else is prose.
-        int lastRowLine = rows.Count > 0 ? rows.Max(r => r.Line) : -1;
+        int lastRowLine = -1;
+        foreach (var row in rows)
+        {
+            lastRowLine = Math.Max(lastRowLine, row.Line);
+        }
+
         foreach (var (label, values) in pending)
         {
             if (label.Line <= lastRowLine || label.FromCell)

@@ -129,7 +129,12 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
     {
         var chosen = new Dictionary<string, RowOccurrence>();
         var withValues = match.Rows.Where(r => r.Values.Count > 0).ToList();
-        int firstDataLine = withValues.Count > 0 ? withValues.Min(r => r.Line) : int.MaxValue;
+        int firstDataLine = int.MaxValue;
+        foreach (var occurrence in withValues)
+        {
+            firstDataLine = Math.Min(firstDataLine, occurrence.Line);
+        }
+
         bool repeated = false;
         foreach (var occurrence in withValues)
         {
@@ -166,7 +171,12 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
             chosen.TryAdd(empty.Row!.Key, empty);
         }
 
-        var order = template.Rows.Select((r, i) => (r.Key, i)).ToDictionary(x => x.Key, x => x.i);
+        var order = new Dictionary<string, int>(template.Rows.Count);
+        for (int i = 0; i < template.Rows.Count; i++)
+        {
+            order.Add(template.Rows[i].Key, i);
+        }
+
         var sequence = chosen.Values.OrderBy(r => r.Line).ToList();
         for (int i = 1; i < sequence.Count; i++)
         {
@@ -259,7 +269,13 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
             return columns;
         }
 
-        return Enumerable.Range(1, count).Select(i => new TemplateColumn($"c{i}", $"c{i}", "count", [])).ToArray();
+        var generic = new TemplateColumn[count];
+        for (int i = 0; i < count; i++)
+        {
+            generic[i] = new TemplateColumn($"c{i + 1}", $"c{i + 1}", "count", []);
+        }
+
+        return generic;
     }
 
     private static StatTable Output(TableTemplate template, TableRegion region, int? line, List<TableRow> rows, List<TableRow> extras, string status)

@@ -168,7 +168,12 @@ internal sealed class TableReconstructor
             }
         }
 
-        int best = votes.Max();
+        int best = 0;
+        foreach (int v in votes)
+        {
+            best = Math.Max(best, v);
+        }
+
         int leader = -1;
         int leaders = 0;
         for (int t = 0; t < votes.Length; t++)
