@@ -177,8 +177,8 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
             order.Add(template.Rows[i].Key, i);
         }
 
-        var sequence = chosen.Values.OrderBy(r => r.Line).ToList();
-        for (int i = 1; i < sequence.Count; i++)
+        var sequence = StableOrder.By(chosen.Values, r => r.Line);
+        for (int i = 1; i < sequence.Length; i++)
         {
             if (sequence[i].Line > sequence[i - 1].Line && order[sequence[i].Row!.Key] < order[sequence[i - 1].Row!.Key])
             {
@@ -261,7 +261,16 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
     /// <summary>Columns for an extra row: those of the block it sits in (表二) or of the table; positional when the count differs.</summary>
     private static IReadOnlyList<TemplateColumn> ExtraColumns(TableTemplate template, Dictionary<string, RowOccurrence> chosen, RowOccurrence extra)
     {
-        var above = chosen.Values.Where(r => r.Line <= extra.Line).OrderBy(r => r.Line).LastOrDefault();
+        // The nearest row at or above it (the last one of several on that line).
+        RowOccurrence? above = null;
+        foreach (var r in chosen.Values)
+        {
+            if (r.Line <= extra.Line && (above is null || r.Line >= above.Line))
+            {
+                above = r;
+            }
+        }
+
         var columns = above?.Row!.Columns ?? template.Columns;
         int count = extra.Values.Count;
         if (count == columns.Count || count == 0 || extra.Values.Any(v => v.IsDigitRun && v.Glued))
