@@ -1,12 +1,10 @@
-using System.Buffers;
-
 namespace ReportParser.Sectioning;
 
 /// <summary>Small Chinese numerals (一 … 九十九) as used in section and subsection headings.</summary>
 internal static class ChineseNumeral
 {
     /// <summary>The characters <see cref="IsDigit"/> accepts: 一 … 十, 〇 and 零.</summary>
-    public static readonly SearchValues<char> DigitChars = SearchValues.Create("一二三四五六七八九十〇零");
+    public static readonly CharSet DigitChars = new("一二三四五六七八九十〇零");
 
     public static bool IsDigit(char c) => Value(c) >= 0;
 

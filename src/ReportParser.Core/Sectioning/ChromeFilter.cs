@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using ReportParser.Normalization;
@@ -19,7 +18,9 @@ internal static class ChromeFilter
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ChromeLookup = ChromeLines.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // The characters a folded chrome line or chrome prefix (分享到, 当前位置, 您…位置, 首页 of a breadcrumb) starts with.
-    private static readonly SearchValues<char> FoldedStarts = SearchValues.Create(FirstCharacters(ChromeLines, "分当您首"));
+    // A string, not SearchValues: it is asked about one character per line, and building a
+    // SearchValues of CJK characters costs a one-report run milliseconds of start-up.
+    private static readonly string FoldedStarts = FirstCharacters(ChromeLines, "分当您首");
 
     // IsChrome needs a line's whole folded text only when it is short enough to be a chrome line,
     // and otherwise its first few characters (the longest prefix tested is 您现在的位置): folding stops there.
@@ -27,7 +28,7 @@ internal static class ChromeFilter
 
     // Loops rather than LINQ over characters and lengths: static set-up that every run pays for, and
     // LINQ's generic code for value types is compiled at run time.
-    /// <summary>The first character of each text, after <paramref name="more"/> (repeats are harmless to SearchValues).</summary>
+    /// <summary>The first character of each text, after <paramref name="more"/> (repeats included).</summary>
     internal static string FirstCharacters(IEnumerable<string> texts, string more)
     {
         var first = new StringBuilder(more);

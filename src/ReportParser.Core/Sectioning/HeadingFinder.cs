@@ -37,7 +37,7 @@ internal sealed class HeadingFinder
             while (pos < text.Length)
             {
                 // A heading starts at a numeral (sections) or at '(' (subsections): skip to the next one.
-                int skip = subsections ? text.AsSpan(pos).IndexOf('(') : text.AsSpan(pos).IndexOfAny(ChineseNumeral.DigitChars);
+                int skip = subsections ? text.AsSpan(pos).IndexOf('(') : ChineseNumeral.DigitChars.IndexOfAny(text.AsSpan(pos));
                 if (skip < 0)
                 {
                     break;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
 using ReportParser.Normalization;
@@ -28,7 +27,7 @@ internal sealed class TemplateDetector
     /// never makes out of another character: a signal in a folded line starts where the line has its
     /// first character (see <see cref="FindSignals"/>).
     /// </summary>
-    internal static readonly SearchValues<char> SignalStarts = SearchValues.Create(ChromeFilter.FirstCharacters(AllSignals, ""));
+    internal static readonly CharSet SignalStarts = new(ChromeFilter.FirstCharacters(AllSignals, ""));
 
     internal static IReadOnlyList<string> Signals => AllSignals;
 
@@ -131,7 +130,7 @@ internal sealed class TemplateDetector
     {
         var rest = text.AsSpan();
         int at;
-        while ((at = rest.IndexOfAny(SignalStarts)) >= 0)
+        while ((at = SignalStarts.IndexOfAny(rest)) >= 0)
         {
             rest = rest[at..];
             for (int i = 0; i < AllSignals.Length; i++)
