@@ -100,7 +100,19 @@ internal sealed class EncodingDetector
         }
 
         var best = BestLegacy(bytes);
-        bag.Report(DiagnosticCodes.EncodingGuessed, $"no BOM and not valid UTF-8; detected {best.Encoding} from the bytes");
+
+        // UTF-8 with a few broken sequences (a download cut inside a character, a stray byte) still
+        // reads far better as UTF-8 than as GB18030 or Big5 mojibake; a real GBK or Big5 file decoded
+        // as UTF-8 is mostly replacement characters and loses.
+        var lenient = Decode(bytes, LenientUtf8, "utf-8", null);
+        if (Score(lenient) >= Score(best))
+        {
+            best = lenient;
+        }
+
+        bag.Report(DiagnosticCodes.EncodingGuessed, ReferenceEquals(best, lenient)
+            ? "no BOM, and the bytes are UTF-8 but for a few invalid sequences; read as utf-8"
+            : $"no BOM and not valid UTF-8; detected {best.Encoding} from the bytes");
         ReportReplacements(best, bag);
         return best;
     }
