@@ -1,7 +1,7 @@
 using ReportParser.Sectioning;
 using Xunit;
 
-namespace ReportParser.Core.Tests.Sectioning;
+namespace ReportParser.Tests.Sectioning;
 
 /// <summary>The heading finder skips to the next numeral with <see cref="ChineseNumeral.DigitChars"/>: it must hold exactly the digits.</summary>
 public sealed class ChineseNumeralTests

@@ -5,7 +5,7 @@ using ReportParser.Reading;
 using ReportParser.Sectioning;
 using Xunit;
 
-namespace ReportParser.Core.Tests.Sectioning;
+namespace ReportParser.Tests.Sectioning;
 
 /// <summary>The template detector folds only lines holding a signal's first character; that is exact only while these hold.</summary>
 public sealed class TemplateSignalTests
