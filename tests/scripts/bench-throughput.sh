@@ -4,12 +4,14 @@
 # corpus; start-up of one seed report against an empty console app (all started as `dotnet x.dll`);
 # peak memory at three corpus sizes. The CLI runs twice: as `dotnet build -c Release` leaves it
 # (JIT-compiled at every start, what `dotnet run` gives) and as `dotnet publish -c Release` leaves it
-# (ReadyToRun, the recommended way to install it).
+# (ReadyToRun, the recommended way to install it). With BENCH_COMPOSITE=1 it also times a
+# self-contained composite ReadyToRun publish (the framework precompiled with the tool, ~100 MB,
+# about a minute to publish), started through its apphost against the empty app's apphost.
 # Needs: .NET SDK, python3, opencc (apt-get install opencc). Prints medians of RUNS runs (start-up:
 # 4 x RUNS), wall time and, in brackets, CPU time (user + system), which a loaded machine disturbs
 # less. Not part of `dotnet test`.
 #
-#   tests/scripts/bench-throughput.sh [RUNS]
+#   [BENCH_COMPOSITE=1] tests/scripts/bench-throughput.sh [RUNS]
 set -euo pipefail
 runs=${1:-5}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -23,6 +25,13 @@ rm -rf "$work" && mkdir -p "$work/trad"
 dotnet build "$root/src/ReportParser.Cli" -c Release -v q -nologo >/dev/null
 dotnet build "$root/tests/ReportParser.Benchmarks" -c Release -v q -nologo >/dev/null
 dotnet publish "$root/src/ReportParser.Cli" -c Release -v q -nologo -o "$work/publish" >/dev/null
+composite=${BENCH_COMPOSITE:-0}
+if [ "$composite" = 1 ]; then
+  # Its own artifacts folder: composite images left in the projects' obj/ would be picked up by a
+  # later framework-dependent publish.
+  dotnet publish "$root/src/ReportParser.Cli" -c Release -r linux-x64 --self-contained -p:PublishReadyToRunComposite=true \
+    --artifacts-path "$work/composite-artifacts" -v q -nologo -o "$work/composite" >/dev/null
+fi
 build="$root/src/ReportParser.Cli/bin/Release/net10.0/reportparser.dll"
 published="$work/publish/reportparser.dll"
 gen="$root/tests/ReportParser.Benchmarks/bin/Release/net10.0/ReportParser.Benchmarks.dll"
@@ -54,6 +63,10 @@ for variant in build published; do
   read -r t _ c < <($measure "$runs" -- dotnet "$dll" parse "$work/corpus" -q -o "$work/parse.jsonl")
   row "parse dir, all cores ($variant)" "$t" "$c" "$t_opencc"
 done
+if [ "$composite" = 1 ]; then
+  read -r t _ c < <($measure "$runs" -- "$work/composite/reportparser" parse "$work/corpus" -q -o "$work/parse.jsonl")
+  row "parse dir, all cores (composite)" "$t" "$c" "$t_opencc"
+fi
 
 # Start-up: one seed end to end against an empty console app, all started with `dotnet x.dll`.
 empty="$work/empty"
@@ -67,6 +80,11 @@ for variant in build published; do
   read -r t _ c < <($measure $((runs * 4)) -- dotnet "$dll" parse "$seed")
   python3 -c "import sys; e,s,c=map(float,sys.argv[1:4]); print(f'  parse seed 002 ({sys.argv[4]}): {s*1000:.0f} ms ({c*1000:.0f} ms CPU) -> {s/e:.2f}x the empty app')" "$t_empty" "$t" "$c" "$variant"
 done
+if [ "$composite" = 1 ]; then
+  read -r t_host _ _ < <($measure $((runs * 4)) -- "$empty/bin/Release/net10.0/empty")
+  read -r t _ c < <($measure $((runs * 4)) -- "$work/composite/reportparser" parse "$seed")
+  python3 -c "import sys; e,s,c=map(float,sys.argv[1:4]); print(f'  parse seed 002 (composite, apphost): {s*1000:.0f} ms ({c*1000:.0f} ms CPU) -> {s/e:.2f}x the empty app started by its apphost ({e*1000:.0f} ms)')" "$t_host" "$t" "$c"
+fi
 
 # Peak memory of parse over growing corpora: it must not grow with the number of files.
 for n in 500 2000 8000; do
