@@ -207,7 +207,18 @@ internal sealed class BatchRunner
 
             while (true)
             {
-                var result = runner.Process(job.Index, job.Item, skip);
+                BatchResult result;
+                try
+                {
+                    result = runner.Process(job.Index, job.Item, skip);
+                }
+                catch (Exception ex)
+                {
+                    // Process catches what parsing throws; this is for what is left (out of memory):
+                    // the consumer waits for every claimed input, so each one must get a result.
+                    result = new BatchResult(job.Index, job.Item, ErrorRecords.InternalError(job.Item, ex));
+                }
+
                 lock (this)
                 {
                     job.Result = result;
