@@ -49,6 +49,24 @@ internal static class ScriptDetector
     // when they change, so that detection, which every input needs, reads no dictionary text.
     private static readonly Lazy<Marks[]> s_marks = new(LoadMarks);
 
+    // Per character, what Counts.Add counts: 0 when it is not CJK, else CjkClass | its marks. A text is
+    // counted as a histogram of these classes (one table lookup per character, no branches).
+    private const int CjkClass = 32;
+    private static readonly Lazy<byte[]> s_classes = new(() =>
+    {
+        var marks = s_marks.Value;
+        var classes = new byte[char.MaxValue + 1];
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            if (IsCjk((char)c))
+            {
+                classes[c] = (byte)(CjkClass | (byte)marks[c]);
+            }
+        }
+
+        return classes;
+    });
+
     /// <summary>Counts over one or more texts; add every text of a document, then <see cref="Decide"/>.</summary>
     public sealed class Counts
     {
@@ -62,36 +80,29 @@ internal static class ScriptDetector
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(ReadOnlySpan<char> text)
         {
-            // Counted in locals, stored once: the loop runs over every character of every document.
-            var marks = s_marks.Value;
-            int cjk = 0, traditionalOnly = 0, simplifiedOnly = 0, genericForms = 0, taiwanForms = 0, hongKongForms = 0;
+            var classes = s_classes.Value;
+            Span<int> histogram = stackalloc int[2 * CjkClass];
             foreach (char c in text)
             {
-                if (!IsCjk(c))
-                {
-                    continue;
-                }
-
-                cjk++;
-                var m = marks[c];
-                if (m == Marks.None)
-                {
-                    continue;
-                }
-
-                if ((m & Marks.TraditionalOnly) != 0) { traditionalOnly++; }
-                if ((m & Marks.SimplifiedOnly) != 0) { simplifiedOnly++; }
-                if ((m & Marks.GenericForm) != 0) { genericForms++; }
-                if ((m & Marks.TaiwanForm) != 0) { taiwanForms++; }
-                if ((m & Marks.HongKongForm) != 0) { hongKongForms++; }
+                histogram[classes[c]]++;
             }
 
-            Cjk += cjk;
-            TraditionalOnly += traditionalOnly;
-            SimplifiedOnly += simplifiedOnly;
-            GenericForms += genericForms;
-            TaiwanForms += taiwanForms;
-            HongKongForms += hongKongForms;
+            for (int k = CjkClass; k < histogram.Length; k++)
+            {
+                int n = histogram[k];
+                if (n == 0)
+                {
+                    continue;
+                }
+
+                var m = (Marks)(k - CjkClass);
+                Cjk += n;
+                if ((m & Marks.TraditionalOnly) != 0) { TraditionalOnly += n; }
+                if ((m & Marks.SimplifiedOnly) != 0) { SimplifiedOnly += n; }
+                if ((m & Marks.GenericForm) != 0) { GenericForms += n; }
+                if ((m & Marks.TaiwanForm) != 0) { TaiwanForms += n; }
+                if ((m & Marks.HongKongForm) != 0) { HongKongForms += n; }
+            }
         }
 
         /// <summary>The input script: simplified, traditional, mixed, or unknown (no CJK at all).</summary>
