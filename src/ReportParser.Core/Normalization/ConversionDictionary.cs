@@ -29,7 +29,8 @@ internal sealed class ConversionDictionary
     // of every longer length are skipped; set can be a collision and only costs those lookups. In
     // running text most positions start no phrase, and these lookups were most of the conversion time.
     private const int PairBits = 1 << 19;
-    private readonly ulong[] _pairs = new ulong[PairBits / 64];
+    internal const int PairWords = PairBits / 64;
+    private readonly ulong[] _pairs = new ulong[PairWords];
 
     private ConversionDictionary(string name, Dictionary<string, string> entries)
     {
@@ -143,10 +144,31 @@ internal sealed class ConversionDictionary
 
     /// <summary>Builds a dictionary from (key, default value) pairs; the first pair of a key wins.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool MayStartLongerKey(char first, char second)
+    private bool MayStartLongerKey(char first, char second) => MayStartLongerKey(_pairs, first, second);
+
+    /// <summary>The test of a two-character filter (this dictionary's, or a union of several).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool MayStartLongerKey(ulong[] pairs, char first, char second)
     {
         int bit = PairBit(first, second);
-        return (_pairs[bit >> 6] & (1UL << bit)) != 0;
+        return (pairs[bit >> 6] & (1UL << bit)) != 0;
+    }
+
+    /// <summary>
+    /// Adds this dictionary to a group's tables: its one-unit values where the group has none yet
+    /// (earlier dictionaries win), and its two-character filter.
+    /// </summary>
+    internal void AddTo(string?[] singles, ulong[] pairs)
+    {
+        for (int c = 0; c < singles.Length; c++)
+        {
+            singles[c] ??= _singles[c];
+        }
+
+        for (int i = 0; i < pairs.Length; i++)
+        {
+            pairs[i] |= _pairs[i];
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -18,6 +18,12 @@ internal sealed class DictionaryGroup
     private readonly ConversionDictionary[] _dictionaries;
     private readonly bool[] _canStart = new bool[char.MaxValue + 1];
 
+    // Where no dictionary of the group can match two or more units (the union of their two-character
+    // filters is clear), the answer under either policy is the one-unit key of the first dictionary
+    // that has one: most positions in running text are answered from these two tables alone.
+    private readonly string?[] _singles = new string?[char.MaxValue + 1];
+    private readonly ulong[] _pairs = new ulong[ConversionDictionary.PairWords];
+
     public DictionaryGroup(IReadOnlyList<ConversionDictionary> dictionaries, bool union = false)
     {
         _dictionaries = [.. dictionaries];
@@ -28,6 +34,8 @@ internal sealed class DictionaryGroup
             {
                 _canStart[key[0]] = true;
             }
+
+            dictionary.AddTo(_singles, _pairs);
         }
     }
 
@@ -46,6 +54,17 @@ internal sealed class DictionaryGroup
         value = string.Empty;
         if (text.IsEmpty || !_canStart[text[0]])
         {
+            return 0;
+        }
+
+        if (text.Length < 2 || !ConversionDictionary.MayStartLongerKey(_pairs, text[0], text[1]))
+        {
+            if (_singles[text[0]] is { } single)
+            {
+                value = single;
+                return 1;
+            }
+
             return 0;
         }
 
