@@ -65,26 +65,11 @@ internal sealed class EncodingDetector
             return Decode(bytes, utf16, utf16.WebName, bag);
         }
 
-        if (declared is { CodePage: 65001 })
-        {
-            // Declared UTF-8 but not valid UTF-8: a UTF-8 page with a few broken sequences stays UTF-8;
-            // a GBK or Big5 page with a wrong declaration is read in its real encoding.
-            var utf8 = Decode(bytes, LenientUtf8, "utf-8", null);
-            var other = BestLegacy(bytes);
-            if (Score(utf8) >= Score(other) - 0.05)
-            {
-                ReportReplacements(utf8, bag);
-                return utf8;
-            }
-
-            bag.Report(DiagnosticCodes.DeclaredCharsetWrong,
-                $"the page declares charset '{declaredCharset}' but its bytes read as {other.Encoding}; used {other.Encoding}");
-            ReportReplacements(other, bag);
-            return other;
-        }
-
         if (declared is not null)
         {
+            // Declared but not valid UTF-8 (or declared legacy): a page with a few broken sequences
+            // stays in its declared encoding; a GBK or Big5 page with a wrong declaration is read in
+            // its real encoding. (A declared UTF-8 decodes leniently: Encoding.UTF8 replaces.)
             var candidate = Decode(bytes, declared, NameOf(declared), null);
             var other = BestLegacy(bytes);
             if (Score(candidate) >= Score(other) - 0.05 || candidate.Encoding == other.Encoding)
