@@ -154,6 +154,12 @@ internal sealed class ConversionDictionary
         return (pairs[bit >> 6] & (1UL << bit)) != 0;
     }
 
+    /// <summary>The one-unit values, by character (shared with a group of this dictionary alone; not to be changed).</summary>
+    internal string?[] Singles => _singles;
+
+    /// <summary>The two-character filter (shared with a group of this dictionary alone; not to be changed).</summary>
+    internal ulong[] Pairs => _pairs;
+
     /// <summary>
     /// Adds this dictionary to a group's tables: its one-unit values where the group has none yet
     /// (earlier dictionaries win), and its two-character filter.

@@ -21,13 +21,17 @@ internal sealed class DictionaryGroup
     // Where no dictionary of the group can match two or more units (the union of their two-character
     // filters is clear), the answer under either policy is the one-unit key of the first dictionary
     // that has one: most positions in running text are answered from these two tables alone.
-    private readonly string?[] _singles = new string?[char.MaxValue + 1];
-    private readonly ulong[] _pairs = new ulong[ConversionDictionary.PairWords];
+    // A group of one dictionary uses that dictionary's tables as they are.
+    private readonly string?[] _singles;
+    private readonly ulong[] _pairs;
 
     public DictionaryGroup(IReadOnlyList<ConversionDictionary> dictionaries, bool union = false)
     {
         _dictionaries = [.. dictionaries];
         IsUnion = union;
+        bool single = _dictionaries.Length == 1;
+        _singles = single ? _dictionaries[0].Singles : new string?[char.MaxValue + 1];
+        _pairs = single ? _dictionaries[0].Pairs : new ulong[ConversionDictionary.PairWords];
         foreach (var dictionary in _dictionaries)
         {
             foreach (string key in dictionary.Entries.Keys)
@@ -35,7 +39,10 @@ internal sealed class DictionaryGroup
                 _canStart[key[0]] = true;
             }
 
-            dictionary.AddTo(_singles, _pairs);
+            if (!single)
+            {
+                dictionary.AddTo(_singles, _pairs);
+            }
         }
     }
 
