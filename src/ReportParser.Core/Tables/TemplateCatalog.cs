@@ -31,22 +31,21 @@ internal sealed record TableTemplate(
     IReadOnlyList<string> HeaderLabels,
     IReadOnlyList<int> GridWidths)
 {
-    // Computed once per template (every document's checks and builders ask for them).
+    // Computed once per template (every document's checks and builders ask for them). A key names
+    // one row; should two rows share one, the first is the one found, as a search in order would.
+    private readonly Dictionary<string, TemplateRow> _rowsByKey = IndexByKey(Rows);
+
     public IReadOnlyList<TemplateRow> DataRows { get; } = [.. Rows.Where(r => r.IsData)];
 
     /// <summary>The outcome rows that （七）总计 totals: the data rows under 三、本年度办理结果 (表三 only).</summary>
     public IReadOnlyList<TemplateRow> ResultLeaves { get; } = ComputeResultLeaves(Rows);
 
-    public TemplateRow? Row(string key) => Rows.FirstOrDefault(r => r.Key == key);
+    public TemplateRow? Row(string key) => _rowsByKey.GetValueOrDefault(key);
 
+    // Static, for the initializer above (which cannot read _rowsByKey): it indexes the rows itself.
     private static TemplateRow[] ComputeResultLeaves(IReadOnlyList<TemplateRow> rows)
     {
-        var byKey = new Dictionary<string, TemplateRow>();
-        foreach (var row in rows)
-        {
-            byKey.TryAdd(row.Key, row);
-        }
-
+        var byKey = IndexByKey(rows);
         return [.. rows.Where(r => r.IsData && r.Key != Table3Keys.ResultsTotal && HasAncestor(r, Table3Keys.Results))];
 
         bool HasAncestor(TemplateRow row, string key)
@@ -61,6 +60,17 @@ internal sealed record TableTemplate(
 
             return false;
         }
+    }
+
+    private static Dictionary<string, TemplateRow> IndexByKey(IReadOnlyList<TemplateRow> rows)
+    {
+        var byKey = new Dictionary<string, TemplateRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            byKey.TryAdd(row.Key, row);
+        }
+
+        return byKey;
     }
 }
 
