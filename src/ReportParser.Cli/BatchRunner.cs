@@ -43,6 +43,12 @@ internal sealed class BatchRunner
         _timeout = timeout;
     }
 
+    /// <summary>
+    /// How many inputs may be claimed and not yet consumed: parsed results wait here for a slow head, so
+    /// this bounds memory; wide enough that workers seldom stop and restart for a consumer behind them.
+    /// </summary>
+    internal int WindowSize => 8 * _parallelism;
+
     /// <summary>Called (on a worker thread) with the exception of a parse that threw, before it becomes an error record.</summary>
     public Action<InputItem, Exception>? OnException { get; init; }
 
@@ -92,10 +98,17 @@ internal sealed class BatchRunner
                         break;
                     }
 
-                    // The clock starts when the parse starts, not when it is claimed.
-                    if (head.Started == 0 || _timeout == Timeout.InfiniteTimeSpan)
+                    if (_timeout == Timeout.InfiniteTimeSpan)
                     {
                         Monitor.Wait(run);
+                        continue;
+                    }
+
+                    // The clock starts when the parse starts, not when it is claimed: a head not
+                    // started yet is looked at again after a whole timeout.
+                    if (head.Started == 0)
+                    {
+                        Monitor.Wait(run, _timeout);
                         continue;
                     }
 
@@ -157,7 +170,7 @@ internal sealed class BatchRunner
     {
         private int _next;
 
-        /// <summary>Claimed inputs in input order, parsed or being parsed, not yet consumed: at most twice the parallelism.</summary>
+        /// <summary>Claimed inputs in input order, parsed or being parsed, not yet consumed: at most <see cref="WindowSize"/>.</summary>
         public Queue<Job> Window { get; } = new();
 
         /// <summary>Workers running and not abandoned: at most the parallelism.</summary>
@@ -168,7 +181,7 @@ internal sealed class BatchRunner
         /// <summary>Set when the consumer failed: the run is over.</summary>
         public bool Stopped { get; set; }
 
-        private bool CanClaim => !AllClaimed && !Stopped && Window.Count < 2 * runner._parallelism && !cancellationToken.IsCancellationRequested;
+        private bool CanClaim => !AllClaimed && !Stopped && Window.Count < runner.WindowSize && !cancellationToken.IsCancellationRequested;
 
         /// <summary>Starts workers, each with an input, up to the parallelism; under the lock.</summary>
         public void StartWorkers()
@@ -188,6 +201,32 @@ internal sealed class BatchRunner
             }
         }
 
+        // Wakes the consumer when it has a batch to write (half a window of results in input order
+        // from the head) or when this worker stops claiming; not for every result, which on a small
+        // machine costs a thread switch per input.
+        private void SignalResult()
+        {
+            if (!CanClaim)
+            {
+                Monitor.PulseAll(this);
+                return;
+            }
+
+            int ready = 0;
+            foreach (var job in Window)
+            {
+                if (job.Result is null || ++ready >= runner.WindowSize / 2)
+                {
+                    break;
+                }
+            }
+
+            if (ready >= runner.WindowSize / 2)
+            {
+                Monitor.PulseAll(this);
+            }
+        }
+
         private Job Claim()
         {
             var job = new Job(_next, items[_next]);
@@ -202,7 +241,6 @@ internal sealed class BatchRunner
             lock (this)
             {
                 job.Started = Stopwatch.GetTimestamp();
-                Monitor.PulseAll(this);
             }
 
             while (true)
@@ -222,7 +260,7 @@ internal sealed class BatchRunner
                 lock (this)
                 {
                     job.Result = result;
-                    Monitor.PulseAll(this);
+                    SignalResult();
                     if (job.Abandoned)
                     {
                         return; // the consumer gave up on it and started another worker
