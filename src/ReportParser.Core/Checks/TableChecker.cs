@@ -298,22 +298,25 @@ internal sealed class TableChecker
     {
         private readonly Dictionary<string, List<string>> _notAssessable = [];
 
+        // The rules look rows up by key many times per table; the first row of a key answers.
+        private readonly Dictionary<string, TableRow> _rows = IndexRows(table.Rows);
+
         public StatTable Table => table;
         public TableTemplate Template => template;
         public List<CheckResult> Results => results;
         public DiagnosticBag Bag => bag;
 
-        public TableRow? Row(string key)
+        public TableRow? Row(string key) => _rows.GetValueOrDefault(key);
+
+        private static Dictionary<string, TableRow> IndexRows(IReadOnlyList<TableRow> rows)
         {
-            foreach (var row in table.Rows)
+            var index = new Dictionary<string, TableRow>(rows.Count, StringComparer.Ordinal);
+            for (int i = 0; i < rows.Count; i++)
             {
-                if (row.Key == key)
-                {
-                    return row;
-                }
+                index.TryAdd(rows[i].Key, rows[i]);
             }
 
-            return null;
+            return index;
         }
 
         public decimal? Value(string row, string column) =>
