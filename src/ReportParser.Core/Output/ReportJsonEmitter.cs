@@ -17,34 +17,34 @@ internal static class ReportJsonEmitter
     public static void Write(Utf8JsonWriter json, ReportDocument document)
     {
         json.WriteStartObject();
-        json.WriteNumber("schema_version", document.SchemaVersion);
-        json.WritePropertyName("source");
+        json.WriteNumber(Names.SchemaVersion, document.SchemaVersion);
+        json.WritePropertyName(Names.Source);
         WriteSource(json, document.Source);
         if (document.Normalization is { } normalization)
         {
-            json.WritePropertyName("normalization");
+            json.WritePropertyName(Names.Normalization);
             json.WriteStartObject();
-            json.WriteString("mode", normalization.Mode);
-            json.WriteString("input_script", normalization.InputScript);
-            json.WriteString("regional_variant", normalization.RegionalVariant);
-            json.WriteNumber("converted_chars", normalization.ConvertedChars);
+            json.WriteString(Names.Mode, normalization.Mode);
+            json.WriteString(Names.InputScript, normalization.InputScript);
+            json.WriteString(Names.RegionalVariant, normalization.RegionalVariant);
+            json.WriteNumber(Names.ConvertedChars, normalization.ConvertedChars);
             json.WriteEndObject();
         }
 
         if (document.Metadata is { } metadata)
         {
-            json.WritePropertyName("metadata");
+            json.WritePropertyName(Names.Metadata);
             WriteMetadata(json, metadata);
         }
 
         if (document.Preamble is { } preamble)
         {
-            json.WriteString("preamble", preamble);
+            json.WriteString(Names.Preamble, preamble);
         }
 
         if (document.Sections is { } sections)
         {
-            json.WriteStartArray("sections");
+            json.WriteStartArray(Names.Sections);
             foreach (var section in sections)
             {
                 WriteSection(json, section);
@@ -55,7 +55,7 @@ internal static class ReportJsonEmitter
 
         if (document.Tables is { } tables)
         {
-            json.WriteStartArray("tables");
+            json.WriteStartArray(Names.Tables);
             foreach (var table in tables)
             {
                 WriteTable(json, table);
@@ -66,7 +66,7 @@ internal static class ReportJsonEmitter
 
         if (document.Checks is { } checks)
         {
-            json.WriteStartArray("checks");
+            json.WriteStartArray(Names.Checks);
             foreach (var check in checks)
             {
                 WriteCheck(json, check);
@@ -75,24 +75,24 @@ internal static class ReportJsonEmitter
             json.WriteEndArray();
         }
 
-        json.WriteStartArray("diagnostics");
+        json.WriteStartArray(Names.Diagnostics);
         foreach (var diagnostic in document.Diagnostics)
         {
             json.WriteStartObject();
-            json.WriteString("severity", Diagnostic.SeverityName(diagnostic.Severity));
-            json.WriteString("code", diagnostic.Code);
-            json.WriteString("message", diagnostic.Message);
-            WriteNumberOrNull(json, "line", diagnostic.Line);
+            json.WriteString(Names.Severity, Diagnostic.SeverityName(diagnostic.Severity));
+            json.WriteString(Names.Code, diagnostic.Code);
+            json.WriteString(Names.Message, diagnostic.Message);
+            WriteNumberOrNull(json, Names.Line, diagnostic.Line);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
         if (document.Error is { } error)
         {
-            json.WritePropertyName("error");
+            json.WritePropertyName(Names.Error);
             json.WriteStartObject();
-            json.WriteString("code", error.Code);
-            json.WriteString("message", error.Message);
+            json.WriteString(Names.Code, error.Code);
+            json.WriteString(Names.Message, error.Message);
             json.WriteEndObject();
         }
 
@@ -102,53 +102,53 @@ internal static class ReportJsonEmitter
     private static void WriteSource(Utf8JsonWriter json, SourceInfo source)
     {
         json.WriteStartObject();
-        json.WriteString("path", source.Path);
-        json.WriteString("format", source.Format);
-        json.WriteString("encoding", source.Encoding);
-        json.WriteNumber("bytes", source.Bytes);
-        json.WriteString("sha256", source.Sha256);
+        json.WriteString(Names.Path, source.Path);
+        json.WriteString(Names.Format, source.Format);
+        json.WriteString(Names.Encoding, source.Encoding);
+        json.WriteNumber(Names.Bytes, source.Bytes);
+        json.WriteString(Names.Sha256, source.Sha256);
         json.WriteEndObject();
     }
 
     private static void WriteMetadata(Utf8JsonWriter json, ReportMetadata metadata)
     {
         json.WriteStartObject();
-        json.WriteString("title", metadata.Title);
-        json.WriteString("agency", metadata.Agency);
-        WriteNumberOrNull(json, "report_year", metadata.ReportYear);
-        json.WriteString("index_number", metadata.IndexNumber);
-        json.WriteString("document_number", metadata.DocumentNumber);
-        json.WriteString("written_date", metadata.WrittenDate);
-        json.WriteString("published_date", metadata.PublishedDate);
-        json.WriteString("template", metadata.Template);
+        json.WriteString(Names.Title, metadata.Title);
+        json.WriteString(Names.Agency, metadata.Agency);
+        WriteNumberOrNull(json, Names.ReportYear, metadata.ReportYear);
+        json.WriteString(Names.IndexNumber, metadata.IndexNumber);
+        json.WriteString(Names.DocumentNumber, metadata.DocumentNumber);
+        json.WriteString(Names.WrittenDate, metadata.WrittenDate);
+        json.WriteString(Names.PublishedDate, metadata.PublishedDate);
+        json.WriteString(Names.Template, metadata.Template);
         json.WriteEndObject();
     }
 
     private static void WriteSection(Utf8JsonWriter json, Section section)
     {
         json.WriteStartObject();
-        json.WriteNumber("number", section.Number);
-        json.WriteString("heading", section.Heading);
-        json.WriteString("title", section.Title);
-        json.WriteString("key", section.Key);
-        json.WriteNumber("line", section.Line);
-        json.WriteString("text", section.Text);
-        json.WriteStartArray("subsections");
+        json.WriteNumber(Names.Number, section.Number);
+        json.WriteString(Names.Heading, section.Heading);
+        json.WriteString(Names.Title, section.Title);
+        json.WriteString(Names.Key, section.Key);
+        json.WriteNumber(Names.Line, section.Line);
+        json.WriteString(Names.Text, section.Text);
+        json.WriteStartArray(Names.Subsections);
         foreach (var sub in section.Subsections)
         {
             json.WriteStartObject();
-            json.WriteNumber("number", sub.Number);
-            json.WriteString("heading", sub.Heading);
-            json.WriteString("title", sub.Title);
-            json.WriteNumber("line", sub.Line);
-            json.WriteString("text", sub.Text);
+            json.WriteNumber(Names.Number, sub.Number);
+            json.WriteString(Names.Heading, sub.Heading);
+            json.WriteString(Names.Title, sub.Title);
+            json.WriteNumber(Names.Line, sub.Line);
+            json.WriteString(Names.Text, sub.Text);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
         if (section.OriginalText is { } original)
         {
-            json.WriteString("original_text", original);
+            json.WriteString(Names.OriginalText, original);
         }
 
         json.WriteEndObject();
@@ -157,40 +157,40 @@ internal static class ReportJsonEmitter
     private static void WriteTable(Utf8JsonWriter json, StatTable table)
     {
         json.WriteStartObject();
-        json.WriteString("key", table.Key);
-        json.WriteNumber("section", table.Section);
-        json.WriteString("template", table.Template);
-        json.WriteString("status", table.Status);
-        WriteNumberOrNull(json, "line", table.Line);
-        json.WriteStartArray("columns");
+        json.WriteString(Names.Key, table.Key);
+        json.WriteNumber(Names.Section, table.Section);
+        json.WriteString(Names.Template, table.Template);
+        json.WriteString(Names.Status, table.Status);
+        WriteNumberOrNull(json, Names.Line, table.Line);
+        json.WriteStartArray(Names.Columns);
         foreach (var column in table.Columns)
         {
             json.WriteStartObject();
-            json.WriteString("key", column.Key);
-            json.WriteString("label", column.Label);
+            json.WriteString(Names.Key, column.Key);
+            json.WriteString(Names.Label, column.Label);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
-        WriteRows(json, "rows", table.Rows);
+        WriteRows(json, Names.Rows, table.Rows);
         if (table.ExtraRows is { } extra)
         {
-            WriteRows(json, "extra_rows", extra);
+            WriteRows(json, Names.ExtraRows, extra);
         }
 
         json.WriteEndObject();
     }
 
-    private static void WriteRows(Utf8JsonWriter json, string name, IReadOnlyList<TableRow> rows)
+    private static void WriteRows(Utf8JsonWriter json, JsonEncodedText name, IReadOnlyList<TableRow> rows)
     {
         json.WriteStartArray(name);
         foreach (var row in rows)
         {
             json.WriteStartObject();
-            json.WriteString("key", row.Key);
-            json.WriteString("label", row.Label);
-            WriteNumberOrNull(json, "line", row.Line);
-            json.WriteStartObject("values");
+            json.WriteString(Names.Key, row.Key);
+            json.WriteString(Names.Label, row.Label);
+            WriteNumberOrNull(json, Names.Line, row.Line);
+            json.WriteStartObject(Names.Values);
             foreach (var (key, value) in row.Values)
             {
                 if (value is { } number)
@@ -204,7 +204,7 @@ internal static class ReportJsonEmitter
             }
 
             json.WriteEndObject();
-            json.WriteStartObject("raw");
+            json.WriteStartObject(Names.Raw);
             foreach (var (key, value) in row.Raw)
             {
                 json.WriteString(key, value);
@@ -220,29 +220,29 @@ internal static class ReportJsonEmitter
     private static void WriteCheck(Utf8JsonWriter json, CheckResult check)
     {
         json.WriteStartObject();
-        json.WriteString("rule", check.Rule);
-        json.WriteString("table", check.Table);
+        json.WriteString(Names.Rule, check.Rule);
+        json.WriteString(Names.Table, check.Table);
         if (check.Row is { } row)
         {
-            json.WriteString("row", row);
+            json.WriteString(Names.Row, row);
         }
 
         if (check.Column is { } column)
         {
-            json.WriteString("column", column);
+            json.WriteString(Names.Column, column);
         }
 
-        json.WriteString("status", check.Status);
-        json.WriteString("message", check.Message);
+        json.WriteString(Names.Status, check.Status);
+        json.WriteString(Names.Message, check.Message);
         if (check.Line is { } line)
         {
-            json.WriteNumber("line", line);
+            json.WriteNumber(Names.Line, line);
         }
 
         json.WriteEndObject();
     }
 
-    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, int? value)
+    private static void WriteNumberOrNull(Utf8JsonWriter json, JsonEncodedText name, int? value)
     {
         if (value is { } number)
         {
@@ -252,5 +252,59 @@ internal static class ReportJsonEmitter
         {
             json.WriteNull(name);
         }
+    }
+
+    // Property names encoded once (the writer would otherwise check and transcode each name per use).
+    private static class Names
+    {
+        public static readonly JsonEncodedText Agency = JsonEncodedText.Encode("agency");
+        public static readonly JsonEncodedText Bytes = JsonEncodedText.Encode("bytes");
+        public static readonly JsonEncodedText Checks = JsonEncodedText.Encode("checks");
+        public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+        public static readonly JsonEncodedText Column = JsonEncodedText.Encode("column");
+        public static readonly JsonEncodedText Columns = JsonEncodedText.Encode("columns");
+        public static readonly JsonEncodedText ConvertedChars = JsonEncodedText.Encode("converted_chars");
+        public static readonly JsonEncodedText Diagnostics = JsonEncodedText.Encode("diagnostics");
+        public static readonly JsonEncodedText DocumentNumber = JsonEncodedText.Encode("document_number");
+        public static readonly JsonEncodedText Encoding = JsonEncodedText.Encode("encoding");
+        public static readonly JsonEncodedText ExtraRows = JsonEncodedText.Encode("extra_rows");
+        public static readonly JsonEncodedText Error = JsonEncodedText.Encode("error");
+        public static readonly JsonEncodedText Format = JsonEncodedText.Encode("format");
+        public static readonly JsonEncodedText Heading = JsonEncodedText.Encode("heading");
+        public static readonly JsonEncodedText IndexNumber = JsonEncodedText.Encode("index_number");
+        public static readonly JsonEncodedText InputScript = JsonEncodedText.Encode("input_script");
+        public static readonly JsonEncodedText Key = JsonEncodedText.Encode("key");
+        public static readonly JsonEncodedText Label = JsonEncodedText.Encode("label");
+        public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
+        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+        public static readonly JsonEncodedText Metadata = JsonEncodedText.Encode("metadata");
+        public static readonly JsonEncodedText Mode = JsonEncodedText.Encode("mode");
+        public static readonly JsonEncodedText Normalization = JsonEncodedText.Encode("normalization");
+        public static readonly JsonEncodedText Number = JsonEncodedText.Encode("number");
+        public static readonly JsonEncodedText OriginalText = JsonEncodedText.Encode("original_text");
+        public static readonly JsonEncodedText Path = JsonEncodedText.Encode("path");
+        public static readonly JsonEncodedText Preamble = JsonEncodedText.Encode("preamble");
+        public static readonly JsonEncodedText PublishedDate = JsonEncodedText.Encode("published_date");
+        public static readonly JsonEncodedText Raw = JsonEncodedText.Encode("raw");
+        public static readonly JsonEncodedText RegionalVariant = JsonEncodedText.Encode("regional_variant");
+        public static readonly JsonEncodedText ReportYear = JsonEncodedText.Encode("report_year");
+        public static readonly JsonEncodedText Row = JsonEncodedText.Encode("row");
+        public static readonly JsonEncodedText Rows = JsonEncodedText.Encode("rows");
+        public static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
+        public static readonly JsonEncodedText SchemaVersion = JsonEncodedText.Encode("schema_version");
+        public static readonly JsonEncodedText Section = JsonEncodedText.Encode("section");
+        public static readonly JsonEncodedText Sections = JsonEncodedText.Encode("sections");
+        public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
+        public static readonly JsonEncodedText Sha256 = JsonEncodedText.Encode("sha256");
+        public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+        public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+        public static readonly JsonEncodedText Subsections = JsonEncodedText.Encode("subsections");
+        public static readonly JsonEncodedText Table = JsonEncodedText.Encode("table");
+        public static readonly JsonEncodedText Tables = JsonEncodedText.Encode("tables");
+        public static readonly JsonEncodedText Template = JsonEncodedText.Encode("template");
+        public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+        public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+        public static readonly JsonEncodedText Values = JsonEncodedText.Encode("values");
+        public static readonly JsonEncodedText WrittenDate = JsonEncodedText.Encode("written_date");
     }
 }
