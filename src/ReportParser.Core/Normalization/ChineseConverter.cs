@@ -74,17 +74,25 @@ internal sealed class ChineseConverter
         int i = 0;
         while (i < text.Length)
         {
-            if (Unmatchable(_segmentation, text[i]))
+            int matched;
+            if (Settled(_segmentation, text, i, out string? single))
             {
-                i++;
-                continue;
-            }
+                if (single is null)
+                {
+                    i++;
+                    continue;
+                }
 
-            int matched = _segmentation.MatchPrefix(text[i..], out _);
-            if (matched == 0)
+                matched = 1;
+            }
+            else
             {
-                i += UnmatchedLength(text, i);
-                continue;
+                matched = _segmentation.MatchPrefix(text[i..], out _);
+                if (matched == 0)
+                {
+                    i += UnmatchedLength(text, i);
+                    continue;
+                }
             }
 
             ConvertSegment(text[runStart..i], output, scratch);
@@ -183,8 +191,15 @@ internal sealed class ChineseConverter
         int i = 0;
         while (i < text.Length)
         {
-            if (Unmatchable(step, text[i]))
+            if (Settled(step, text, i, out string? single))
             {
+                if (single is not null)
+                {
+                    output.Append(text[copyFrom..i]);
+                    output.Append(single);
+                    copyFrom = i + 1;
+                }
+
                 i++;
                 continue;
             }
@@ -205,9 +220,32 @@ internal sealed class ChineseConverter
         output.Append(text[copyFrom..]);
     }
 
-    /// <summary>True when no key of the group starts with <paramref name="c"/> and <see cref="UnmatchedLength"/> is 1 there (the common case, tested without a call).</summary>
+    /// <summary>
+    /// Settles the common positions without a call: true when no key of two or more units can match at
+    /// <paramref name="i"/> and the character is not the start of an IDS or a surrogate pair; then the
+    /// match is the group's one-unit value (<paramref name="single"/>), or nothing when it is null.
+    /// False leaves the position to <see cref="DictionaryGroup.MatchPrefix"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Unmatchable(DictionaryGroup group, char c) => !group.CanStart(c) && !IsIdsOperator(c) && !char.IsHighSurrogate(c);
+    private static bool Settled(DictionaryGroup group, ReadOnlySpan<char> text, int i, out string? single)
+    {
+        char c = text[i];
+        byte flags = group.Flags[c];
+        single = null;
+        if (flags == 0)
+        {
+            return true;
+        }
+
+        if ((flags & DictionaryGroup.Special) != 0
+            || ((flags & DictionaryGroup.MayStartLongKey) != 0 && i + 1 < text.Length && ConversionDictionary.MayStartLongerKey(group.Pairs, c, text[i + 1])))
+        {
+            return false;
+        }
+
+        single = group.Singles[c];
+        return true;
+    }
 
     /// <summary>How far to advance over unmatched text: a whole IDS if one starts here, else one code point.</summary>
     internal static int UnmatchedLength(ReadOnlySpan<char> text, int i)

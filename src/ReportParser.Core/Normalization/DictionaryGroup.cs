@@ -16,7 +16,9 @@ namespace ReportParser.Normalization;
 internal sealed class DictionaryGroup
 {
     private readonly ConversionDictionary[] _dictionaries;
-    private readonly bool[] _canStart = new bool[char.MaxValue + 1];
+
+    // Per UTF-16 unit, what may happen at a position starting with it (see Flags).
+    private readonly byte[] _flags = new byte[char.MaxValue + 1];
 
     // Where no dictionary of the group can match two or more units (the union of their two-character
     // filters is clear), the answer under either policy is the one-unit key of the first dictionary
@@ -36,7 +38,7 @@ internal sealed class DictionaryGroup
         {
             foreach (string key in dictionary.Entries.Keys)
             {
-                _canStart[key[0]] = true;
+                _flags[key[0]] |= key.Length == 1 ? CanStartKey : (byte)(CanStartKey | MayStartLongKey);
             }
 
             if (!single)
@@ -44,7 +46,37 @@ internal sealed class DictionaryGroup
                 dictionary.AddTo(_singles, _pairs);
             }
         }
+
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            if (char.IsHighSurrogate((char)c) || c is >= 0x2FF0 and <= 0x2FFF)
+            {
+                _flags[c] |= Special;
+            }
+        }
     }
+
+    /// <summary>Flag: some key starts with the character.</summary>
+    public const byte CanStartKey = 1;
+
+    /// <summary>Flag: some key of two or more units starts with the character.</summary>
+    public const byte MayStartLongKey = 2;
+
+    /// <summary>Flag: a high surrogate or an Ideographic Description Character, which unmatched text skips as a whole.</summary>
+    public const byte Special = 4;
+
+    /// <summary>
+    /// Per UTF-16 unit, the flags above: zero means the character is copied as it is. A converter tests
+    /// them, the two-character filter and the one-unit values inline and calls <see cref="MatchPrefix"/>
+    /// only where a longer key may match.
+    /// </summary>
+    internal byte[] Flags => _flags;
+
+    /// <summary>The group's one-unit values by character (not to be changed).</summary>
+    internal string?[] Singles => _singles;
+
+    /// <summary>The union of the group's two-character filters (not to be changed).</summary>
+    internal ulong[] Pairs => _pairs;
 
     public bool IsUnion { get; }
 
@@ -52,14 +84,14 @@ internal sealed class DictionaryGroup
 
     /// <summary>True when some key of some dictionary starts with <paramref name="c"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool CanStart(char c) => _canStart[c];
+    public bool CanStart(char c) => (_flags[c] & CanStartKey) != 0;
 
     /// <summary>Length of the match at the start of <paramref name="text"/> under the group's policy, or 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int MatchPrefix(ReadOnlySpan<char> text, out string value)
     {
         value = string.Empty;
-        if (text.IsEmpty || !_canStart[text[0]])
+        if (text.IsEmpty || (_flags[text[0]] & CanStartKey) == 0)
         {
             return 0;
         }
