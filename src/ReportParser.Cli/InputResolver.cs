@@ -72,11 +72,11 @@ internal sealed class InputResolver
             {
                 int before = items.Count;
                 var found = Search(argument, skip, warn, out bool unreadable);
-                foreach (var (full, relative) in found)
+                foreach (var file in found)
                 {
-                    if (seen.Add(full))
+                    if (seen.Add(file.Full))
                     {
-                        items.Add(new InputItem(Path.Join(argument, relative), full, relative.Replace('\\', '/')));
+                        items.Add(new InputItem(Path.Join(argument, file.Relative), file.Full, file.Relative.Replace('\\', '/')));
                     }
                 }
 
@@ -115,11 +115,26 @@ internal sealed class InputResolver
         return items;
     }
 
+    /// <summary>A file found by a directory search: its absolute path and its path relative to the directory argument.</summary>
+    private sealed class FoundFile(string full, string relative)
+    {
+        public string Full { get; } = full;
+        public string Relative { get; } = relative;
+    }
+
+    /// <summary>A directory entry as the search sees it (a class: generic code over it is precompiled, over a tuple it is compiled at run time).</summary>
+    private sealed class Entry(string full, bool recurse, bool isDirectory)
+    {
+        public string Full { get; } = full;
+        public bool Recurse { get; } = recurse;
+        public bool IsDirectory { get; } = isDirectory;
+    }
+
     /// <summary>
     /// The matching files under <paramref name="directory"/>, sorted. A directory that cannot be read
     /// (permissions, vanished) is named through <paramref name="warn"/> with the reason; the rest of the tree is still searched.
     /// </summary>
-    private IEnumerable<(string Full, string Relative)> Search(string directory, string? skip, Action<string> warn, out bool rootUnreadable)
+    private List<FoundFile> Search(string directory, string? skip, Action<string> warn, out bool rootUnreadable)
     {
         rootUnreadable = false;
         string root = Path.GetFullPath(directory);
@@ -129,40 +144,47 @@ internal sealed class InputResolver
             IgnoreInaccessible = false,
             AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
         };
-        var files = new List<(string Full, string Relative)>();
+        var files = new List<FoundFile>();
         var pending = new Stack<string>();
         pending.Push(root);
         while (pending.Count > 0)
         {
             string current = pending.Pop();
+            var entries = new List<Entry>();
             try
             {
-                var entries = new FileSystemEnumerable<(string Full, bool Recurse, bool IsDirectory)>(current,
-                    (ref FileSystemEntry e) => (e.ToFullPath(), (e.Attributes & FileAttributes.ReparsePoint) == 0, e.IsDirectory), options);
-                foreach (var (full, recurse, isDirectory) in entries.ToArray())
-                {
-                    if (!isDirectory)
-                    {
-                        files.Add((full, Path.GetRelativePath(root, full)));
-                    }
-                    else if (recurse && (skip is null || !string.Equals(full, skip, StringComparison.Ordinal)))
-                    {
-                        pending.Push(full);
-                    }
-                }
+                // Read whole before use: an unreadable directory then adds nothing.
+                entries.AddRange(new FileSystemEnumerable<Entry>(current,
+                    (ref FileSystemEntry e) => new Entry(e.ToFullPath(), (e.Attributes & FileAttributes.ReparsePoint) == 0, e.IsDirectory), options));
             }
             catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
             {
                 rootUnreadable |= current == root;
                 string shown = current == root ? directory : Path.Join(directory, Path.GetRelativePath(root, current));
                 warn($"cannot read directory {shown}: {ex.Message.TrimEnd('.')}; its files were not parsed");
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (!entry.IsDirectory)
+                {
+                    string relative = Path.GetRelativePath(root, entry.Full);
+                    if (Matches(relative.Replace('\\', '/')))
+                    {
+                        files.Add(new FoundFile(entry.Full, relative));
+                    }
+                }
+                else if (entry.Recurse && (skip is null || !string.Equals(entry.Full, skip, StringComparison.Ordinal)))
+                {
+                    pending.Push(entry.Full);
+                }
             }
         }
 
-        return files
-            .Where(f => Matches(f.Relative.Replace('\\', '/')))
-            .OrderBy(f => f.Relative, StringComparer.Ordinal)
-            .ToArray();
+        // Relative paths are distinct, so an unstable sort gives one order.
+        files.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
+        return files;
     }
 
     private bool Matches(string relativePath)
