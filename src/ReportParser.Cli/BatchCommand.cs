@@ -117,6 +117,12 @@ internal abstract class BatchCommand : Command
     /// <summary>Resolves the inputs, printing warnings (an empty directory among others) on stderr.</summary>
     protected IReadOnlyList<InputItem> ResolveInputs(System.CommandLine.ParseResult result, string? skipDirectory)
     {
+        var mode = Common.PipelineOptions(result, keepOriginal: false).Mode;
+        if (mode != NormalizationMode.None && !InputResolver.IsSingleInput(result.GetValue(Common.Inputs) ?? []))
+        {
+            StartupWarmup.StartConverters(mode);
+        }
+
         var resolver = new InputResolver(result.GetValue(Common.Include));
         return resolver.Resolve(result.GetValue(Common.Inputs) ?? [], Console, skipDirectory, w => Console.Stderr.WriteLine($"reportparser: {w}"));
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using ReportParser.Model;
 using ReportParser.Output;
 using ReportParser.Tables;
+using NormalizationMode = ReportParser.NormalizationMode;
 
 namespace ReportParser.Cli;
 
@@ -15,13 +16,21 @@ namespace ReportParser.Cli;
 /// </summary>
 internal static class StartupWarmup
 {
-    public static void Start() => ThreadPool.UnsafeQueueUserWorkItem(static _ => Run(), null);
+    public static void Start() => ThreadPool.UnsafeQueueUserWorkItem(static _ => Run(Warm), null);
 
-    private static void Run()
+    /// <summary>
+    /// For a run of many inputs: builds the script converters on another pool thread, while the main
+    /// thread lists the inputs, instead of on the first worker that meets Traditional text (the
+    /// others wait for it). Costs a one-report run nothing: it is not called there.
+    /// </summary>
+    public static void StartConverters(NormalizationMode mode) =>
+        ThreadPool.UnsafeQueueUserWorkItem(static m => Run(() => ReportParser.Normalization.ConversionProfiles.Preload((NormalizationMode)m!)), mode);
+
+    private static void Run(Action warm)
     {
         try
         {
-            Warm();
+            warm();
         }
         catch (Exception)
         {

@@ -62,6 +62,26 @@ internal static class ConversionProfiles
     };
 
     /// <summary>The converter <c>auto</c> uses for Traditional text of a region (null = generic).</summary>
+    /// <summary>
+    /// Builds, ahead of use, the converters a run in <paramref name="mode"/> may need (in auto mode the
+    /// three report profiles and the phrase table that tells the regions apart, Taiwan's first).
+    /// A batch calls this on a spare thread while it lists its inputs.
+    /// </summary>
+    public static void Preload(NormalizationMode mode)
+    {
+        if (mode == NormalizationMode.Auto)
+        {
+            _ = D.ReportPhrases;
+            _ = ForReport(ScriptDetector.Taiwan);
+            _ = ForReport(null);
+            _ = ForReport(ScriptDetector.HongKong);
+        }
+        else
+        {
+            _ = ForMode(mode);
+        }
+    }
+
     public static ChineseConverter ForReport(string? region) => region switch
     {
         ScriptDetector.Taiwan => s_reportTaiwan.Value,
