@@ -22,9 +22,12 @@ internal sealed class CharSet
     /// <summary>The index of the first character of <paramref name="text"/> in the set, or -1.</summary>
     public int IndexOfAny(ReadOnlySpan<char> text)
     {
+        // The test written out rather than a call of Contains: precompiled code does not inline it here.
+        ulong[] bits = _bits;
         for (int i = 0; i < text.Length; i++)
         {
-            if (Contains(text[i]))
+            char c = text[i];
+            if ((bits[c >> 6] & (1UL << c)) != 0)
             {
                 return i;
             }
