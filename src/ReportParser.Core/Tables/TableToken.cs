@@ -22,7 +22,7 @@ internal sealed record TableToken(TokenKind Kind, string Text, int Line, bool Ex
     public CellValue Cell => CellValueParser.Parse(Text);
 
     /// <summary>A plain-text run of two or more digits (optionally with a unit suffix) that may hold several cells.</summary>
-    public bool IsDigitRun => Kind == TokenKind.Value && !Exact && DigitsOf(Text.AsSpan()) is { Length: >= 2 } digits && !digits.ContainsAnyExceptInRange('0', '9');
+    public bool IsDigitRun => Kind == TokenKind.Value && !Exact && DigitsOf(Text.AsSpan()) is { Length: >= 2 } digits && CellValueParser.AllAsciiDigits(digits);
 
     /// <summary>The text without a unit suffix.</summary>
     public static string DigitsOf(string text)
