@@ -53,7 +53,7 @@ public class JsonEmitterTests
                             Key = "a",
                             Label = awkward,
                             Line = 7,
-                            Values = new Dictionary<string, decimal?> { ["x"] = 1.50m, ["y"] = null, ["z"] = -0.001m, [awkward] = 79228162514264337593543950335m },
+                            Values = new Dictionary<string, decimal?> { ["x"] = 1.50m, ["y"] = null, ["z"] = -0.001m, [awkward] = 79228162514264337593543950335m, ["w"] = 1234m, ["v"] = -8m, ["u"] = 0m, ["t"] = -0m, ["s"] = 9223372036854775807m, ["r"] = -9223372036854775809m, ["q"] = 100.0m },
                             Raw = new Dictionary<string, string> { ["x"] = "1.50", [awkward] = awkward },
                         },
                     ],
