@@ -33,7 +33,7 @@ internal sealed class RegionTokenizer
     /// </summary>
     public static RegionLines Read(IEnumerable<Block> blocks)
     {
-        var region = new RegionLines();
+        var region = new RegionLines(blocks is IReadOnlyCollection<Block> known ? known.Count : 0);
         var scanner = new SegmentScanner(region.Tokens);
         foreach (var block in blocks)
         {
@@ -448,10 +448,17 @@ internal sealed record PipeRun(int Length, bool LeadingSpace, TableToken BlankCe
 /// </summary>
 internal sealed class RegionLines
 {
-    private readonly List<Piece> _pieces = [];
+    private readonly List<Piece> _pieces;
+
+    /// <param name="lines">How many blocks the region has (0 if not known): about as many pieces and tokens, in prose and tables alike.</param>
+    public RegionLines(int lines = 0)
+    {
+        _pieces = new List<Piece>(lines);
+        Tokens = new List<TableToken>(lines);
+    }
 
     /// <summary>The width-independent tokens, in order; the region's tokens when it has no pipe runs.</summary>
-    public List<TableToken> Tokens { get; } = [];
+    public List<TableToken> Tokens { get; }
 
     public IReadOnlyList<Piece> Pieces => _pieces;
 

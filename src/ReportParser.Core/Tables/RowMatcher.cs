@@ -65,19 +65,22 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
             }
 
             int next = i + used;
-            // Most labels (prose lines) have no values after them: their list is the shared empty one.
-            List<TableToken>? found = null;
+            int valueCount = 0;
             while (next < tokens.Count && tokens[next].Kind != TokenKind.Label)
             {
-                if (tokens[next].Kind == TokenKind.Value)
-                {
-                    (found ??= []).Add(tokens[next]);
-                }
-
+                valueCount += tokens[next].Kind == TokenKind.Value ? 1 : 0;
                 next++;
             }
 
-            IReadOnlyList<TableToken> values = found is null ? [] : found;
+            // Most labels (prose lines) have no values after them: their list is the shared empty one.
+            var values = valueCount == 0 ? [] : new TableToken[valueCount];
+            for (int t = i + used, v = 0; v < valueCount; t++)
+            {
+                if (tokens[t].Kind == TokenKind.Value)
+                {
+                    values[v++] = tokens[t];
+                }
+            }
             if (row is not null)
             {
                 rows.Add(new RowOccurrence(row, token.Text, token.Line, values, approximate));
@@ -88,15 +91,15 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
             {
                 headerSeen = true;
                 firstLine ??= token.Line;
-                leftovers.AddRange(values.Where(v => !CellValueParser.IsBlank(v.Text)));
+                AddNonBlank(leftovers, values);
             }
-            else if (values.Count > 0 && firstLine is not null && LooksLikeRowLabel(labels, i))
+            else if (values.Length > 0 && firstLine is not null && LooksLikeRowLabel(labels, i))
             {
                 pending.Add((token, values));
             }
-            else if (firstLine is not null && values.Any(v => v.FromCell))
+            else if (firstLine is not null && Array.Exists(values, v => v.FromCell))
             {
-                leftovers.AddRange(values.Where(v => !CellValueParser.IsBlank(v.Text)));
+                AddNonBlank(leftovers, values);
             }
 
             i = next;
@@ -119,6 +122,17 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
         }
 
         return new MatchResult(rows, extras, leftovers, firstLine, headerSeen);
+    }
+
+    private static void AddNonBlank(List<TableToken> leftovers, TableToken[] values)
+    {
+        foreach (var value in values)
+        {
+            if (!CellValueParser.IsBlank(value.Text))
+            {
+                leftovers.Add(value);
+            }
+        }
     }
 
     /// <summary>Whether a label token belongs to this table (any template): a row or a header label, whole or run together.</summary>
@@ -158,8 +172,10 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
 
     private static bool Names(IReadOnlyList<LabelEntry> entries, string tableKey)
     {
-        foreach (var entry in entries)
+        // Indexed: foreach over the interface would allocate an enumerator per call.
+        for (int i = 0; i < entries.Count; i++)
         {
+            var entry = entries[i];
             if (entry.Table.Table == tableKey)
             {
                 return true;
@@ -209,8 +225,10 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
             entries = label.Last;
         }
 
-        foreach (var entry in entries)
+        // Indexed: foreach over the interface would allocate an enumerator per call.
+        for (int i = 0; i < entries.Count; i++)
         {
+            var entry = entries[i];
             if (entry.Table == table && entry.Row is not null && (entry.Row.After is null || entry.Row.After == lastGroup))
             {
                 return (entry.Row, false);

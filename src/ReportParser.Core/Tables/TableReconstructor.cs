@@ -210,8 +210,10 @@ internal sealed class TableReconstructor
     private static string? OnlyTemplate(IReadOnlyList<LabelEntry> entries, string table)
     {
         string? only = null;
-        foreach (var entry in entries)
+        // Indexed: foreach over the interface would allocate an enumerator per call.
+        for (int i = 0; i < entries.Count; i++)
         {
+            var entry = entries[i];
             if (entry.Table.Table != table)
             {
                 continue;
