@@ -81,7 +81,10 @@ internal sealed class SectionSplitter
     /// </summary>
     public static string TextOf(IEnumerable<Block> blocks, bool dropTableCells = false)
     {
-        var sb = new StringBuilder();
+        // One builder per thread, reused: every section and subsection text is built here.
+        var sb = t_text ?? new StringBuilder(4096);
+        t_text = null;
+        sb.Clear();
         foreach (var block in blocks)
         {
             if (block is not TextLine line || ChromeFilter.IsChrome(line.Text) || (dropTableCells && ChromeFilter.IsTableCell(line.Text)))
@@ -103,8 +106,19 @@ internal sealed class SectionSplitter
             sb.Append(text);
         }
 
-        return sb.ToString();
+        string result = sb.ToString();
+        if (sb.Capacity <= MaxKeptBuilder)
+        {
+            t_text = sb;
+        }
+
+        return result;
     }
+
+    private const int MaxKeptBuilder = 1 << 16;
+
+    [ThreadStatic]
+    private static StringBuilder? t_text;
 
     /// <summary>Fills a section's text and subsections from its body blocks.</summary>
     public Section Render(Section section, IReadOnlyList<Block> body, bool dropTableCells)
