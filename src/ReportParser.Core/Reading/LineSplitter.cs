@@ -10,33 +10,36 @@ internal static class LineSplitter
     /// so that a single 50 MB line cannot stall later stages; nothing is dropped.</summary>
     public const int MaxLineLength = 100_000;
 
+    // Four values: IndexOfAny searches them vectorised without building a SearchValues.
+    private const string Breaks = "\n\r\u2028\u2029";
+
     public static IReadOnlyList<Block> Split(string text, DiagnosticBag bag)
     {
         var lines = new List<Block>();
         int line = 1;
         int start = 0;
-        for (int i = 0; i <= text.Length; i++)
+        while (true)
         {
-            bool end = i == text.Length;
-            char c = end ? '\n' : text[i];
-            if (c is '\n' or '\r' or '\u2028' or '\u2029')
+            int found = text.AsSpan(start).IndexOfAny(Breaks);
+            int i = found < 0 ? text.Length : start + found;
+            if (!(found < 0 && start == i && lines.Count > 0))
             {
-                if (!(end && start == i && lines.Count > 0))
-                {
-                    Add(lines, text, start, i - start, line, bag);
-                }
-
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                line++;
-                start = i + 1;
+                Add(lines, text, start, i - start, line, bag);
             }
-        }
 
-        return lines;
+            if (found < 0)
+            {
+                return lines;
+            }
+
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                i++;
+            }
+
+            line++;
+            start = i + 1;
+        }
     }
 
     private static void Add(List<Block> lines, string text, int start, int length, int line, DiagnosticBag bag)
