@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace ReportParser.Normalization;
 
@@ -15,6 +16,32 @@ internal sealed class CharBuffer : IDisposable
 
     public void Clear() => Length = 0;
 
+    // Inlined into the converter's loops, where most appends are a character or a short run.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Append(char c)
+    {
+        if (Length == _chars.Length)
+        {
+            Grow(Length + 1);
+        }
+
+        _chars[Length++] = c;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Append(string text)
+    {
+        if (text.Length == 1)
+        {
+            Append(text[0]);
+        }
+        else
+        {
+            Append(text.AsSpan());
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Append(ReadOnlySpan<char> text)
     {
         if (Length + text.Length > _chars.Length)
