@@ -39,7 +39,7 @@ internal static class ReportJsonEmitter
 
         if (document.Preamble is { } preamble)
         {
-            json.WriteString(Names.Preamble, preamble);
+            WriteText(json, Names.Preamble, preamble);
         }
 
         if (document.Sections is { } sections)
@@ -132,7 +132,7 @@ internal static class ReportJsonEmitter
         json.WriteString(Names.Title, section.Title);
         json.WriteString(Names.Key, section.Key);
         json.WriteNumber(Names.Line, section.Line);
-        json.WriteString(Names.Text, section.Text);
+        WriteText(json, Names.Text, section.Text);
         json.WriteStartArray(Names.Subsections);
         foreach (var sub in section.Subsections)
         {
@@ -141,14 +141,14 @@ internal static class ReportJsonEmitter
             json.WriteString(Names.Heading, sub.Heading);
             json.WriteString(Names.Title, sub.Title);
             json.WriteNumber(Names.Line, sub.Line);
-            json.WriteString(Names.Text, sub.Text);
+            WriteText(json, Names.Text, sub.Text);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
         if (section.OriginalText is { } original)
         {
-            json.WriteString(Names.OriginalText, original);
+            WriteText(json, Names.OriginalText, original);
         }
 
         json.WriteEndObject();
@@ -240,6 +240,33 @@ internal static class ReportJsonEmitter
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A multi-line text (section text, the preamble) as <see cref="Utf8JsonWriter.WriteString(JsonEncodedText, string)"/>
+    /// writes it, one line per segment: the writer escapes a value from its first newline on character
+    /// by character, six times slower than it copies a line that needs no escaping.
+    /// </summary>
+    internal static void WriteText(Utf8JsonWriter json, JsonEncodedText name, string? text)
+    {
+        int newline = text is null ? -1 : text.IndexOf('\n');
+        if (newline < 0)
+        {
+            json.WriteString(name, text);
+            return;
+        }
+
+        json.WritePropertyName(name);
+        var rest = text.AsSpan();
+        do
+        {
+            json.WriteStringValueSegment(rest[..(newline + 1)], isFinalSegment: false);
+            rest = rest[(newline + 1)..];
+            newline = rest.IndexOf('\n');
+        }
+        while (newline >= 0);
+
+        json.WriteStringValueSegment(rest, isFinalSegment: true);
     }
 
     private static void WriteNumberOrNull(Utf8JsonWriter json, JsonEncodedText name, int? value)
