@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ReportParser.Model;
 
@@ -172,16 +173,17 @@ internal static class ReportJsonEmitter
         }
 
         json.WriteEndArray();
-        WriteRows(json, Names.Rows, table.Rows);
+        var columns = ColumnNames.Of(table.Columns);
+        WriteRows(json, Names.Rows, table.Rows, columns);
         if (table.ExtraRows is { } extra)
         {
-            WriteRows(json, Names.ExtraRows, extra);
+            WriteRows(json, Names.ExtraRows, extra, columns);
         }
 
         json.WriteEndObject();
     }
 
-    private static void WriteRows(Utf8JsonWriter json, JsonEncodedText name, IReadOnlyList<TableRow> rows)
+    private static void WriteRows(Utf8JsonWriter json, JsonEncodedText name, IReadOnlyList<TableRow> rows, ColumnNames columns)
     {
         json.WriteStartArray(name);
         foreach (var row in rows)
@@ -191,9 +193,15 @@ internal static class ReportJsonEmitter
             json.WriteString(Names.Label, row.Label);
             WriteNumberOrNull(json, Names.Line, row.Line);
             json.WriteStartObject(Names.Values);
+            int column = 0;
             foreach (var (key, value) in row.Values)
             {
-                if (value is { } number)
+                // Values are keyed by the table's columns in column order: their names are encoded once per table.
+                if (columns.Encoded(column++, key) is { } encoded)
+                {
+                    WriteValue(json, encoded, value);
+                }
+                else if (value is { } number)
                 {
                     json.WriteNumber(key, number);
                 }
@@ -267,6 +275,48 @@ internal static class ReportJsonEmitter
         while (newline >= 0);
 
         json.WriteStringValueSegment(rest, isFinalSegment: true);
+    }
+
+    // A whole number written from a long comes out as the decimal writes it (digits, a minus sign) in
+    // half the time; fractions and negative zero are written as decimals.
+    private static void WriteValue(Utf8JsonWriter json, JsonEncodedText name, decimal? value)
+    {
+        if (value is not { } number)
+        {
+            json.WriteNull(name);
+        }
+        else if (number.Scale == 0 && number is >= long.MinValue and <= long.MaxValue && !(number == 0 && decimal.IsNegative(number)))
+        {
+            json.WriteNumber(name, (long)number);
+        }
+        else
+        {
+            json.WriteNumber(name, number);
+        }
+    }
+
+    /// <summary>A table's column keys and their names as the writer escapes them, made once per table.</summary>
+    private sealed class ColumnNames
+    {
+        private static readonly ColumnNames None = new([]);
+        private readonly IReadOnlyList<TableColumn> _columns;
+        private readonly JsonEncodedText[] _encoded;
+
+        private ColumnNames(IReadOnlyList<TableColumn> columns)
+        {
+            _columns = columns;
+            _encoded = new JsonEncodedText[columns.Count];
+            for (int i = 0; i < columns.Count; i++)
+            {
+                _encoded[i] = JsonEncodedText.Encode(columns[i].Key, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+            }
+        }
+
+        public static ColumnNames Of(IReadOnlyList<TableColumn> columns) => columns.Count == 0 ? None : new(columns);
+
+        /// <summary>The encoded name when <paramref name="key"/> is the key of column <paramref name="index"/>; else null.</summary>
+        public JsonEncodedText? Encoded(int index, string key) =>
+            index < _encoded.Length && string.Equals(_columns[index].Key, key, StringComparison.Ordinal) ? _encoded[index] : null;
     }
 
     private static void WriteNumberOrNull(Utf8JsonWriter json, JsonEncodedText name, int? value)

@@ -45,7 +45,7 @@ public class JsonEmitterTests
                     Template = "gov2021",
                     Status = TableStatus.Partial,
                     Line = null,
-                    Columns = [new TableColumn("total", awkward)],
+                    Columns = [new TableColumn(awkward, awkward), new TableColumn("x", "x"), new TableColumn("total", "total")],
                     Rows =
                     [
                         new TableRow
@@ -53,7 +53,7 @@ public class JsonEmitterTests
                             Key = "a",
                             Label = awkward,
                             Line = 7,
-                            Values = new Dictionary<string, decimal?> { ["x"] = 1.50m, ["y"] = null, ["z"] = -0.001m, [awkward] = 79228162514264337593543950335m, ["w"] = 1234m, ["v"] = -8m, ["u"] = 0m, ["t"] = -0m, ["s"] = 9223372036854775807m, ["r"] = -9223372036854775809m, ["q"] = 100.0m },
+                            Values = new Dictionary<string, decimal?> { [awkward] = 7m, ["x"] = 1.50m, ["y"] = null, ["z"] = -0.001m, ["max"] = 79228162514264337593543950335m, ["w"] = 1234m, ["v"] = -8m, ["u"] = 0m, ["t"] = -0m, ["s"] = 9223372036854775807m, ["r"] = -9223372036854775809m, ["q"] = 100.0m },
                             Raw = new Dictionary<string, string> { ["x"] = "1.50", [awkward] = awkward },
                         },
                     ],
