@@ -54,17 +54,21 @@ internal sealed class CellResolver
             }
         }
 
-        string run = RunText(values);
+        // The row's text is quoted only for split and uncertain rows: it is made for them alone, from the
+        // values as read (kept before surplus values are trimmed off, when there are any).
+        string? run = values.Count > cellCount ? RunText(values) : null;
         int extra = TrimExtra(values, cellCount);
         if (values.Count == cellCount)
         {
-            return Done(ShortCells(values, cellCount), RowCellsState.Exact);
+            return new(ShortCells(values, cellCount), RowCellsState.Exact, [], 0, "", extra);
         }
 
         if (!MaySplit(values))
         {
-            return Done(ShortCells(values, cellCount), RowCellsState.Short);
+            return new(ShortCells(values, cellCount), RowCellsState.Short, [], 0, "", extra);
         }
+
+        run ??= RunText(values);
 
         if (DigitRunSplitter.DigitCount(values) > DigitRunSplitter.MaxDigits)
         {
@@ -129,7 +133,7 @@ internal sealed class CellResolver
         return extra;
     }
 
-    /// <summary>The values' texts joined by spaces, as diagnostics quote a row.</summary>
+    /// <summary>The values' texts joined by spaces, as diagnostics quote a split or uncertain row.</summary>
     private static string RunText(List<TableToken> values) => values.Count switch
     {
         0 => "",

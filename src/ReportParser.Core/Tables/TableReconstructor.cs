@@ -347,21 +347,25 @@ internal sealed class TableReconstructor
     /// </summary>
     private sealed class MatchMemo(RowMatcher matcher, TemplateCatalog catalog)
     {
-        private readonly List<(IReadOnlyList<TableToken> Tokens, TableTemplate Template, MatchResult Result)> _results = [];
+        // A class rather than a tuple: generic code over it is precompiled (over a tuple of references it is compiled at run time).
+        private sealed record Known(IReadOnlyList<TableToken> Tokens, TableTemplate Template, MatchResult Result);
+
+        private readonly List<Known> _results = [];
         private readonly Dictionary<IReadOnlyList<TableToken>, TokenLabels> _labels = new(ReferenceEqualityComparer.Instance);
 
         public MatchResult Match(IReadOnlyList<TableToken> tokens, TableTemplate template)
         {
-            foreach (var (known, knownTemplate, result) in _results)
+            for (int i = 0; i < _results.Count; i++)
             {
-                if (ReferenceEquals(known, tokens) && ReferenceEquals(knownTemplate, template))
+                var known = _results[i];
+                if (ReferenceEquals(known.Tokens, tokens) && ReferenceEquals(known.Template, template))
                 {
-                    return result;
+                    return known.Result;
                 }
             }
 
             var match = matcher.Match(Labels(tokens), template);
-            _results.Add((tokens, template, match));
+            _results.Add(new Known(tokens, template, match));
             return match;
         }
 
