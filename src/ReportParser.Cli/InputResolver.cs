@@ -122,7 +122,10 @@ internal sealed class InputResolver
         public string Relative { get; } = relative;
     }
 
-    /// <summary>A directory entry as the search sees it (a class: generic code over it is precompiled, over a tuple it is compiled at run time).</summary>
+    /// <summary>
+    /// A directory entry as the search sees it (a class: generic code over it is precompiled, over a tuple it
+    /// is compiled at run time). Recurse is asked of directories only: a file's attributes cost a stat call.
+    /// </summary>
     private sealed class Entry(string full, bool recurse, bool isDirectory)
     {
         public string Full { get; } = full;
@@ -155,7 +158,7 @@ internal sealed class InputResolver
             {
                 // Read whole before use: an unreadable directory then adds nothing.
                 entries.AddRange(new FileSystemEnumerable<Entry>(current,
-                    (ref FileSystemEntry e) => new Entry(e.ToFullPath(), (e.Attributes & FileAttributes.ReparsePoint) == 0, e.IsDirectory), options));
+                    (ref FileSystemEntry e) => new Entry(e.ToFullPath(), e.IsDirectory && (e.Attributes & FileAttributes.ReparsePoint) == 0, e.IsDirectory), options));
             }
             catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
             {
