@@ -33,6 +33,52 @@ public sealed class ReportSource
 
     internal byte[] ReadAllBytes() => _bytes ?? _read!();
 
+    /// <summary>
+    /// The content, or null when it is over <paramref name="maxBytes"/> (a file by the size the file
+    /// system gives: then it is not read); <paramref name="length"/> is that size, or the content's.
+    /// A file is opened once and its size taken from the open handle: no lookups by path first.
+    /// </summary>
+    internal byte[]? ReadAllBytes(long maxBytes, out long length)
+    {
+        if (_bytes is not null || Path is null)
+        {
+            byte[] bytes = ReadAllBytes();
+            length = bytes.LongLength;
+            return length > maxBytes ? null : bytes;
+        }
+
+        using var handle = File.OpenHandle(Path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        length = RandomAccess.GetLength(handle);
+        if (length > maxBytes)
+        {
+            return null;
+        }
+
+        if (length == 0 || length > Array.MaxLength)
+        {
+            // No size (procfs, devices, pipes) or more than one array holds: read the usual way.
+            byte[] all = File.ReadAllBytes(Path);
+            length = all.LongLength;
+            return all;
+        }
+
+        var buffer = new byte[length];
+        int read = 0;
+        int n;
+        while (read < buffer.Length && (n = RandomAccess.Read(handle, buffer.AsSpan(read), read)) > 0)
+        {
+            read += n;
+        }
+
+        if (read < buffer.Length)
+        {
+            Array.Resize(ref buffer, read); // the file shrank since its size was taken
+        }
+
+        length = read;
+        return buffer;
+    }
+
     private static long? SafeLength(string path)
     {
         try

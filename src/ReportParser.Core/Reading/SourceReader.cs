@@ -13,21 +13,24 @@ internal sealed class SourceReader(ReportParserOptions options)
     public SourceText? Read(ReportSource source, DiagnosticBag bag, out SourceInfo info, out ParseError? error)
     {
         error = null;
-        info = new SourceInfo(source.Name, "unknown", null, source.KnownLength ?? 0, "");
-        if (source.KnownLength is { } known && known > options.MaxBytes)
-        {
-            error = Fail(DiagnosticCodes.TooLarge, $"the input is {known:N0} bytes, over the limit of {options.MaxBytes:N0} bytes (--max-bytes)", bag);
-            return null;
-        }
-
-        byte[] bytes;
+        info = new SourceInfo(source.Name, "unknown", null, 0, "");
+        byte[]? read;
+        long length;
         try
         {
-            bytes = source.ReadAllBytes();
+            read = source.ReadAllBytes(options.MaxBytes, out length);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
+            info = info with { Bytes = source.KnownLength ?? 0 };
             error = Fail(DiagnosticCodes.Unreadable, $"cannot read the input: {ex.Message}", bag);
+            return null;
+        }
+
+        if (read is not { } bytes)
+        {
+            info = info with { Bytes = length };
+            error = Fail(DiagnosticCodes.TooLarge, $"the input is {length:N0} bytes, over the limit of {options.MaxBytes:N0} bytes (--max-bytes)", bag);
             return null;
         }
 
