@@ -24,7 +24,7 @@ internal sealed class Normalizer(ReportParserOptions options)
     public SourceText Normalize(SourceText source, DiagnosticBag bag, out NormalizationInfo info)
     {
         _ = bag;
-        var texts = new List<string>();
+        var texts = new List<string>(source.Blocks.Count);
         foreach (var block in source.Blocks)
         {
             switch (block)

@@ -15,7 +15,7 @@ internal static class LineSplitter
 
     public static IReadOnlyList<Block> Split(string text, DiagnosticBag bag)
     {
-        var lines = new List<Block>();
+        var lines = new List<Block>(text.AsSpan().Count('\n') + 1);
         int line = 1;
         int start = 0;
         while (true)
