@@ -96,6 +96,15 @@ internal sealed class SourceReader(ReportParserOptions options)
             return false;
         }
 
+        // Text has no control bytes but tab, newline, form feed, carriage return and escape: four
+        // vectorised searches settle it without the count below.
+        var head = bytes.AsSpan(0, n);
+        if (head.IndexOfAnyInRange((byte)0, (byte)8) < 0 && head.IndexOf((byte)11) < 0
+            && head.IndexOfAnyInRange((byte)14, (byte)26) < 0 && head.IndexOfAnyInRange((byte)28, (byte)31) < 0)
+        {
+            return false;
+        }
+
         int zeros = 0, controls = 0;
         for (int i = 0; i < n; i++)
         {
