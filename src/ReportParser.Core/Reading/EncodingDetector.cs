@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
@@ -42,9 +43,9 @@ internal sealed class EncodingDetector
             declared = Encoding.UTF8;
         }
 
-        if (IsValidUtf8(bytes))
+        if (TryDecodeUtf8(bytes) is { } utf8Text)
         {
-            var utf8 = new DecodedText(Encoding.UTF8.GetString(bytes), "utf-8", 0);
+            var utf8 = new DecodedText(utf8Text, "utf-8", 0);
             if (declared is not null && declared.CodePage != 65001 && HasNonAscii(bytes))
             {
                 var legacy = Decode(bytes, declared, NameOf(declared), null);
@@ -228,14 +229,33 @@ internal sealed class EncodingDetector
 
     private static bool HasNonAscii(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
 
-    private static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// The text when the bytes are valid UTF-8 without NUL bytes; else null. Decodes and validates in one
+    /// pass (validating first and then decoding read the bytes three times).
+    /// </summary>
+    private static string? TryDecodeUtf8(ReadOnlySpan<byte> bytes)
     {
         if (bytes.IndexOf((byte)0) >= 0)
         {
-            return false;
+            return null;
         }
 
-        return System.Text.Unicode.Utf8.IsValid(bytes);
+        if (bytes.Length > 1 << 20)
+        {
+            return System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : null;
+        }
+
+        // UTF-8 never has fewer bytes than UTF-16 units.
+        char[] chars = ArrayPool<char>.Shared.Rent(Math.Max(bytes.Length, 1));
+        try
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out _, out int written, replaceInvalidSequences: false);
+            return status == OperationStatus.Done ? new string(chars, 0, written) : null;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     /// <summary>
