@@ -1,4 +1,3 @@
-using System.Buffers;
 using ReportParser.Normalization;
 using ReportParser.Reading;
 
@@ -15,8 +14,6 @@ internal sealed class RegionTokenizer
 {
     private const int MaxLineLength = 20_000;
 
-    // What a table rule line (---|---|, +===+) is made of.
-    private static readonly SearchValues<char> RuleChars = SearchValues.Create("|-: +=");
 
     /// <param name="blocks">The region's blocks.</param>
     /// <param name="gridWidths">
@@ -61,9 +58,10 @@ internal sealed class RegionTokenizer
             return region.Tokens; // the same for every width
         }
 
-        var tokens = new List<TableToken>(region.Tokens.Count + region.Pieces.Count);
+        var pieces = region.Pieces;
+        var tokens = new List<TableToken>(region.Tokens.Count + pieces.Length);
         int rowCells = 0;
-        foreach (var piece in region.Pieces)
+        foreach (var piece in pieces)
         {
             if (piece.PipeRun is not { } run)
             {
@@ -93,6 +91,23 @@ internal sealed class RegionTokenizer
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// Whether a line is made only of what a table rule (---|---|, +===+) is made of. A loop rather than
+    /// SearchValues: its generic search code is compiled at run time, a cost on every one-report run.
+    /// </summary>
+    private static bool IsRule(ReadOnlySpan<char> line)
+    {
+        foreach (char c in line)
+        {
+            if (c is not ('|' or '-' or ':' or ' ' or '+' or '='))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void AddGrid(Grid grid, List<TableToken> tokens)
@@ -141,7 +156,7 @@ internal sealed class RegionTokenizer
             return;
         }
 
-        if (!trimmed.ContainsAnyExcept(RuleChars))
+        if (IsRule(trimmed))
         {
             return; // Markdown header rule (---|---|) or an ASCII-art border
         }
@@ -448,29 +463,44 @@ internal sealed record PipeRun(int Length, bool LeadingSpace, TableToken BlankCe
 /// </summary>
 internal sealed class RegionLines
 {
-    private readonly List<Piece> _pieces;
+    // An array and a count rather than a List<Piece>: generic collection code over a struct of this
+    // assembly is compiled at run time (on every one-report run).
+    private Piece[] _pieces;
+    private int _pieceCount;
 
     /// <param name="lines">How many blocks the region has (0 if not known): about as many pieces and tokens, in prose and tables alike.</param>
     public RegionLines(int lines = 0)
     {
-        _pieces = new List<Piece>(lines);
+        _pieces = new Piece[Math.Max(lines, 4)];
         Tokens = new List<TableToken>(lines);
     }
 
     /// <summary>The width-independent tokens, in order; the region's tokens when it has no pipe runs.</summary>
     public List<TableToken> Tokens { get; }
 
-    public IReadOnlyList<Piece> Pieces => _pieces;
+    public ReadOnlySpan<Piece> Pieces => _pieces.AsSpan(0, _pieceCount);
 
     public bool HasPipeRuns { get; private set; }
 
     /// <summary>Tokens[start..] as one piece; <paramref name="endsRow"/>: a grid, or a line whose padding ends the row.</summary>
-    public void AddRun(int start, bool endsRow) => _pieces.Add(new Piece(start, Tokens.Count - start, endsRow, null));
+    public void AddRun(int start, bool endsRow) => AddPiece(new Piece(start, Tokens.Count - start, endsRow, null));
 
     public void AddPipeRun(PipeRun run)
     {
-        _pieces.Add(new Piece(0, 0, false, run));
+        AddPiece(new Piece(0, 0, false, run));
         HasPipeRuns = true;
+    }
+
+    private void AddPiece(Piece piece)
+    {
+        if (_pieceCount == _pieces.Length)
+        {
+            var bigger = new Piece[_pieces.Length * 2];
+            Array.Copy(_pieces, bigger, _pieceCount);
+            _pieces = bigger;
+        }
+
+        _pieces[_pieceCount++] = piece;
     }
 
     /// <summary>
