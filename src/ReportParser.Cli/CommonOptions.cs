@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace ReportParser.Cli;
 
@@ -13,10 +14,13 @@ internal sealed class CommonOptions
         Description = "Files, directories (searched recursively for .txt .htm .html .shtml) or - for standard input.",
     };
 
-    public Option<int> Jobs { get; } = new("--jobs", "-j")
+    // The numeric options are read as text and parsed here: a value that is not a number is then a
+    // usage error like any other (System.CommandLine's own conversion threw from the validators), and
+    // the parser's generic code for int, long and double options is not compiled at every start.
+    public Option<string> Jobs { get; } = new("--jobs", "-j")
     {
         Description = "How many files to parse at once. Default: the number of processors.",
-        DefaultValueFactory = _ => Environment.ProcessorCount,
+        DefaultValueFactory = _ => Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
         HelpName = "N",
     };
 
@@ -26,10 +30,10 @@ internal sealed class CommonOptions
         DefaultValueFactory = _ => "auto",
     };
 
-    public Option<long> MaxBytes { get; } = new("--max-bytes")
+    public Option<string> MaxBytes { get; } = new("--max-bytes")
     {
         Description = "Inputs larger than this many bytes become error records.",
-        DefaultValueFactory = _ => ReportParserOptions.Default.MaxBytes,
+        DefaultValueFactory = _ => ReportParserOptions.Default.MaxBytes.ToString(CultureInfo.InvariantCulture),
         HelpName = "N",
     };
 
@@ -41,10 +45,10 @@ internal sealed class CommonOptions
         HelpName = "GLOB",
     };
 
-    public Option<double> Timeout { get; } = new("--timeout")
+    public Option<string> Timeout { get; } = new("--timeout")
     {
         Description = "Seconds one file may take before it becomes an error record and the run moves on; 0 for no limit.",
-        DefaultValueFactory = _ => 60,
+        DefaultValueFactory = _ => "60",
         HelpName = "SECONDS",
     };
 
@@ -58,22 +62,21 @@ internal sealed class CommonOptions
         Mode.AcceptOnlyFromAmong(Modes);
         Jobs.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() < 1)
+            if (ParseJobs(r.GetValueOrDefault<string>()) is null)
             {
-                r.AddError("--jobs must be at least 1.");
+                r.AddError("--jobs must be a whole number, at least 1.");
             }
         });
         MaxBytes.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<long>() < 1)
+            if (ParseMaxBytes(r.GetValueOrDefault<string>()) is null)
             {
-                r.AddError("--max-bytes must be at least 1.");
+                r.AddError("--max-bytes must be a whole number, at least 1.");
             }
         });
         Timeout.Validators.Add(r =>
         {
-            double t = r.GetValueOrDefault<double>();
-            if (t < 0 || double.IsNaN(t) || t > int.MaxValue / 1000)
+            if (ParseTimeout(r.GetValueOrDefault<string>()) is null)
             {
                 r.AddError("--timeout must be 0 (no limit) or a positive number of seconds.");
             }
@@ -94,10 +97,23 @@ internal sealed class CommonOptions
     public ReportParserOptions PipelineOptions(System.CommandLine.ParseResult result, bool keepOriginal) => new()
     {
         Mode = NormalizationModeNames.Parse(result.GetValue(Mode) ?? "auto"),
-        MaxBytes = result.GetValue(MaxBytes),
+        MaxBytes = ParseMaxBytes(result.GetValue(MaxBytes)) ?? ReportParserOptions.Default.MaxBytes,
         KeepOriginal = keepOriginal,
     };
 
+    public int JobsOf(System.CommandLine.ParseResult result) => ParseJobs(result.GetValue(Jobs)) ?? Environment.ProcessorCount;
+
     public TimeSpan TimeoutOf(System.CommandLine.ParseResult result) =>
-        result.GetValue(Timeout) is var seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : System.Threading.Timeout.InfiniteTimeSpan;
+        ParseTimeout(result.GetValue(Timeout)) is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : System.Threading.Timeout.InfiniteTimeSpan;
+
+    // The validators have refused what these do not read, so the fallbacks above are never taken.
+    private static int? ParseJobs(string? text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int jobs) && jobs >= 1 ? jobs : null;
+
+    private static long? ParseMaxBytes(string? text) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long bytes) && bytes >= 1 ? bytes : null;
+
+    private static double? ParseTimeout(string? text) =>
+        double.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out double seconds)
+            && seconds >= 0 && seconds <= int.MaxValue / 1000 ? seconds : null;
 }

@@ -74,6 +74,11 @@ public sealed class ParseCommandTests
     [InlineData("--mode", "s2t")]
     [InlineData("--max-bytes", "-1")]
     [InlineData("--timeout", "-5")]
+    [InlineData("-j", "abc")]
+    [InlineData("-j", "1.5")]
+    [InlineData("--max-bytes", "64MB")]
+    [InlineData("--timeout", "x")]
+    [InlineData("--timeout", "NaN")]
     [InlineData("--no-such-option", "x")]
     public void Bad_options_are_usage_errors(string option, string value)
     {
