@@ -32,12 +32,12 @@ internal static class TableText
 
     public static TableRow Row(string key, string label, int? line, IReadOnlyList<TemplateColumn> columns, CellValue?[] cells, string? uncertainRaw)
     {
-        var values = new Dictionary<string, decimal?>(columns.Count);
+        var values = new CellValues(columns.Count);
         var raw = new Dictionary<string, string>();
         for (int i = 0; i < columns.Count; i++)
         {
             var cell = i < cells.Length ? cells[i] : null;
-            values[columns[i].Key] = cell?.Value;
+            values.Set(columns[i].Key, cell?.Value);
             if (cell?.Raw is { } text)
             {
                 raw[columns[i].Key] = text;
