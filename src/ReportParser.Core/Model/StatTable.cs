@@ -36,7 +36,7 @@ public sealed record TableRow
     public required string Label { get; init; }
     public int? Line { get; init; }
     /// <summary>Cell values by column key; null for blank, placeholder or uncertain cells.</summary>
-    public IReadOnlyDictionary<string, decimal?> Values { get; init; } = Tables.CellValues.Empty;
+    public IReadOnlyDictionary<string, decimal?> Values { get; init; } = CellValues.Empty;
     /// <summary>Source text of every cell whose text is not exactly its number.</summary>
     public IReadOnlyDictionary<string, string> Raw { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 }

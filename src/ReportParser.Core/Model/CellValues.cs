@@ -1,9 +1,9 @@
 using System.Collections;
 
-namespace ReportParser.Tables;
+namespace ReportParser.Model;
 
 /// <summary>
-/// A row's cell values by column key (<see cref="Model.TableRow.Values"/>): a few keys in column order,
+/// A row's cell values by column key (<see cref="TableRow.Values"/>): a few keys in column order,
 /// looked up by an ordinal scan. Used instead of <c>Dictionary&lt;string, decimal?&gt;</c>, whose code
 /// for a value type of another assembly is compiled at run time: every run compiled some fifteen of
 /// its methods and ran them unoptimised until they were hot. Enumerates in the order keys were set,
