@@ -48,7 +48,15 @@ public sealed class ReportSource
         }
 
         using var handle = File.OpenHandle(Path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        length = RandomAccess.GetLength(handle);
+        try
+        {
+            length = RandomAccess.GetLength(handle);
+        }
+        catch (NotSupportedException)
+        {
+            length = 0; // a pipe (`parse <(zcat report.gz)`) or another stream without a size
+        }
+
         if (length > maxBytes)
         {
             return null;
@@ -56,10 +64,12 @@ public sealed class ReportSource
 
         if (length == 0 || length > Array.MaxLength)
         {
-            // No size (procfs, devices, pipes) or more than one array holds: read the usual way.
-            byte[] all = File.ReadAllBytes(Path);
-            length = all.LongLength;
-            return all;
+            // No size (pipes, procfs, devices) or more than one array holds: read the open handle to its end.
+            using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            using var all = new MemoryStream();
+            stream.CopyTo(all);
+            length = all.Length;
+            return all.ToArray();
         }
 
         var buffer = new byte[length];

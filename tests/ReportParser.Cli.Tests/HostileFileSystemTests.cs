@@ -181,6 +181,35 @@ public sealed class HostileFileSystemTests
     }
 
     [Fact]
+    public async Task A_named_pipe_that_delivers_is_read_like_a_file()
+    {
+        // What `reportparser parse <(zcat report.txt.gz)` hands the tool: a pipe, which has no size.
+        if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/mkfifo"))
+        {
+            return;
+        }
+
+        using var dir = new TempDir();
+        string fifo = dir["pipe.txt"];
+        using (var mk = Process.Start("/usr/bin/mkfifo", [fifo]))
+        {
+            await mk.WaitForExitAsync();
+        }
+
+        var writer = Task.Run(() =>
+        {
+            using var stream = new FileStream(fifo, FileMode.Open, FileAccess.Write);
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(Seed));
+        });
+        var run = Cli.Run("parse", fifo, "-f", "jsonl", "-q");
+        await Task.WhenAny(writer, Task.Delay(5000));
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var record = Assert.Single(Records(run));
+        Assert.Null(ErrorCode(record));
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(Seed), record.GetProperty("source").GetProperty("bytes").GetInt64());
+    }
+
+    [Fact]
     public void A_link_in_place_of_an_output_file_is_replaced_and_its_target_left_alone()
     {
         using var dir = new TempDir();
