@@ -14,24 +14,6 @@ internal sealed record InputItem(string DisplayName, string? FullPath, string Re
     public ReportSource ToSource() =>
         Bytes is not null ? ReportSource.FromBytes(DisplayName, Bytes) : ReportSource.FromFile(FullPath!, DisplayName);
 
-    /// <summary>The size in bytes, when it can be had without reading the file.</summary>
-    public long KnownLength
-    {
-        get
-        {
-            if (Bytes is not null)
-            {
-                return Bytes.LongLength;
-            }
-
-            try
-            {
-                return new FileInfo(FullPath!).Length;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                return 0;
-            }
-        }
-    }
+    /// <summary>The size in bytes, when it can be had without reading the file (else 0).</summary>
+    public long KnownLength => ToSource().KnownLength ?? 0;
 }

@@ -3,14 +3,13 @@ namespace ReportParser;
 /// <summary>One input document: a file on disk, or bytes/text already in memory.</summary>
 public sealed class ReportSource
 {
-    private readonly Func<byte[]>? _read;
+    // Exactly one is set: the content in memory, or the path of the file to read.
     private readonly byte[]? _bytes;
 
-    private ReportSource(string name, byte[]? bytes, Func<byte[]>? read, string? path)
+    private ReportSource(string name, byte[]? bytes, string? path)
     {
         Name = name;
         _bytes = bytes;
-        _read = read;
         Path = path;
     }
 
@@ -21,17 +20,15 @@ public sealed class ReportSource
     public string? Path { get; }
 
     public static ReportSource FromFile(string path, string? displayName = null) =>
-        new(displayName ?? path, null, () => File.ReadAllBytes(path), path);
+        new(displayName ?? path, null, path);
 
-    public static ReportSource FromBytes(string name, byte[] bytes) => new(name, bytes, null, null);
+    public static ReportSource FromBytes(string name, byte[] bytes) => new(name, bytes, null);
 
     public static ReportSource FromText(string name, string text) =>
-        new(name, System.Text.Encoding.UTF8.GetBytes(text), null, null);
+        new(name, System.Text.Encoding.UTF8.GetBytes(text), null);
 
     /// <summary>The size in bytes without reading the content, when known.</summary>
     public long? KnownLength => _bytes?.LongLength ?? (Path is null ? null : SafeLength(Path));
-
-    internal byte[] ReadAllBytes() => _bytes ?? _read!();
 
     /// <summary>
     /// The content, or null when it is over <paramref name="maxBytes"/> (a file by the size the file
@@ -40,14 +37,13 @@ public sealed class ReportSource
     /// </summary>
     internal byte[]? ReadAllBytes(long maxBytes, out long length)
     {
-        if (_bytes is not null || Path is null)
+        if (_bytes is not null)
         {
-            byte[] bytes = ReadAllBytes();
-            length = bytes.LongLength;
-            return length > maxBytes ? null : bytes;
+            length = _bytes.LongLength;
+            return length > maxBytes ? null : _bytes;
         }
 
-        using var handle = File.OpenHandle(Path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var handle = File.OpenHandle(Path!, FileMode.Open, FileAccess.Read, FileShare.Read);
         try
         {
             length = RandomAccess.GetLength(handle);
