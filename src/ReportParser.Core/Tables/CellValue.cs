@@ -24,8 +24,7 @@ internal sealed record CellValue(CellState State, decimal? Value, string Text)
     private static bool IsPlainNumber(decimal value, string text)
     {
         // Digits without a leading zero are how an integer of scale 0 is written, and only that integer (-0 is written 0).
-        if (text.Length is > 0 and <= CellValueParser.MaxPlainDigits && CellValueParser.AllAsciiDigits(text)
-            && (text.Length == 1 || text[0] != '0'))
+        if (CellValueParser.IsPlainDigits(text) && (text.Length == 1 || text[0] != '0'))
         {
             return value.Scale == 0 && value == CellValueParser.PlainDigits(text);
         }
@@ -63,24 +62,6 @@ internal static class CellValueParser
 
     public static bool IsPlaceholder(string text) => IsPlaceholder(text.AsSpan());
 
-    /// <summary>
-    /// True when every character is 0-9 (or there is none). A loop rather than
-    /// <c>ContainsAnyExceptInRange('0', '9')</c>, which on this runtime boxes its two bounds and more
-    /// (96 bytes a call, a cell's worth of garbage for every number read).
-    /// </summary>
-    public static bool AllAsciiDigits(ReadOnlySpan<char> text)
-    {
-        foreach (char c in text)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     public static bool IsPlaceholder(ReadOnlySpan<char> text)
     {
         var t = WhiteSpace.Trim(text);
@@ -103,7 +84,7 @@ internal static class CellValueParser
     public static CellValue Parse(string text)
     {
         // Most cells are plain digit strings: what the general path below makes of them, without its passes.
-        if (text.Length is > 0 and <= MaxPlainDigits && AllAsciiDigits(text))
+        if (IsPlainDigits(text))
         {
             return new CellValue(CellState.Number, PlainDigits(text), text);
         }
@@ -161,6 +142,27 @@ internal static class CellValueParser
 
     // Up to 18 digits fit a long: the value is exact, as decimal.TryParse would read it (scale 0).
     internal const int MaxPlainDigits = 18;
+
+    /// <summary>
+    /// True when every character is 0-9 (or there is none). A loop rather than
+    /// <c>ContainsAnyExceptInRange('0', '9')</c>, which on this runtime boxes its two bounds and more
+    /// (96 bytes a call, a cell's worth of garbage for every number read).
+    /// </summary>
+    public static bool AllAsciiDigits(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="text"/> is 1 to <see cref="MaxPlainDigits"/> ASCII digits, which <see cref="PlainDigits"/> reads.</summary>
+    internal static bool IsPlainDigits(string text) => text.Length is > 0 and <= MaxPlainDigits && AllAsciiDigits(text);
 
     /// <summary>The value of a string of at most <see cref="MaxPlainDigits"/> ASCII digits.</summary>
     internal static decimal PlainDigits(string digits)
