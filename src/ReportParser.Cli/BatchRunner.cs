@@ -15,8 +15,8 @@ internal sealed record BatchResult(int Index, InputItem Item, ReportDocument? Do
 /// <summary>
 /// Parses inputs in parallel on the thread pool and hands the results to a consumer, on the calling
 /// thread and in input order, as soon as each one and all before it are done. At most the parallelism
-/// of parses run at once and at most twice as many results are in flight (parsed or being parsed but
-/// not yet consumed), so memory does not grow with the number of inputs.
+/// of parses run at once and at most <see cref="WindowSize"/> results are in flight (parsed or being
+/// parsed but not yet consumed), so memory does not grow with the number of inputs.
 /// Every input yields one result: the pipeline's document or error record, an error record for an
 /// exception (<see cref="ErrorRecords.InternalErrorCode"/>) or for a parse that outlived the
 /// timeout (<see cref="ErrorRecords.TimeoutCode"/>). A timed-out parse cannot be stopped: it keeps

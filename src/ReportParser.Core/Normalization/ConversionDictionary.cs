@@ -142,7 +142,6 @@ internal sealed class ConversionDictionary
         return 0;
     }
 
-    /// <summary>Builds a dictionary from (key, default value) pairs; the first pair of a key wins.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool MayStartLongerKey(char first, char second) => MayStartLongerKey(_pairs, first, second);
 
@@ -180,6 +179,7 @@ internal sealed class ConversionDictionary
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int PairBit(char first, char second) => (int)((((uint)first * 0x9E3779B1u) ^ second) & (PairBits - 1));
 
+    /// <summary>Builds a dictionary from (key, default value) pairs; the first pair of a key wins.</summary>
     public static ConversionDictionary FromPairs(string name, IEnumerable<KeyValuePair<string, string>> pairs)
     {
         var entries = new Dictionary<string, string>(StringComparer.Ordinal);

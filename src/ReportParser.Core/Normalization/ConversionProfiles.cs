@@ -61,7 +61,6 @@ internal static class ConversionProfiles
         _ => null,
     };
 
-    /// <summary>The converter <c>auto</c> uses for Traditional text of a region (null = generic).</summary>
     /// <summary>
     /// Builds, ahead of use, the converters a run in <paramref name="mode"/> may need (in auto mode the
     /// three report profiles and the phrase table that tells the regions apart, Taiwan's first).
@@ -82,6 +81,7 @@ internal static class ConversionProfiles
         }
     }
 
+    /// <summary>The converter <c>auto</c> uses for Traditional text of a region (null = generic).</summary>
     public static ChineseConverter ForReport(string? region) => region switch
     {
         ScriptDetector.Taiwan => s_reportTaiwan.Value,

@@ -61,7 +61,6 @@ internal sealed class Normalizer(ReportParserOptions options)
         return source with { Blocks = blocks };
     }
 
-    /// <summary>Normalises one text (any number of lines) as one document.</summary>
     /// <summary>The converted line; with <see cref="ReportParserOptions.KeepOriginal"/>, the source text rides along when it changed.</summary>
     private TextLine Converted(TextLine line, string text)
     {
@@ -69,6 +68,7 @@ internal sealed class Normalizer(ReportParserOptions options)
         return ReferenceEquals(text, line.Text) && original == line.Original ? line : line with { Text = text, Original = original };
     }
 
+    /// <summary>Normalises one text (any number of lines) as one document.</summary>
     public string NormalizeText(string text, out NormalizationInfo info) => NormalizeAll([text], out info)[0];
 
     private string[] NormalizeAll(IReadOnlyList<string> texts, out NormalizationInfo info)

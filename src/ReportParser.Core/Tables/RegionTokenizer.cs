@@ -14,7 +14,6 @@ internal sealed class RegionTokenizer
 {
     private const int MaxLineLength = 20_000;
 
-
     /// <param name="blocks">The region's blocks.</param>
     /// <param name="gridWidths">
     /// The widths the table's grid can have (spec §9). In the flattened <c>cell |</c> format a line of

@@ -81,6 +81,7 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
                     values[v++] = tokens[t];
                 }
             }
+
             if (row is not null)
             {
                 rows.Add(new RowOccurrence(row, token.Text, token.Line, values, approximate));
