@@ -17,14 +17,17 @@ internal static class ChromeFilter
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ChromeLookup = ChromeLines.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    // The characters a folded chrome line or chrome prefix (分享到, 当前位置, 您…位置, 首页 of a breadcrumb) starts with.
+    // The characters a folded chrome line or the 分享到 prefix starts with.
     // A string, not SearchValues: it is asked about one character per line, and building a
     // SearchValues of CJK characters costs a one-report run milliseconds of start-up.
-    private static readonly string FoldedStarts = FirstCharacters(ChromeLines, "分当您首");
+    private static readonly string FoldedStarts = FirstCharacters(ChromeLines, "分");
+
+    // A "分享到：微信 微博 …" line longer than this holds more than share buttons.
+    private const int MaxShareLine = 40;
 
     // IsChrome needs a line's whole folded text only when it is short enough to be a chrome line,
-    // and otherwise its first few characters (the longest prefix tested is 您现在的位置): folding stops there.
-    private static readonly int FoldLimit = Math.Max(LongestLine(), "您现在的位置".Length) + 1;
+    // and otherwise its first three characters (分享到): folding stops there.
+    private static readonly int FoldLimit = LongestLine() + 1;
 
     // Loops rather than LINQ over characters and lengths: static set-up that every run pays for, and
     // LINQ's generic code for value types is compiled at run time.
@@ -106,8 +109,9 @@ internal static class ChromeFilter
             return true;
         }
 
-        // Breadcrumb: a line starting with ">".
-        if (t.StartsWith('>') || t.StartsWith('»'))
+        // Breadcrumb: the whole line is one ("> 政务公开 > 年报", "当前位置:首页 > …"); a breadcrumb
+        // that runs on into the report is cut as a span by ChromeCutter.
+        if (ChromeCutter.IsBreadcrumbLine(t))
         {
             return true;
         }
@@ -130,11 +134,8 @@ internal static class ChromeFilter
         ReadOnlySpan<char> folded = buffer[..Fold(t, buffer)];
 
         // A fold cut off at the buffer's length is longer than every chrome line: no need to look it up.
-        // Breadcrumb: "首页 > 政务公开 > …".
-        return (folded.Length < FoldLimit && ChromeLookup.Contains(folded)) || folded.StartsWith("分享到", StringComparison.Ordinal)
-            || folded.StartsWith("当前位置", StringComparison.Ordinal) || folded.StartsWith("您的位置", StringComparison.Ordinal)
-            || folded.StartsWith("您现在的位置", StringComparison.Ordinal) || folded.StartsWith("您当前的位置", StringComparison.Ordinal)
-            || (folded.StartsWith("首页", StringComparison.Ordinal) && t.Contains('>'));
+        return (folded.Length < FoldLimit && ChromeLookup.Contains(folded))
+            || (folded.StartsWith("分享到", StringComparison.Ordinal) && t.Length <= MaxShareLine);
     }
 
     /// <summary>Removes a trailing run of pipes (" | ||||") left by a flattened page layout.</summary>

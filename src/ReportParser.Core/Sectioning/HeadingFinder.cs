@@ -15,6 +15,9 @@ internal sealed class HeadingFinder
 {
     private const int MaxTitleLength = 60;
 
+    /// <summary>How many section numbers a recognised heading may skip (parts whose numerals the scrape lost).</summary>
+    private const int MaxSkippedSections = 2;
+
     /// <summary>Finds top-level headings in order over the given lines (null entries are skipped).</summary>
     public IReadOnlyList<HeadingMatch> FindSections(IReadOnlyList<string?> lines) => Find(lines, subsections: false);
 
@@ -80,18 +83,25 @@ internal sealed class HeadingFinder
             n++;
         }
 
-        if (n >= text.Length || text[n] is not ('、' or '.' or '．'))
+        if (n >= text.Length)
+        {
+            return null;
+        }
+
+        // "一总体情况": the 、 lost in scraping is accepted before a known title only.
+        bool markLost = text[n] is not ('、' or '.' or '．');
+        if (markLost && !StartsWithKnownTitle(text, n))
         {
             return null;
         }
 
         int number = ChineseNumeral.Parse(text.AsSpan(pos, n - pos));
-        if (number <= 0 || (number != expected && number != expected + 1))
+        if (number <= 0 || number < expected || number > expected + MaxSkippedSections)
         {
             return null;
         }
 
-        int titleStart = SkipSpaces(text, n + 1);
+        int titleStart = SkipSpaces(text, markLost ? n : n + 1);
         if (titleStart >= text.Length || IsEnumerationAhead(text, titleStart) || char.IsAsciiDigit(text[titleStart]))
         {
             return null;
@@ -103,8 +113,9 @@ internal sealed class HeadingFinder
             return null;
         }
 
-        // A skipped number is accepted only for a heading we recognise, at the start of a line.
-        if (number == expected + 1 && !(lineStart && (known || SectionCatalog.KeyFor(title) is not null)))
+        // A skipped number (parts whose numerals were lost: "概述 … 三、依申请公开…") is accepted only
+        // for a heading we recognise.
+        if (number > expected && !(known || SectionCatalog.KeyFor(title) is not null))
         {
             return null;
         }
@@ -316,10 +327,33 @@ internal sealed class HeadingFinder
         return true;
     }
 
+    /// <summary>
+    /// What may stand right before an inline heading: the end of a sentence or a clause that
+    /// introduces the parts ("…报告如下：一、"), or — in one-line scrapes, where a heading is glued to
+    /// the table before it — the last cell's digits or unit ("…收费18651.06三、", "…元三、"). Inline
+    /// headings need a recognised title, which keeps numbered prose out.
+    /// </summary>
     private static bool IsBoundaryBefore(string text, int pos)
     {
         char p = text[pos - 1];
-        return char.IsWhiteSpace(p) || p is '。' or '!' or '?' or ';' or '；' or '|' or '”' or '」' or ')' or '>';
+        return char.IsWhiteSpace(p) || p is '。' or '!' or '?' or ';' or '；' or '|' or '”' or '」' or ')' or '>' or ':' or '：'
+            || char.IsAsciiDigit(p) || p is '%' || CellUnits.Contains(p);
+    }
+
+    // Units a table cell ends with, right before a glued heading.
+    private const string CellUnits = "元件条个次人项";
+
+    private static bool StartsWithKnownTitle(string text, int at)
+    {
+        foreach (string known in SectionCatalog.KnownTitles)
+        {
+            if (string.CompareOrdinal(text, at, known, 0, known.Length) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int SkipSpaces(string text, int i)

@@ -15,6 +15,8 @@ internal sealed class SectionSplitter
     /// <summary>Returns null when the text is not an information-disclosure report at all.</summary>
     public SplitDocument? Split(SourceText source, DiagnosticBag bag)
     {
+        var cut = ChromeCutter.Cut(source.Blocks);
+        source = source with { Blocks = cut.Blocks };
         var blocks = source.Blocks;
         int chrome = 0;
         var lines = new string?[blocks.Count];
@@ -43,6 +45,8 @@ internal sealed class SectionSplitter
         {
             bag.Report(DiagnosticCodes.ChromeRemoved, $"{chrome} line(s) of site chrome or table padding left out of the section text");
         }
+
+        ReportChromeCut(cut, bag);
 
         int inline = headings.Count(h => h.Inline);
         if (inline > 0)
@@ -214,6 +218,24 @@ internal sealed class SectionSplitter
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Default largest number of characters that chrome spans may take out of a document's lines
+    /// with only an info: past it, a warning says how much went and what it began with.
+    /// </summary>
+    public const int DefaultMaxSilentChromeCut = 120;
+
+    private static void ReportChromeCut(ChromeCut cut, DiagnosticBag bag)
+    {
+        if (cut.Characters == 0)
+        {
+            return;
+        }
+
+        string message = $"{cut.Characters} character(s) of site chrome cut from inside lines in {cut.Spans.Count} span(s): "
+            + string.Join(" | ", cut.Spans.Take(4)) + (cut.Spans.Count > 4 ? " | …" : "");
+        bag.Report(cut.Characters > DefaultMaxSilentChromeCut ? DiagnosticCodes.ChromeCutLarge : DiagnosticCodes.ChromeRemoved, message);
     }
 
     private static bool MentionsDisclosure(IReadOnlyList<string?> lines)
