@@ -55,7 +55,7 @@ public sealed class ReportPipeline
         var checks = _checker.Check(tables, bag);
         return new ParseResult(new ReportDocument
         {
-            Source = info,
+            Source = split.SourceUrl is null ? info : info with { Url = split.SourceUrl },
             Normalization = normalization,
             Metadata = split.Metadata,
             Preamble = SectionSplitter.TextOf(split.Preamble),

@@ -34,7 +34,9 @@ public sealed record ReportDocument
     public ParseError? Error { get; init; }
 }
 
-public sealed record SourceInfo(string Path, string Format, string? Encoding, long Bytes, string Sha256);
+/// <param name="Url">Where the page was fetched from, when the input says so (a crawler header's 原文链接); left out of the JSON when unknown.</param>
+public sealed record SourceInfo(string Path, string Format, string? Encoding, long Bytes, string Sha256,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Url = null);
 
 public sealed record NormalizationInfo(string Mode, string InputScript, string? RegionalVariant, int ConvertedChars);
 

@@ -108,6 +108,11 @@ internal static class ReportJsonEmitter
         json.WriteString(Names.Encoding, source.Encoding);
         json.WriteNumber(Names.Bytes, source.Bytes);
         json.WriteString(Names.Sha256, source.Sha256);
+        if (source.Url is not null)
+        {
+            json.WriteString(Names.Url, source.Url);
+        }
+
         json.WriteEndObject();
     }
 
@@ -373,6 +378,7 @@ internal static class ReportJsonEmitter
         public static readonly JsonEncodedText Sections = JsonEncodedText.Encode("sections");
         public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
         public static readonly JsonEncodedText Sha256 = JsonEncodedText.Encode("sha256");
+        public static readonly JsonEncodedText Url = JsonEncodedText.Encode("url");
         public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
         public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
         public static readonly JsonEncodedText Subsections = JsonEncodedText.Encode("subsections");

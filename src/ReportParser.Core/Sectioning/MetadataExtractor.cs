@@ -16,16 +16,24 @@ internal sealed partial class MetadataExtractor
 {
     private readonly TemplateDetector _templates = new();
 
-    public ReportMetadata Extract(SourceText source, IReadOnlyList<Block> preamble, IReadOnlyList<SplitSection> sections, DiagnosticBag bag)
+    /// <param name="crawler">The fields of a crawler's header block (<see cref="CrawlerHeader"/>), when the text has one.</param>
+    public ReportMetadata Extract(SourceText source, IReadOnlyDictionary<string, string>? crawler, IReadOnlyList<Block> preamble,
+        IReadOnlyList<SplitSection> sections, DiagnosticBag bag)
     {
         var page = source.Page?.Meta ?? new Dictionary<string, string>();
+        crawler ??= new Dictionary<string, string>();
         var headerLines = preamble.OfType<TextLine>().Where(l => !ChromeFilter.IsChrome(l.Text)).ToList();
         var fields = ReadFields(headerLines);
 
-        string? title = TitleField(fields.GetValueOrDefault("title")) ?? FindTitle(headerLines)
+        // A crawler's 标题 is the page's title field, written by the crawler, not a label in prose.
+        string? title = Clean(crawler.GetValueOrDefault("title")) ?? TitleField(fields.GetValueOrDefault("title")) ?? FindTitle(headerLines)
             ?? CleanPageTitle(Get(page, "title")) ?? CleanPageTitle(source.Page?.Title);
-        string? agency = Clean(fields.GetValueOrDefault("agency")) ?? Clean(Get(page, "agency"));
         var signature = FindSignature(sections);
+        // A crawler copies the CMS's 发布机构, often a desk ("办公室", "桌面") or a placeholder ("1"): the
+        // agency the title names comes first, then a 发布机构 that reads as an agency's name.
+        string? agency = crawler.Count > 0
+            ? AgencyFromTitle(title) ?? AgencyName(crawler.GetValueOrDefault("agency"))
+            : Clean(fields.GetValueOrDefault("agency")) ?? Clean(Get(page, "agency"));
         agency ??= signature.Agency ?? AgencyFromTitle(title) ?? Clean(fields.GetValueOrDefault("source")) ?? AgencyFromContact(headerLines);
         if (agency is null)
         {
@@ -33,7 +41,7 @@ internal sealed partial class MetadataExtractor
         }
 
         string? written = ParseDate(fields.GetValueOrDefault("written_date")) ?? ParseDate(Get(page, "written_date")) ?? signature.Date;
-        string? published = ParseDate(fields.GetValueOrDefault("published_date")) ?? ParseDate(Get(page, "published_date"))
+        string? published = ParseDate(crawler.GetValueOrDefault("published_date")) ?? ParseDate(fields.GetValueOrDefault("published_date")) ?? ParseDate(Get(page, "published_date"))
             ?? ParseDate(fields.GetValueOrDefault("open_date")) ?? ParseDate(fields.GetValueOrDefault("date"));
         int? year = FindYear(title, preamble, sections, written ?? published, bag);
         string template = _templates.Detect(source, sections, year, bag);
@@ -43,8 +51,9 @@ internal sealed partial class MetadataExtractor
             Title = title,
             Agency = agency,
             ReportYear = year,
-            IndexNumber = Clean(fields.GetValueOrDefault("index_number")) ?? Clean(Get(page, "index_number")),
-            DocumentNumber = Clean(fields.GetValueOrDefault("document_number")) ?? Clean(Get(page, "document_number")),
+            IndexNumber = Clean(crawler.GetValueOrDefault("index_number")) ?? Clean(fields.GetValueOrDefault("index_number")) ?? Clean(Get(page, "index_number")),
+            DocumentNumber = crawler.Count > 0 ? Clean(crawler.GetValueOrDefault("document_number"))
+                : Clean(fields.GetValueOrDefault("document_number")) ?? Clean(Get(page, "document_number")),
             WrittenDate = written,
             PublishedDate = published,
             Template = template,
@@ -92,7 +101,16 @@ internal sealed partial class MetadataExtractor
         _ => "",
     };
 
-    private static bool IsLabel(string value) => FieldKey(TextFold.ForMatching(value)) != "" || value.StartsWith('[') || value.StartsWith('【');
+    // "来源： 时间：2020-01-08": an empty field followed by the next label is no value.
+    private static bool IsLabel(string value) => FieldKey(TextFold.ForMatching(value)) != "" || value.StartsWith('[') || value.StartsWith('【')
+        || (value.IndexOfAny([':', '：']) is > 0 and var colon && TextFold.ForMatching(value[..colon]) is var label
+            && (FieldKey(label) != "" || label is "时间" or "作者" or "浏览次数" or "点击数"));
+
+    /// <summary>A 发布机构 value that names an agency (平潭综合实验区市场监督管理局), not a desk or a placeholder.</summary>
+    private static string? AgencyName(string? value) =>
+        Clean(value) is { Length: >= 5 } v && AgencySuffixes.Any(s => v.EndsWith(s, StringComparison.Ordinal)) ? v : null;
+
+    private static readonly string[] AgencySuffixes = ["局", "委员会", "委", "办公室", "政府", "中心", "厅", "院", "所", "处", "站", "队", "管理局", "片区"];
 
     [GeneratedRegex(@"(?:[\[【]\s*)?(?<label>索\s*引\s*号|标\s*题|发\s*布\s*机\s*构|发\s*文\s*机\s*关|发\s*布\s*单\s*位|信\s*息\s*来\s*源|文\s*号|发\s*文\s*字\s*号|成\s*文\s*日\s*期|成\s*文\s*时\s*间|生\s*成\s*日\s*期|发\s*布\s*日\s*期|发\s*布\s*时\s*间|公\s*开\s*日\s*期|公\s*开\s*时\s*间|来\s*源|日\s*期)\s*[\]】]?\s*[:|]?\s*(?<value>\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{4}年\d{1,2}月\d{1,2}日|[^\s|\[【]*)")]
     private static partial Regex FieldPattern();

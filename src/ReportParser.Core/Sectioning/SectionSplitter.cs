@@ -15,7 +15,9 @@ internal sealed class SectionSplitter
     /// <summary>Returns null when the text is not an information-disclosure report at all.</summary>
     public SplitDocument? Split(SourceText source, DiagnosticBag bag)
     {
-        var cut = ChromeCutter.Cut(source.Blocks);
+        var header = CrawlerHeader.Read(source.Blocks);
+        int firstLine = source.Blocks.Count > 0 ? source.Blocks[0].Line : 1;
+        var cut = ChromeCutter.Cut(header is null ? source.Blocks : source.Blocks.Skip(header.BodyStart).ToList());
         source = source with { Blocks = cut.Blocks };
         var blocks = source.Blocks;
         int chrome = 0;
@@ -47,6 +49,12 @@ internal sealed class SectionSplitter
         }
 
         ReportChromeCut(cut, bag);
+        if (header is not null)
+        {
+            bag.Report(DiagnosticCodes.CrawlerHeaderRead,
+                $"a crawler's header block of {header.Lines.Count} line(s) was read as metadata ({string.Join(", ", header.Fields.Keys)}); the body starts after its separator",
+                firstLine);
+        }
 
         int inline = headings.Count(h => h.Inline);
         if (inline > 0)
@@ -72,9 +80,9 @@ internal sealed class SectionSplitter
         }
 
         ReportSequence(headings, blocks, bag);
-        var metadata = _metadata.Extract(source, preamble, sections, bag);
+        var metadata = _metadata.Extract(source, header?.Fields, preamble, sections, bag);
         ReportMissingSections(metadata.Template, sections, bag);
-        return new SplitDocument(metadata, sections, preamble);
+        return new SplitDocument(metadata, sections, preamble, header?.Fields.GetValueOrDefault("url"));
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace ReportParser.Sectioning;
 internal sealed record SplitDocument(
     ReportMetadata Metadata,
     IReadOnlyList<SplitSection> Sections,
-    IReadOnlyList<Block> Preamble);
+    IReadOnlyList<Block> Preamble,
+    string? SourceUrl = null);
 
 /// <summary>
 /// A section with the blocks it covers. For a heading found inside a line, the blocks hold the

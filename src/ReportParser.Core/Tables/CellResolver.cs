@@ -19,6 +19,12 @@ internal enum RowCellsState
 
     /// <summary>The run is too long to search; the cells are uncertain.</summary>
     TooLong,
+
+    /// <summary>
+    /// Fewer values than cells, and a value glued to the label that is not a plain digit run
+    /// (<c>政府集中采购156805947.43元</c>): its leading digits may be other cells'; the cells are uncertain.
+    /// </summary>
+    GluedShort,
 }
 
 /// <summary>
@@ -33,7 +39,7 @@ internal sealed record RowCells(
     string RunText,
     int ExtraValues)
 {
-    public bool IsUncertain => State is RowCellsState.Ambiguous or RowCellsState.NoFit or RowCellsState.TooLong;
+    public bool IsUncertain => State is RowCellsState.Ambiguous or RowCellsState.NoFit or RowCellsState.TooLong or RowCellsState.GluedShort;
 
     public RowCells Accept(CellValue[] split) => this with { Cells = split, State = RowCellsState.Split, Candidates = [] };
 }
@@ -65,7 +71,9 @@ internal sealed class CellResolver
 
         if (!MaySplit(values))
         {
-            return new(ShortCells(values, cellCount), RowCellsState.Short, [], 0, "", extra);
+            return values.Count == 1 && cellCount > 1 && values[0].Glued && LeadingDigits(values[0].Text) >= 2
+                ? new(new CellValue?[cellCount], RowCellsState.GluedShort, [], 0, values[0].Text, extra)
+                : new(ShortCells(values, cellCount), RowCellsState.Short, [], 0, "", extra);
         }
 
         run ??= RunText(values);
@@ -110,6 +118,17 @@ internal sealed class CellResolver
     private static bool MaySplit(List<TableToken> values) =>
         values.Any(v => v.IsDigitRun)
         && (values.Count == 1 || values.Any(v => v.IsDigitRun && (v.Glued || v.Text[0] == '0')));
+
+    private static int LeadingDigits(string text)
+    {
+        int n = 0;
+        while (n < text.Length && char.IsAsciiDigit(text[n]))
+        {
+            n++;
+        }
+
+        return n;
+    }
 
     /// <summary>Drops surplus blank cells at either end (layout filler, a 16th empty column); returns how many non-blank values are surplus.</summary>
     private static int TrimExtra(List<TableToken> values, int cellCount)

@@ -231,6 +231,11 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
                     $"{name} row {row.Key}: no split of '{cells.RunText}' into {row.Columns.Count} cells fits the row's arithmetic; the cells are left null", line);
                 incomplete = true;
                 break;
+            case RowCellsState.GluedShort:
+                bag.Report(DiagnosticCodes.DigitRunAmbiguous,
+                    $"{name} row {row.Key}: '{cells.RunText}' is glued to the label and may hold the digits of more than one of its {row.Columns.Count} cells; the cells are left null", line);
+                incomplete = true;
+                break;
             case RowCellsState.TooLong:
                 bag.Report(DiagnosticCodes.DigitRunTooLong,
                     $"{name} row {row.Key}: the digit run '{Shorten(cells.RunText)}' is too long to split (search bound {DigitRunSplitter.MaxDigits} digits); the cells are left null", line);

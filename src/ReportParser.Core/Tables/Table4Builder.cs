@@ -164,6 +164,9 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
             case RowCellsState.NoFit:
                 bag.Report(DiagnosticCodes.DigitRunUnsplittable, $"{name} {what}: no split of '{cells.RunText}' into {count} cells gives each block 总计 = the sum of its outcomes; the cells are left null", line);
                 return true;
+            case RowCellsState.GluedShort:
+                bag.Report(DiagnosticCodes.DigitRunAmbiguous, $"{name} {what}: '{cells.RunText}' is glued to the label and may hold the digits of more than one of its {count} cells; the cells are left null", line);
+                return true;
             case RowCellsState.TooLong:
                 bag.Report(DiagnosticCodes.DigitRunTooLong, $"{name} {what}: the digit run is too long to split (search bound {DigitRunSplitter.MaxDigits} digits); the cells are left null", line);
                 return true;

@@ -27,7 +27,7 @@ public class JsonEmitterTests
         string awkward = "引号\"反斜杠\\ 控制\u0001\t\n <tag> & 'single' + emoji 😀 \u2028 é";
         var document = new ReportDocument
         {
-            Source = new SourceInfo(awkward, "text", null, long.MaxValue, "abc"),
+            Source = new SourceInfo(awkward, "text", null, long.MaxValue, "abc", "https://example.gov.cn/a?b=1&c=\"d\""),
             Normalization = new NormalizationInfo("auto", "traditional", "tw", 12),
             Metadata = new ReportMetadata { Title = awkward, ReportYear = null, Template = TemplateNames.Gov2021 },
             Preamble = "",
