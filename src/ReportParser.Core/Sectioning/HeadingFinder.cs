@@ -216,7 +216,15 @@ internal sealed class HeadingFinder
         while (end < text.Length && end - start < MaxTitleLength)
         {
             char c = text[end];
-            if (c is '。' or ';' or '；' or ':' or '：' or '|' or '!' or '?' || (inline && char.IsWhiteSpace(c)) || (!subsection && c == ','))
+            if (c is '。' or ';' or '；' or ':' or '：' or '|' or '!' or '?' || (inline && char.IsWhiteSpace(c)) || (!subsection && c == ',')
+                || (!subsection && IsSubsectionMark(text, end)))
+            {
+                break;
+            }
+
+            // In a one-line scrape an inline title runs on into a table's header or digits: a title
+            // has neither brackets nor figures ("信息处理费收取情况通知收取件数…(元)…000六、…").
+            if (inline && !subsection && (c is '(' or '（' || char.IsAsciiDigit(c)))
             {
                 break;
             }
@@ -262,6 +270,23 @@ internal sealed class HeadingFinder
 
         string rest = text[from..end];
         return SectionCatalog.TitleEndings.Any(w => rest.EndsWith(w, StringComparison.Ordinal)) ? end : null;
+    }
+
+    /// <summary>"(一)" at <paramref name="i"/>: a subsection starts, the section title has ended.</summary>
+    private static bool IsSubsectionMark(string text, int i)
+    {
+        if (i + 2 >= text.Length || text[i] is not ('(' or '（'))
+        {
+            return false;
+        }
+
+        int n = i + 1;
+        while (n < text.Length && n - i <= 3 && ChineseNumeral.IsDigit(text[n]))
+        {
+            n++;
+        }
+
+        return n > i + 1 && n < text.Length && text[n] is ')' or '）';
     }
 
     private static int LastTitleEnding(string segment)

@@ -173,6 +173,8 @@ internal sealed partial class MetadataExtractor
         return cut > 5 ? t[..cut].Trim() : t;
     }
 
+    private static readonly string[] LetterWords = ["关于报送", "关于印发", "关于公布", "关于", "《"];
+
     private static string? AgencyFromTitle(string? title)
     {
         if (title is null)
@@ -194,7 +196,22 @@ internal sealed partial class MetadataExtractor
             return between.Length is >= 2 and <= 30 ? between : null;
         }
 
-        string prefix = title[..at].Trim().TrimEnd('关', '于').Trim();
+        // A covering letter's title: "关于报送《某局2016年…》的函", "某局关于报送2020年度…的函".
+        string prefix = title[..at].Trim();
+        foreach (string words in LetterWords)
+        {
+            if (prefix.StartsWith(words, StringComparison.Ordinal))
+            {
+                prefix = prefix[words.Length..];
+            }
+
+            if (prefix.EndsWith(words, StringComparison.Ordinal))
+            {
+                prefix = prefix[..^words.Length];
+            }
+        }
+
+        prefix = prefix.Trim('《', '〈', '"', '“', ' ').Trim();
         return prefix.Length is >= 2 and <= 30 && !char.IsAsciiDigit(prefix[0]) ? prefix : null;
     }
 
