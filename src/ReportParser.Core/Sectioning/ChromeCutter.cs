@@ -85,12 +85,18 @@ internal static class ChromeCutter
             string span = text[start..end].Trim();
             removed += CountVisible(span);
             spans.Add(span.Length > 40 ? span[..40] + "…" : span);
-            if (kept.Length > 0 && end < text.Length && !char.IsWhiteSpace(text[end]) && !char.IsWhiteSpace(kept[^1]))
+
+            // The words on either side of a cut are joined by one space.
+            while (kept.Length > 0 && char.IsWhiteSpace(kept[^1]))
+            {
+                kept.Length--;
+            }
+
+            at = SkipBlank(text, end);
+            if (kept.Length > 0 && at < text.Length)
             {
                 kept.Append(' ');
             }
-
-            at = end;
         }
 
         kept.Append(text, at, text.Length - at);
