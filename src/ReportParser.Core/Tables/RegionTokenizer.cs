@@ -163,6 +163,10 @@ internal sealed class RegionTokenizer
         int start = region.Tokens.Count;
         scanner.Line = line;
         AddContent(trimmed, scanner);
+        if (trimmed.Contains('。'))
+        {
+            DropSentences(region.Tokens, start);
+        }
         if (TrailingPipes(trimmed) >= 2)
         {
             // "第二十条第(一)项 | |||", "8 | |||||||||": the cell's own pipe, then padding that ends the row.
@@ -173,6 +177,61 @@ internal sealed class RegionTokenizer
 
         region.AddRun(start, endsRow: false);
     }
+
+    /// <summary>
+    /// A sentence between a table's parts ("2024年,共收到政府信息公开申请3条。", "2024年,没有…情况。")
+    /// is prose, not cells: no table label holds a sentence end. A label with a 。 keeps what follows
+    /// its last one; a count right before a unit and the 。 ("申请3条。") is the sentence's, and so is
+    /// the label before that count, and the clauses before it ("共收到3条,办结3条。"). The section
+    /// text keeps the sentence either way.
+    /// </summary>
+    private static void DropSentences(List<TableToken> tokens, int start)
+    {
+        for (int i = start; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            int last = token.Kind == TokenKind.Label ? token.Text.LastIndexOf('。') : -1;
+            if (last < 0)
+            {
+                continue;
+            }
+
+            int first = token.Text.IndexOf('。');
+            int from = i;
+            if (IsUnitWord(token.Text.AsSpan(0, first)))
+            {
+                // Back over "label value" pairs: the count before the unit, then clauses ending in a comma.
+                while (from - 2 >= start && tokens[from - 1].Kind == TokenKind.Value && tokens[from - 2].Kind == TokenKind.Label)
+                {
+                    from -= 2;
+                    string clause = tokens[from].Text;
+                    if (!(clause.Length <= MaxProseClause && (clause.Contains('，') || clause.Contains(',')) && from - 2 >= start
+                        && tokens[from - 1].Kind == TokenKind.Value))
+                    {
+                        break;
+                    }
+                }
+            }
+
+            string rest = token.Text[(last + 1)..];
+            tokens.RemoveRange(from, i - from);
+            i = from;
+            if (WhiteSpace.Trim(rest.AsSpan()).Length == 0)
+            {
+                tokens.RemoveAt(i--);
+            }
+            else
+            {
+                tokens[i] = token with { Text = rest };
+            }
+        }
+    }
+
+    /// <summary>Longest clause (",办结") walked back over when a sentence's counts are dropped.</summary>
+    private const int MaxProseClause = 15;
+
+    private static bool IsUnitWord(ReadOnlySpan<char> text) =>
+        WhiteSpace.Trim(text) is { Length: > 0 and <= 2 } unit && (unit[0] is '条' or '件' or '个' or '次' or '项' or '人' or '元' or '份' or '家' || unit.SequenceEqual("万元"));
 
     private static int TrailingPipes(ReadOnlySpan<char> trimmed)
     {
