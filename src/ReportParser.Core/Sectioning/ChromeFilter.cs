@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using ReportParser.Normalization;
+using ReportParser.Text;
 
 namespace ReportParser.Sectioning;
 
@@ -105,6 +106,12 @@ internal static class ChromeFilter
         }
 
         if (FoldedStarts.Contains(first) && IsFoldedChrome(t))
+        {
+            return true;
+        }
+
+        // A page number between a converted PDF's pages: "— 3 —", "- 12 -", "第 3 页".
+        if (PageNumber.Is(t))
         {
             return true;
         }

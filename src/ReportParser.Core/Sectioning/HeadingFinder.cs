@@ -126,7 +126,8 @@ internal sealed class HeadingFinder
             return null;
         }
 
-        return new HeadingMatch(lineIndex, pos, IncludeColon(text, end), number, text[pos..end].Trim(), title, !lineStart);
+        // At a line start, list and Markdown marks before the numeral ("## 三、") go with the heading, not with the text before it.
+        return new HeadingMatch(lineIndex, lineStart ? 0 : pos, IncludeColon(text, end), number, text[pos..end].Trim(), title, !lineStart);
     }
 
     private static HeadingMatch? TrySubsection(string text, int pos, int lineIndex, int expected)
@@ -179,7 +180,10 @@ internal sealed class HeadingFinder
             return null;
         }
 
-        return new HeadingMatch(lineIndex, pos, IncludeColon(text, end), number, text[pos..end].Trim(), title, !lineStart);
+        // A run-in subsection heading ends with its full stop: "(一)主动公开。通过…".
+        bool fullStop = end < text.Length && text[end] == '。';
+        int headingEnd = fullStop ? end + 1 : IncludeColon(text, end);
+        return new HeadingMatch(lineIndex, lineStart ? 0 : pos, headingEnd, number, text[pos..(fullStop ? end + 1 : end)].Trim(), title, !lineStart);
     }
 
     /// <summary>A colon right after a title ("(一)其他需要报告的事项:无") belongs to the heading, not to the text.</summary>

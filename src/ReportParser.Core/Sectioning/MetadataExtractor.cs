@@ -120,7 +120,8 @@ internal sealed partial class MetadataExtractor
         string? previous = null;
         foreach (var line in lines.Take(40))
         {
-            string text = ChromeFilter.StripTrailingPipes(line.Text).Trim();
+            // A Markdown heading mark from a PDF or Word conversion is not part of the title.
+            string text = ChromeFilter.StripTrailingPipes(line.Text).Trim().TrimStart('#', '*').Trim();
             string? before = previous;
             previous = text;
 

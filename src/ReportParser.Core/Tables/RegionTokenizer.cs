@@ -1,5 +1,6 @@
 using ReportParser.Normalization;
 using ReportParser.Reading;
+using ReportParser.Text;
 
 namespace ReportParser.Tables;
 
@@ -155,9 +156,9 @@ internal sealed class RegionTokenizer
             return;
         }
 
-        if (IsRule(trimmed))
+        if (IsRule(trimmed) || PageNumber.Is(trimmed))
         {
-            return; // Markdown header rule (---|---|) or an ASCII-art border
+            return; // Markdown header rule (---|---|), an ASCII-art border, or "— 3 —" between two pages
         }
 
         int start = region.Tokens.Count;
@@ -167,6 +168,8 @@ internal sealed class RegionTokenizer
         {
             DropSentences(region.Tokens, start);
         }
+
+        DropHeaderBlanks(region.Tokens, start);
         if (TrailingPipes(trimmed) >= 2)
         {
             // "第二十条第(一)项 | |||", "8 | |||||||||": the cell's own pipe, then padding that ends the row.
@@ -223,6 +226,47 @@ internal sealed class RegionTokenizer
             else
             {
                 tokens[i] = token with { Text = rest };
+            }
+        }
+    }
+
+    /// <summary>
+    /// A header row written inline (<c>| 行政复议 | | | | | 行政诉讼 | … |</c>, from a PDF or Word
+    /// conversion) has empty cells under its merged headings: they are layout, not blank data cells.
+    /// A row of two or more labels and no value but blanks loses its blanks. A data row keeps its
+    /// blanks (one label: <c>| 行政许可 | | |</c>).
+    /// </summary>
+    private static void DropHeaderBlanks(List<TableToken> tokens, int start)
+    {
+        int labels = 0, blanks = 0;
+        for (int i = start; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind == TokenKind.Label)
+            {
+                labels++;
+            }
+            else if (token.Kind == TokenKind.Value)
+            {
+                if (!CellValueParser.IsBlank(token.Text))
+                {
+                    return;
+                }
+
+                blanks++;
+            }
+        }
+
+        if (labels < 2 || blanks == 0)
+        {
+            return;
+        }
+
+        for (int i = tokens.Count - 1; i >= start; i--)
+        {
+            if (tokens[i].Kind == TokenKind.Value)
+            {
+                tokens.RemoveAt(i);
             }
         }
     }

@@ -64,6 +64,18 @@ internal sealed class TableReconstructor
                 }
             }
 
+            if (region is null && document.TableParts.FirstOrDefault(p => p.Key == sectionKey) is { } part)
+            {
+                var partTokens = _tokenizer.Tokenize(part.Blocks, _catalog.GridWidths(table));
+                if (IsPresent(partTokens, table, strict: false, matches))
+                {
+                    var last = sections[^1].Section;
+                    region = new TableRegion(partTokens, last.Number, part.Line);
+                    bag.Report(DiagnosticCodes.TableElsewhere,
+                        $"{TableText.Name(table)} was found in the statistics part {part.Heading} (line {part.Line}) after section {last.Number} ({last.Heading}), not in its own section", part.Line);
+                }
+            }
+
             if (region is null)
             {
                 for (int i = 0; i < sections.Count && region is null; i++)
