@@ -3,6 +3,8 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
+using ReportParser.Text;
+using AngleSharp.Dom;
 
 namespace ReportParser.Reading;
 
@@ -21,6 +23,50 @@ internal sealed class HtmlReader(EncodingDetector detector, IConfiguration? conf
     /// the block writer reads what lies past its own <see cref="HtmlBlockWriter.MaxDepth"/> without recursion.
     /// </summary>
     public const int MaxNesting = 4096;
+
+    /// <summary>
+    /// RP1012 when the text left out of the page (navigation, header, footer, chrome elements inside
+    /// the content) holds report headings or 表三 labels: the part read as the report may not be all
+    /// of it. What was left out is counted by RP1008.
+    /// </summary>
+    private static void ReportSignalsLeftOut(IDocument document, IReadOnlyList<Block> blocks, ChromeCounts counts, DiagnosticBag bag)
+    {
+        if (!counts.Any)
+        {
+            return;
+        }
+
+        var kept = new System.Text.StringBuilder();
+        foreach (var block in blocks)
+        {
+            if (block is TextLine line)
+            {
+                kept.Append(line.Text).Append('\n');
+            }
+            else if (block is Grid grid)
+            {
+                foreach (var row in grid.Rows)
+                {
+                    foreach (var cell in row)
+                    {
+                        if (!cell.IsSpanCopy)
+                        {
+                            kept.Append(cell.Text).Append('\n');
+                        }
+                    }
+                }
+            }
+        }
+
+        string page = document.Body?.TextContent ?? "";
+        string keptText = kept.ToString();
+        int leftOut = ReportSignals.CountIn(page) - ReportSignals.CountIn(keptText);
+        if (leftOut > 0)
+        {
+            bag.Report(DiagnosticCodes.ReportTextOutside,
+                $"{leftOut} report heading(s) or 表三 label(s) (first: {ReportSignals.FirstLeftOut(page, keptText)}) stand in text left out as navigation, header, footer or page chrome: the part read as the report may not be all of it");
+        }
+    }
 
     public SourceText Read(byte[] bytes, string name, DiagnosticBag bag, out string encodingName)
     {
@@ -57,6 +103,8 @@ internal sealed class HtmlReader(EncodingDetector detector, IConfiguration? conf
         {
             bag.Report(DiagnosticCodes.HtmlChromeRemoved, counts.Describe());
         }
+
+        ReportSignalsLeftOut(document, blocks, counts, bag);
 
         var page = PageMetadataReader.Read(document, blocks);
         return new SourceText(name, "html", encodingName, bytes.LongLength, "", blocks, page);

@@ -181,3 +181,23 @@ public class TextCoverageTests
         return han;
     }
 }
+
+/// <summary>The safety net under the HTML reader's choice of the report's part of a page.</summary>
+public class LeftOutReportTextTests
+{
+    [Fact]
+    public void A_table_label_in_the_page_footer_is_warned_about_and_a_real_page_is_not()
+    {
+        string path = Path.Combine(RealCorpus.Root(), "pingtan", "055_jinjing-pianqu_2023.html");
+        string page = File.ReadAllText(path);
+        Assert.DoesNotContain(Parse(page).Diagnostics ?? [], d => d.Code == DiagnosticCodes.ReportTextOutside.Code);
+
+        int end = page.LastIndexOf("</body>", StringComparison.Ordinal);
+        string withFooter = page[..end] + "<div class=\"copyright\"><p>四、结转下年度继续办理 0 0 0 0 0 0 0</p></div>" + page[end..];
+        var warning = Assert.Single(Parse(withFooter).Diagnostics ?? [], d => d.Code == DiagnosticCodes.ReportTextOutside.Code);
+        Assert.Contains("结转下年度继续办理", warning.Message, StringComparison.Ordinal);
+    }
+
+    private static ReportDocument Parse(string html) =>
+        new ReportPipeline().Parse(ReportSource.FromBytes("page.html", Encoding.UTF8.GetBytes(html))).Document;
+}
