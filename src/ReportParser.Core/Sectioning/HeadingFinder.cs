@@ -120,10 +120,18 @@ internal sealed class HeadingFinder
             return null;
         }
 
-        // Inline headings need a recognisable title: a known one, or one with a key.
+        // Inline headings need a recognisable title: a known one, or one with a key — or, in a
+        // one-line scrape, a paragraph of their own (see ParagraphTitleEnd).
         if (!lineStart && !known && SectionCatalog.KeyFor(title) is null)
         {
-            return null;
+            int paragraphEnd = number == expected ? ParagraphTitleEnd(text, pos, titleStart) : -1;
+            if (paragraphEnd < 0)
+            {
+                return null;
+            }
+
+            title = text[titleStart..paragraphEnd];
+            end = paragraphEnd;
         }
 
         // At a line start, list and Markdown marks before the numeral ("## 三、") go with the heading, not with the text before it.
@@ -274,6 +282,47 @@ internal sealed class HeadingFinder
 
         string rest = text[from..end];
         return SectionCatalog.TitleEndings.Any(w => rest.EndsWith(w, StringComparison.Ordinal)) ? end : null;
+    }
+
+    /// <summary>Longest title read from a heading that stands as a paragraph of its own inside a line.</summary>
+    private const int MaxParagraphTitle = 40;
+
+    /// <summary>
+    /// A crawler that joins a page's paragraphs with spaces leaves a heading between a sentence end
+    /// and a space: "…落实。 二、政务公开工作主要任务落实情况 在围绕…", "…。 六、附表 指标名称…". Such a
+    /// heading may have any title, commas included ("一、加强领导，明确责任，确保政务公开落到实处").
+    /// Returns where the title ends (at the space), or -1 when the numeral does not stand so.
+    /// </summary>
+    private static int ParagraphTitleEnd(string text, int pos, int titleStart)
+    {
+        int before = pos - 1;
+        if (before < 0 || !char.IsWhiteSpace(text[before]))
+        {
+            return -1;
+        }
+
+        while (before >= 0 && char.IsWhiteSpace(text[before]))
+        {
+            before--;
+        }
+
+        if (before < 0 || text[before] is not ('。' or '!' or '?' or '！' or '？'))
+        {
+            return -1;
+        }
+
+        int end = titleStart;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+        {
+            if (text[end] is '。' or ';' or '；' || end - titleStart >= MaxParagraphTitle)
+            {
+                return -1;
+            }
+
+            end++;
+        }
+
+        return end < text.Length && end - titleStart >= 2 ? end : -1;
     }
 
     /// <summary>"(一)" at <paramref name="i"/>: a subsection starts, the section title has ended.</summary>

@@ -39,4 +39,15 @@ public class HeadingVariantTests
         Assert.Contains("6:存在的主要问题和改进情况", titles);
         Assert.DoesNotContain(titles, t => t.Contains("通知收取", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_heading_that_a_crawler_left_as_its_own_paragraph_inside_a_line_may_have_any_title()
+    {
+        Assert.Equal(["1:总体情况", "2:政务公开工作主要任务落实情况", "3:附表"],
+            Titles("一、总体情况 全年公开信息544条。 二、政务公开工作主要任务落实情况 在围绕“六稳”加强政策解读…。 三、附表 指标名称 单位"));
+        Assert.Equal(["1:加强领导，明确责任，确保政务公开落到实处"], Titles("…各项工作任务的开展。 一、加强领导，明确责任，确保政务公开落到实处 推行政务公开…"));
+        // Not after a sentence end, or not the expected number: prose.
+        Assert.Empty(Titles("我局共有 一、二类档案 若干"));
+        Assert.Equal(["1:总体情况"], Titles("一、总体情况 全年公开信息。 三、工作亮点 如下"));
+    }
 }
