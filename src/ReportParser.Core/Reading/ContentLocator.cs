@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using ReportParser.Text;
 
 namespace ReportParser.Reading;
 

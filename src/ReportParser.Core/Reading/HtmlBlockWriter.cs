@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
+using ReportParser.Text;
 
 namespace ReportParser.Reading;
 

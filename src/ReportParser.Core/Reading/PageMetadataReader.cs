@@ -1,4 +1,5 @@
 using AngleSharp.Html.Dom;
+using ReportParser.Text;
 
 namespace ReportParser.Reading;
 

@@ -71,7 +71,11 @@ internal static class ChromeCutter
             cuts.Add((0, breadcrumbEnd));
         }
 
-        AddToolbarRuns(text, Math.Max(breadcrumbEnd, 0), cuts);
+        // A toolbar run or a footer word stands after white space: a line without any has none.
+        if (text.AsSpan(breadcrumbEnd).ContainsAny(' ', '\t', '\u3000') || text.AsSpan(breadcrumbEnd).Contains('\u00A0'))
+        {
+            AddToolbarRuns(text, breadcrumbEnd, cuts);
+        }
         if (cuts.Count == 0)
         {
             return text;
@@ -240,9 +244,17 @@ internal static class ChromeCutter
             return "";
         }
 
+        // Most words of a line are told apart by their first character, without folding them.
+        if (!ToolbarFirsts.Contains(TextFold.FoldForMatching(word[0])))
+        {
+            return "";
+        }
+
         string folded = TextFold.ForMatching(word.ToString());
         return ChromeVocabulary.ToolbarWords.Contains(folded) ? folded : "";
     }
+
+    private static readonly string ToolbarFirsts = ChromeFilter.FirstCharacters(ChromeVocabulary.ToolbarWords, "");
 
     private static bool StartsFolded(ReadOnlySpan<char> text, int i, string word)
     {

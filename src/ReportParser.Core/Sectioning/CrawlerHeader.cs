@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ReportParser.Normalization;
 using ReportParser.Reading;
+using ReportParser.Text;
 
 namespace ReportParser.Sectioning;
 
@@ -64,17 +65,15 @@ internal sealed partial record CrawlerHeader(IReadOnlyDictionary<string, string>
         return null;
     }
 
+    /// <summary>The info-box labels' keys (InfoLabels), and the fields only a crawler writes: the page's column, its address, a bare 时间/来源.</summary>
     private static string KeyOf(string label) => label switch
     {
-        "标题" or "题名" or "名称" => "title",
-        "发布时间" or "发布日期" or "时间" or "日期" => "published_date",
-        "文号" or "发文字号" => "document_number",
-        "发布机构" or "发文机关" or "来源" => "agency",
-        "索引号" => "index_number",
-        "成文日期" => "written_date",
+        "时间" or "日期" => "published_date",
+        "来源" => "agency",
+        "题名" => "title",
         "栏目" or "分类" => "column",
         "原文链接" or "链接" or "网址" or "url" or "URL" or "source" => "url",
-        _ => "",
+        _ => InfoLabels.KeyOf(label),
     };
 
     // "===== 正文 =====", "------ 正文 ------", "=== 正文内容 ===".

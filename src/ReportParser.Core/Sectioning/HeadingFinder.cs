@@ -88,15 +88,15 @@ internal sealed class HeadingFinder
             return null;
         }
 
-        // "一总体情况": the 、 lost in scraping is accepted before a known title only.
-        bool markLost = text[n] is not ('、' or '.' or '．');
-        if (markLost && !StartsWithKnownTitle(text, n))
+        int number = ChineseNumeral.Parse(text.AsSpan(pos, n - pos));
+        if (number <= 0 || number < expected || number > expected + MaxSkippedSections)
         {
             return null;
         }
 
-        int number = ChineseNumeral.Parse(text.AsSpan(pos, n - pos));
-        if (number <= 0 || number < expected || number > expected + MaxSkippedSections)
+        // "一总体情况": the 、 lost in scraping is accepted before a known title only.
+        bool markLost = text[n] is not ('、' or '.' or '．');
+        if (markLost && !StartsWithKnownTitle(text, n))
         {
             return null;
         }

@@ -4,6 +4,7 @@ using ReportParser.Diagnostics;
 using ReportParser.Model;
 using ReportParser.Normalization;
 using ReportParser.Reading;
+using ReportParser.Text;
 
 namespace ReportParser.Sectioning;
 
@@ -87,18 +88,19 @@ internal sealed partial class MetadataExtractor
         return fields;
     }
 
+    /// <summary>
+    /// The key a field label fills: the info-box labels' (InfoLabels), except that a 公开日期 is kept
+    /// apart from a 发布日期 (the published date prefers the latter), a bare 来源 or 日期 is a weaker
+    /// source of the agency or date, and a 信息来源 names the agency.
+    /// </summary>
     private static string FieldKey(string label) => label switch
     {
-        "索引号" => "index_number",
-        "标题" => "title",
-        "发布机构" or "发文机关" or "发布单位" or "信息来源" => "agency",
-        "文号" or "发文字号" => "document_number",
-        "成文日期" or "生成日期" or "成文时间" => "written_date",
-        "发布日期" or "发布时间" => "published_date",
         "公开日期" or "公开时间" => "open_date",
         "来源" => "source",
         "日期" => "date",
-        _ => "",
+        "信息来源" => "agency",
+        "成文时间" => "written_date",
+        _ => InfoLabels.KeyOf(label),
     };
 
     // "来源： 时间：2020-01-08": an empty field followed by the next label is no value.

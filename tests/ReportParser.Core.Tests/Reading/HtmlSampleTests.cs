@@ -1,5 +1,6 @@
 using Xunit;
 using ReportParser.Reading;
+using ReportParser.Text;
 using static ReportParser.Tests.Reading.HtmlTestSupport;
 
 namespace ReportParser.Tests.Reading;

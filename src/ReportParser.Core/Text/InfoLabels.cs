@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace ReportParser.Reading;
+namespace ReportParser.Text;
 
 /// <summary>
 /// The labels of the info box that government CMSes put above a document (索引号, 发布机构, 成文日期 …),
@@ -38,6 +38,9 @@ internal static partial class InfoLabels
 
         return sb.ToString();
     }
+
+    /// <summary>The metadata key a label fills ("发布时间" → published_date); "" for a label kept as no key or for no label.</summary>
+    public static string KeyOf(string label) => Array.Find(Labels, l => l.Label == label).Key ?? "";
 
     /// <summary>True when the whole text is one label (a label cell of an info-box table).</summary>
     public static bool IsLabel(string text)
