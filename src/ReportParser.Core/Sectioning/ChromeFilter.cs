@@ -76,12 +76,6 @@ internal static class ChromeFilter
         return pipe;
     }
 
-    /// <summary>A flattened table cell: a short line ending in a pipe ("16 |", "(一)予以公开 |", "| a | b |").</summary>
-    public static bool IsTableCell(string text)
-    {
-        var t = text.AsSpan().Trim();
-        return t.EndsWith('|') && WithoutTrailingPipes(t).Length < 100 && !t.Contains('。');
-    }
 
     /// <summary>True for navigation and page furniture that is not part of the report.</summary>
     public static bool IsChrome(string text)
@@ -153,16 +147,7 @@ internal static class ChromeFilter
     }
 
     /// <summary><see cref="StripTrailingPipes"/> without making a string.</summary>
-    public static ReadOnlySpan<char> WithoutTrailingPipes(ReadOnlySpan<char> text)
-    {
-        int end = text.Length;
-        while (end > 0 && (text[end - 1] == '|' || char.IsWhiteSpace(text[end - 1])))
-        {
-            end--;
-        }
-
-        return text[..end];
-    }
+    public static ReadOnlySpan<char> WithoutTrailingPipes(ReadOnlySpan<char> text) => FlattenedCell.WithoutTrailingPipes(text);
 
     // The line folded for matching (TextFold.ForMatching) without pipes, brackets, dots, slashes and
     // '>', cut off after buffer.Length characters (a line that long is no chrome line).

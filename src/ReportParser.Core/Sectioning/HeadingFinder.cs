@@ -1,4 +1,5 @@
 using ReportParser.Normalization;
+using ReportParser.Text;
 
 namespace ReportParser.Sectioning;
 
@@ -31,7 +32,7 @@ internal sealed class HeadingFinder
         for (int li = 0; li < lines.Count; li++)
         {
             string? text = lines[li];
-            if (string.IsNullOrEmpty(text) || (subsections && IsCellLine(text)))
+            if (string.IsNullOrEmpty(text) || (subsections && FlattenedCell.Is(text)))
             {
                 continue;
             }
@@ -383,8 +384,6 @@ internal sealed class HeadingFinder
         return i > titleStart && i < text.Length && text[i] is '、' or '.';
     }
 
-    /// <summary>A flattened table cell ("(一)予以公开 |"): short and ending in a pipe.</summary>
-    private static bool IsCellLine(string text) => text.Length < 120 && text.TrimEnd().EndsWith('|');
 
     /// <summary>
     /// Only blanks and list markers before <paramref name="pos"/>. Scanned backwards so that the scan

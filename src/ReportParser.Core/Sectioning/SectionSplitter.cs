@@ -3,6 +3,7 @@ using ReportParser.Diagnostics;
 using ReportParser.Model;
 using ReportParser.Normalization;
 using ReportParser.Reading;
+using ReportParser.Text;
 
 namespace ReportParser.Sectioning;
 
@@ -99,7 +100,7 @@ internal sealed class SectionSplitter
         sb.Clear();
         foreach (var block in blocks)
         {
-            if (block is not TextLine line || ChromeFilter.IsChrome(line.Text) || (dropTableCells && ChromeFilter.IsTableCell(line.Text)))
+            if (block is not TextLine line || ChromeFilter.IsChrome(line.Text) || (dropTableCells && FlattenedCell.Is(line.Text)))
             {
                 continue;
             }
