@@ -83,7 +83,7 @@ internal sealed class SectionSplitter
         ReportSequence(headings, blocks, bag);
         var metadata = _metadata.Extract(source, header?.Fields, preamble, sections, bag);
         ReportMissingSections(metadata.Template, sections, bag);
-        return new SplitDocument(metadata, sections, preamble, header?.Fields.GetValueOrDefault("url")) { TableParts = FindTableParts(sections) };
+        return new SplitDocument(metadata, sections, preamble, header?.Fields.GetValueOrDefault("url"));
     }
 
     /// <summary>
@@ -174,7 +174,7 @@ internal sealed class SectionSplitter
     }
 
     /// <summary>The blocks before the first heading, and the body after each heading up to the next.</summary>
-    private static (List<Block> Before, List<List<Block>> Bodies) Partition(IReadOnlyList<Block> blocks, IReadOnlyList<HeadingMatch> headings)
+    internal static (List<Block> Before, List<List<Block>> Bodies) Partition(IReadOnlyList<Block> blocks, IReadOnlyList<HeadingMatch> headings)
     {
         var before = headings.Count > 0 ? Slice(blocks, 0, 0, headings[0].LineIndex, headings[0].Start) : blocks.ToList();
         var bodies = new List<List<Block>>(headings.Count);
@@ -227,42 +227,6 @@ internal sealed class SectionSplitter
         }
 
         return result;
-    }
-
-    /// <summary>The section keys whose parts hold a statistics table (表二, 表三, 表四).</summary>
-    private static readonly string[] TableSectionKeys = ["active_disclosure", "applications", "review_litigation"];
-
-    /// <summary>
-    /// Headings that restart at 一、 inside the last section and carry the title of a table section:
-    /// the parts of an appended statistics table. Other restarted numbering (an appended notice's
-    /// 一、二、) is left alone.
-    /// </summary>
-    private IReadOnlyList<TablePart> FindTableParts(IReadOnlyList<SplitSection> sections)
-    {
-        if (sections.Count == 0)
-        {
-            return [];
-        }
-
-        var body = sections[^1].Blocks;
-        var lines = body.Select(b => b is TextLine t && !ChromeFilter.IsChrome(t.Text) ? t.Text : null).ToArray();
-        var headings = _finder.FindSections(lines);
-        if (headings.Count == 0)
-        {
-            return [];
-        }
-
-        var (_, bodies) = Partition(body, headings);
-        var parts = new List<TablePart>();
-        for (int h = 0; h < headings.Count; h++)
-        {
-            if (SectionCatalog.KeyFor(headings[h].Title) is { } key && TableSectionKeys.Contains(key))
-            {
-                parts.Add(new TablePart(key, headings[h].Heading, body[headings[h].LineIndex].Line, bodies[h]));
-            }
-        }
-
-        return parts;
     }
 
     /// <summary>

@@ -8,17 +8,9 @@ internal sealed record SplitDocument(
     ReportMetadata Metadata,
     IReadOnlyList<SplitSection> Sections,
     IReadOnlyList<Block> Preamble,
-    string? SourceUrl = null)
-{
-    /// <summary>
-    /// Statistics parts after the report's last section: an appendix (附件1：统计表) whose parts restart
-    /// at 一、 with the titles of the table sections ("一、主动公开政府信息情况", "二、收到和处理…").
-    /// Their blocks stay in the last section's text; the table stage reads each table from its part.
-    /// </summary>
-    public IReadOnlyList<TablePart> TableParts { get; init; } = [];
-}
+    string? SourceUrl = null);
 
-/// <summary>One statistics part (see <see cref="SplitDocument.TableParts"/>): the section key its title maps to, its heading and line, its blocks.</summary>
+/// <summary>One statistics part (see <see cref="TablePartFinder"/>): the section key its title maps to, its heading and line, its blocks.</summary>
 internal sealed record TablePart(string Key, string Heading, int Line, IReadOnlyList<Block> Blocks);
 
 /// <summary>

@@ -48,6 +48,7 @@ internal sealed class TableReconstructor
         var lines = new RegionLines?[sections.Count];
         string documentTemplate = document.Metadata.Template;
         bool govDocument = documentTemplate is TemplateNames.Gov2019 or TemplateNames.Gov2021;
+        IReadOnlyList<TablePart>? parts = null;
 
         foreach (var (table, sectionKey, number) in Homes)
         {
@@ -64,7 +65,7 @@ internal sealed class TableReconstructor
                 }
             }
 
-            if (region is null && document.TableParts.FirstOrDefault(p => p.Key == sectionKey) is { } part)
+            if (region is null && (parts ??= TablePartFinder.Find(sections)).FirstOrDefault(p => p.Key == sectionKey) is { } part)
             {
                 var partTokens = _tokenizer.Tokenize(part.Blocks, _catalog.GridWidths(table));
                 if (IsPresent(partTokens, table, strict: false, matches))
