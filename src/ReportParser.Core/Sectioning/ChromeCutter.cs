@@ -64,19 +64,21 @@ internal static class ChromeCutter
             return text;
         }
 
-        var cuts = new List<(int Start, int End)>();
+        // Made only for a line that has chrome: most lines have none.
+        List<(int Start, int End)>? cuts = null;
         int breadcrumbEnd = BreadcrumbEnd(text);
         if (breadcrumbEnd > 0)
         {
-            cuts.Add((0, breadcrumbEnd));
+            (cuts = []).Add((0, breadcrumbEnd));
         }
 
         // A toolbar run or a footer word stands after white space: a line without any has none.
         if (text.AsSpan(breadcrumbEnd).ContainsAny(' ', '\t', '\u3000') || text.AsSpan(breadcrumbEnd).Contains('\u00A0'))
         {
-            AddToolbarRuns(text, breadcrumbEnd, cuts);
+            AddToolbarRuns(text, breadcrumbEnd, ref cuts);
         }
-        if (cuts.Count == 0)
+
+        if (cuts is null)
         {
             return text;
         }
@@ -184,7 +186,7 @@ internal static class ChromeCutter
     }
 
     /// <summary>Adds every run of toolbar words after <paramref name="from"/>, and a footer word that ends the line.</summary>
-    private static void AddToolbarRuns(string text, int from, List<(int Start, int End)> cuts)
+    private static void AddToolbarRuns(string text, int from, ref List<(int Start, int End)>? cuts)
     {
         int runStart = -1, runEnd = -1, runWords = 0;
         bool runStrong = false;
@@ -213,21 +215,21 @@ internal static class ChromeCutter
             }
             else
             {
-                Close(end: false);
+                Close(end: false, ref cuts);
             }
 
             i = SkipBlank(text, end);
         }
 
-        Close(end: true);
+        Close(end: true, ref cuts);
 
-        void Close(bool end)
+        void Close(bool end, ref List<(int Start, int End)>? found)
         {
             if (runStart >= 0 && runStrong && (runWords >= DefaultMinToolbarRun
                 || (end && runWords == 1 && ChromeVocabulary.FooterWords.Contains(ToolbarWord(text, runStart, runEnd)) && runStart > 0)
                 || (end && runWords >= 2)))
             {
-                cuts.Add((runStart, runEnd));
+                (found ??= []).Add((runStart, runEnd));
             }
 
             runStart = -1;
