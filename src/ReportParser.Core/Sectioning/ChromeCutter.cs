@@ -32,15 +32,13 @@ internal static class ChromeCutter
         for (int i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
-            if (block is TextLine line && !ChromeFilter.IsChrome(line.Text))
+            // A short line that is chrome as a whole stays for the callers to skip (IsChrome); it is
+            // asked only of a line with something to cut, as most lines have nothing.
+            if (block is TextLine line && FindCuts(line.Text) is { } cuts && !ChromeFilter.IsChrome(line.Text))
             {
-                string kept = CutLine(line.Text, ref removed, spans);
-                if (!ReferenceEquals(kept, line.Text))
-                {
-                    result ??= new List<Block>(blocks.Take(i));
-                    result.Add(line with { Text = kept });
-                    continue;
-                }
+                result ??= new List<Block>(blocks.Take(i));
+                result.Add(line with { Text = Apply(line.Text, cuts, ref removed, spans) });
+                continue;
             }
 
             result?.Add(block);
@@ -57,32 +55,12 @@ internal static class ChromeCutter
     }
 
     /// <summary>The line without its chrome spans; the same string when it has none.</summary>
-    internal static string CutLine(string text, ref int removed, List<string> spans)
+    internal static string CutLine(string text, ref int removed, List<string> spans) =>
+        FindCuts(text) is { } cuts ? Apply(text, cuts, ref removed, spans) : text;
+
+    /// <summary>The line without <paramref name="cuts"/>, counting what they remove.</summary>
+    private static string Apply(string text, List<(int Start, int End)> cuts, ref int removed, List<string> spans)
     {
-        if (text.Length < 2 || ChromeFilter.IsPipeOnly(text))
-        {
-            return text;
-        }
-
-        // Made only for a line that has chrome: most lines have none.
-        List<(int Start, int End)>? cuts = null;
-        int breadcrumbEnd = BreadcrumbEnd(text);
-        if (breadcrumbEnd > 0)
-        {
-            (cuts = []).Add((0, breadcrumbEnd));
-        }
-
-        // A toolbar run or a footer word stands after white space: a line without any has none.
-        if (text.AsSpan(breadcrumbEnd).ContainsAny(' ', '\t', '\u3000') || text.AsSpan(breadcrumbEnd).Contains('\u00A0'))
-        {
-            AddToolbarRuns(text, breadcrumbEnd, ref cuts);
-        }
-
-        if (cuts is null)
-        {
-            return text;
-        }
-
         var kept = new StringBuilder(text.Length);
         int at = 0;
         foreach (var (start, end) in cuts)
@@ -107,6 +85,25 @@ internal static class ChromeCutter
 
         kept.Append(text, at, text.Length - at);
         return kept.ToString().Trim();
+    }
+
+    /// <summary>The chrome spans of a line, in order; null when it has none (most lines).</summary>
+    private static List<(int Start, int End)>? FindCuts(string text)
+    {
+        List<(int Start, int End)>? cuts = null;
+        int breadcrumbEnd = BreadcrumbEnd(text);
+        if (breadcrumbEnd > 0)
+        {
+            (cuts = []).Add((0, breadcrumbEnd));
+        }
+
+        // A toolbar run or a footer word stands after white space: a line without any has none.
+        if (text.AsSpan(breadcrumbEnd).ContainsAny(Blanks))
+        {
+            AddToolbarRuns(text, breadcrumbEnd, ref cuts);
+        }
+
+        return cuts;
     }
 
     /// <summary>
@@ -193,13 +190,11 @@ internal static class ChromeCutter
         int i = SkipBlank(text, from);
         while (i < text.Length)
         {
-            int end = i;
-            while (end < text.Length && !char.IsWhiteSpace(text[end]))
-            {
-                end++;
-            }
+            int next = text.AsSpan(i).IndexOfAny(Blanks);
+            int end = next < 0 ? text.Length : i + next;
 
-            string word = ToolbarWord(text, i, end);
+            // Most words of a line are told apart by their length or first character, without trimming or folding them.
+            string word = end - i <= MaxToolbarToken && ToolbarFirsts.Contains(text[i]) ? ToolbarWord(text, i, end) : "";
             if (word.Length > 0)
             {
                 if (runStart < 0)
@@ -246,17 +241,33 @@ internal static class ChromeCutter
             return "";
         }
 
-        // Most words of a line are told apart by their first character, without folding them.
-        if (!ToolbarFirsts.Contains(TextFold.FoldForMatching(word[0])))
-        {
-            return "";
-        }
-
         string folded = TextFold.ForMatching(word.ToString());
         return ChromeVocabulary.ToolbarWords.Contains(folded) ? folded : "";
     }
 
-    private static readonly string ToolbarFirsts = ChromeFilter.FirstCharacters(ChromeVocabulary.ToolbarWords, "");
+    // The characters a toolbar word can start with, brackets and full-width forms included ("【打印】", "ＱＱ空间").
+    private static readonly string ToolbarFirsts = ToolbarFirstCharacters();
+
+    // Longest text a toolbar word takes, brackets and a colon included.
+    private const int MaxToolbarToken = 12;
+
+    // White space as the normaliser leaves it (and a no-break space, which it may not fold).
+    private const string Blanks = " \t\u3000\u00A0";
+
+    private static string ToolbarFirstCharacters()
+    {
+        var firsts = new StringBuilder("【[(（");
+        foreach (string word in ChromeVocabulary.ToolbarWords)
+        {
+            firsts.Append(word[0]);
+            if (word[0] is >= '!' and <= '~')
+            {
+                firsts.Append((char)(word[0] - '!' + '！'));
+            }
+        }
+
+        return firsts.ToString();
+    }
 
     private static bool StartsFolded(ReadOnlySpan<char> text, int i, string word)
     {

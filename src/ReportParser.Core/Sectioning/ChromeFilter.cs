@@ -112,7 +112,7 @@ internal static class ChromeFilter
 
         // Breadcrumb: the whole line is one ("> 政务公开 > 年报", "当前位置:首页 > …"); a breadcrumb
         // that runs on into the report is cut as a span by ChromeCutter.
-        if (ChromeCutter.IsBreadcrumbLine(t))
+        if ((first is '当' or '您' or '所' or '首' || t[0] is '>' or '»') && ChromeCutter.IsBreadcrumbLine(t))
         {
             return true;
         }

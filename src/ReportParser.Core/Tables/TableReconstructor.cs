@@ -65,7 +65,9 @@ internal sealed class TableReconstructor
                 }
             }
 
-            if (region is null && (parts ??= TablePartFinder.Find(sections)).FirstOrDefault(p => p.Key == sectionKey) is { } part)
+            // An appended statistics part is looked for in a report on the official templates only
+            // (the tables here are theirs), and only once a table is not in its own section.
+            if (region is null && govDocument && (parts ??= TablePartFinder.Find(sections)).FirstOrDefault(p => p.Key == sectionKey) is { } part)
             {
                 var partTokens = _tokenizer.Tokenize(part.Blocks, _catalog.GridWidths(table));
                 if (IsPresent(partTokens, table, strict: false, matches))
