@@ -2,6 +2,7 @@ using System.Globalization;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
 using ReportParser.Tables;
+using ReportParser.Templates;
 
 namespace ReportParser.Checks;
 
@@ -37,17 +38,17 @@ internal sealed class TableChecker
             var context = new TableContext(table, _catalog.Get(table.Key, table.Template), results, bag);
             switch (table.Key)
             {
-                case TemplateCatalog.Table2:
+                case TableKeys.Table2:
                     CheckTable2(context);
                     break;
-                case TemplateCatalog.Table3:
+                case TableKeys.Table3:
                     CheckBalance(context);
                     CheckResultsSum(context);
                     CheckTotalColumn(context, Rules.T3RowTotal, dataRowsOnly: true);
                     CheckSubtotals(context);
                     CheckNonNegative(context);
                     break;
-                case TemplateCatalog.Table4:
+                case TableKeys.Table4:
                     CheckTotalColumn(context, Rules.T4BlockTotal, dataRowsOnly: false);
                     CheckNonNegative(context);
                     break;
@@ -197,7 +198,7 @@ internal sealed class TableChecker
                     failed++;
                     string message = $"{N(v)} is not {expectation}";
                     t.Results.Add(new CheckResult { Rule = rule, Table = t.Table.Key, Row = row.Key, Column = column.Key, Status = CheckStatus.Fail, Message = message, Line = row.Line });
-                    t.Bag.Report(DiagnosticCodes.NotNonNegativeInteger, $"{rule} {TableText.Name(t.Table.Key)} {row.Key}.{column.Key}: {message}", row.Line ?? t.Table.Line);
+                    t.Bag.Report(DiagnosticCodes.NotNonNegativeInteger, $"{rule} {TableKeys.Name(t.Table.Key)} {row.Key}.{column.Key}: {message}", row.Line ?? t.Table.Line);
                 }
             }
         }
@@ -354,7 +355,7 @@ internal sealed class TableChecker
             {
                 string where = string.Join(".", new[] { row, column }.Where(x => x is not null));
                 bag.Report(official ? DiagnosticCodes.RuleFailed : DiagnosticCodes.PracticeRuleFailed,
-                    $"{rule} {TableText.Name(table.Key)} {where}: {message}", table.Line ?? line);
+                    $"{rule} {TableKeys.Name(table.Key)} {where}: {message}", table.Line ?? line);
             }
         }
 
@@ -406,7 +407,7 @@ internal sealed class TableChecker
             {
                 string listed = string.Join(", ", where.Take(5)) + (where.Count > 5 ? $" and {where.Count - 5} more" : "");
                 bag.Report(DiagnosticCodes.RuleNotAssessable,
-                    $"{rule} {TableText.Name(table.Key)}: {where.Count} instance(s) not assessable because an operand is blank or missing ({listed})", table.Line);
+                    $"{rule} {TableKeys.Name(table.Key)}: {where.Count} instance(s) not assessable because an operand is blank or missing ({listed})", table.Line);
             }
         }
     }

@@ -1,4 +1,5 @@
 using ReportParser.Tables;
+using ReportParser.Templates;
 
 namespace ReportParser.Output;
 
@@ -11,20 +12,20 @@ namespace ReportParser.Output;
 /// </summary>
 internal static class WideCsvColumns
 {
-    private static readonly string[] TemplateOrder = ["gov2021", "gov2019"];
-
     /// <summary>The cell keys in column order.</summary>
     public static IReadOnlyList<string> CellKeys { get; } = Build(TemplateCatalog.Default);
 
     private static string[] Build(TemplateCatalog catalog)
     {
+        // Newest edition first: its rows and columns lead, older editions' are merged in.
+        var templateOrder = catalog.Years.NewestFirst();
         var grids = new List<(string Prefix, List<string> Rows, List<string> Columns)>();
-        foreach (string table in new[] { TemplateCatalog.Table2, TemplateCatalog.Table3, TemplateCatalog.Table4 })
+        foreach (string table in TableKeys.All)
         {
-            foreach (string template in TemplateOrder)
+            foreach (string template in templateOrder)
             {
                 // 表二's rows are "<block>.<row>" and each block has its own columns; the other tables are one grid.
-                bool blocks = table == TemplateCatalog.Table2;
+                bool blocks = table == TableKeys.Table2;
                 foreach (var group in catalog.Get(table, template).DataRows.GroupBy(r => blocks ? r.Parent! : ""))
                 {
                     string prefix = blocks ? $"{table}.{group.Key}" : table;

@@ -1,3 +1,5 @@
+using ReportParser.Templates;
+
 namespace ReportParser.Tables;
 
 /// <summary>

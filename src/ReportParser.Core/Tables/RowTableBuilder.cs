@@ -1,5 +1,6 @@
 using ReportParser.Diagnostics;
 using ReportParser.Model;
+using ReportParser.Templates;
 
 namespace ReportParser.Tables;
 
@@ -12,16 +13,14 @@ internal sealed record TableRegion(IReadOnlyList<TableToken> Tokens, int Section
 /// balances of 表三 when the rest of the table is known) and reports missing, repeated, extra, short
 /// and uncertain rows.
 /// </summary>
-internal sealed class RowTableBuilder(TemplateCatalog catalog)
+internal sealed class RowTableBuilder
 {
-    private readonly RowMatcher _matcher = new(catalog);
     private readonly CellResolver _resolver = new();
 
-    /// <param name="match">The region's match against the template, when the caller has it already.</param>
-    public StatTable Build(TableRegion region, TableTemplate template, DiagnosticBag bag, MatchResult? match = null)
+    /// <param name="match">The region's match against the template.</param>
+    public StatTable Build(TableRegion region, TableTemplate template, DiagnosticBag bag, MatchResult match)
     {
-        string name = TableText.Name(template.Table);
-        match ??= _matcher.Match(region.Tokens, template);
+        string name = TableKeys.Name(template.Table);
         int? tableLine = match.FirstLine ?? region.Line;
         bool partial = false;
 
@@ -40,7 +39,7 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
             resolved[key] = _resolver.Resolve(occurrence.Values, row.Columns.Count, RuleFor(template));
         }
 
-        if (template.Table == TemplateCatalog.Table3)
+        if (template.Table == TableKeys.Table3)
         {
             ColumnBalance.Resolve(template, resolved);
         }
@@ -96,7 +95,7 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
     /// <summary>The arithmetic a row's cells must satisfy while digit runs are split: 表三's 总计 column is the sum of the six others.</summary>
     private static DigitRunSplitter.PrefixRule RuleFor(TableTemplate template)
     {
-        if (template.Table != TemplateCatalog.Table3)
+        if (template.Table != TableKeys.Table3)
         {
             return (_, _) => true;
         }

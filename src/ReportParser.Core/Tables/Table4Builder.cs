@@ -1,5 +1,6 @@
 using ReportParser.Diagnostics;
 using ReportParser.Model;
+using ReportParser.Templates;
 
 namespace ReportParser.Tables;
 
@@ -21,7 +22,7 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
         int cellValues = 0;
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i].Kind == TokenKind.Label && RowMatcher.IsTableLabel(labels.Label(i), TemplateCatalog.Table4))
+            if (tokens[i].Kind == TokenKind.Label && RowMatcher.IsTableLabel(labels.Label(i), TableKeys.Table4))
             {
                 return true;
             }
@@ -32,17 +33,17 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
         return cellValues >= 15;
     }
 
-    /// <param name="match">The region's match against the template, when the caller has it already.</param>
-    public StatTable Build(TableRegion region, TableTemplate template, DiagnosticBag bag, MatchResult? match = null)
+    /// <param name="match">The region's match against the template.</param>
+    public StatTable Build(TableRegion region, TableTemplate template, DiagnosticBag bag, MatchResult match)
     {
-        string name = TableText.Name(template.Table);
+        string name = TableKeys.Name(template.Table);
         var tokens = region.Tokens;
         int start = FirstTableLabel(tokens);
         int? line = start >= 0 ? tokens[start].Line : tokens.FirstOrDefault(t => t.Kind == TokenKind.Value)?.Line ?? region.Line;
         int perBlock = template.Columns.Count;
         int cellCount = perBlock * template.Rows.Count;
 
-        var byBlock = match ?? _matcher.Match(tokens, template);
+        var byBlock = match;
         var blockRows = byBlock.Rows.Where(r => r.Values.Count > 0).ToList();
         var cells = new CellValue?[cellCount];
         var lines = new int?[template.Rows.Count];
@@ -94,7 +95,7 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
     {
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i].Kind == TokenKind.Label && _matcher.IsTableLabel(tokens[i], TemplateCatalog.Table4))
+            if (tokens[i].Kind == TokenKind.Label && _matcher.IsTableLabel(tokens[i], TableKeys.Table4))
             {
                 return i;
             }
@@ -114,7 +115,7 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
             {
                 values.Add(token);
             }
-            else if (token.Kind == TokenKind.Label && !_matcher.IsTableLabel(token, TemplateCatalog.Table4) && values.Count > 0)
+            else if (token.Kind == TokenKind.Label && !_matcher.IsTableLabel(token, TableKeys.Table4) && values.Count > 0)
             {
                 break;
             }
