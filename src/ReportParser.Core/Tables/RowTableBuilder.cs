@@ -92,35 +92,20 @@ internal sealed class RowTableBuilder
         return Output(template, region, tableLine, rows, extras, partial ? TableStatus.Partial : TableStatus.Complete);
     }
 
-    /// <summary>The arithmetic a row's cells must satisfy while digit runs are split: 表三's 总计 column is the sum of the six others.</summary>
+    /// <summary>
+    /// The arithmetic a row's cells must satisfy while digit runs are split: the template's row equation
+    /// (表三's T3_ROW_TOTAL, 总计 = the sum of the six others), asked once the cells it reads are placed.
+    /// 表二 has none.
+    /// </summary>
     private static DigitRunSplitter.PrefixRule RuleFor(TableTemplate template)
     {
-        if (template.Table != TableKeys.Table3)
+        if (template.Table != TableKeys.Table3 || template.Rules.RowTotal is not { } equation)
         {
             return (_, _) => true;
         }
 
-        int totalIndex = template.Columns.Count - 1;
-        return (cells, count) =>
-        {
-            if (count <= totalIndex)
-            {
-                return true;
-            }
-
-            decimal sum = 0;
-            for (int i = 0; i < totalIndex; i++)
-            {
-                if (cells[i].Value is not { } v)
-                {
-                    return true;
-                }
-
-                sum += v;
-            }
-
-            return cells[totalIndex].Value is not { } total || total == sum;
-        };
+        int reads = equation.ColumnsRead();
+        return (cells, count) => count < reads || !RowEquation.Breaks(equation, cells, 0, reads);
     }
 
     /// <summary>One occurrence per template row: the first with values; repeats are reported.</summary>

@@ -61,7 +61,7 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
                     continue;
                 }
 
-                var rowCells = _resolver.Resolve(occurrence.Values, perBlock, BlockRule(perBlock));
+                var rowCells = _resolver.Resolve(occurrence.Values, perBlock, BlockRule(template));
                 partial |= ReportCells(name, template.Rows[b].Key, rowCells, perBlock, occurrence.Line, bag);
                 Array.Copy(rowCells.Cells, 0, cells, b * perBlock, perBlock);
                 lines[b] = occurrence.Line;
@@ -76,7 +76,7 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
                 return Output(template, region, line, cells, lines, TableStatus.Partial, null);
             }
 
-            var rowCells = _resolver.Resolve(values, cellCount, BlockRule(perBlock));
+            var rowCells = _resolver.Resolve(values, cellCount, BlockRule(template));
             partial |= ReportCells(name, "row", rowCells, cellCount, values[0].Line, bag);
             cells = rowCells.Cells;
             for (int b = 0; b < lines.Length; b++)
@@ -124,28 +124,13 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
         return values;
     }
 
-    /// <summary>Each block's 总计 (its last column) is the sum of the four outcomes before it.</summary>
-    private static DigitRunSplitter.PrefixRule BlockRule(int perBlock) => (cells, count) =>
+    /// <summary>Each block's 总计 (its last column) is the sum of the four outcomes before it: the template's T4_BLOCK_TOTAL, asked as each block is completed.</summary>
+    private static DigitRunSplitter.PrefixRule BlockRule(TableTemplate template)
     {
-        if (count % perBlock != 0)
-        {
-            return true;
-        }
-
-        int start = count - perBlock;
-        decimal sum = 0;
-        for (int i = start; i < count - 1; i++)
-        {
-            if (cells[i].Value is not { } v)
-            {
-                return true;
-            }
-
-            sum += v;
-        }
-
-        return cells[count - 1].Value is not { } total || total == sum;
-    };
+        var equation = template.Rules.RowTotal!;
+        int perBlock = template.Columns.Count;
+        return (cells, count) => count % perBlock != 0 || !RowEquation.Breaks(equation, cells, count - perBlock, perBlock);
+    }
 
     private static bool ReportCells(string name, string what, RowCells cells, int count, int line, DiagnosticBag bag)
     {

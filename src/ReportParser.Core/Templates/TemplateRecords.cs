@@ -38,7 +38,13 @@ internal sealed record TableTemplate(
     /// <summary>The outcome rows that （七）总计 totals: the data rows under 三、本年度办理结果 (表三 only).</summary>
     public IReadOnlyList<TemplateRow> ResultLeaves { get; } = ComputeResultLeaves(Rows);
 
+    // Built on first use (every checked table and every split asks); a race builds equal rules twice.
+    private TableRules? _rules;
+
     public TemplateRow? Row(string key) => _rowsByKey.GetValueOrDefault(key);
+
+    /// <summary>The 勾稽 rules of this table (<see cref="TableRules"/>).</summary>
+    public TableRules Rules => _rules ??= TableRules.For(this);
 
     // Static, for the initializer above (which cannot read _rowsByKey): it indexes the rows itself.
     private static TemplateRow[] ComputeResultLeaves(IReadOnlyList<TemplateRow> rows)
