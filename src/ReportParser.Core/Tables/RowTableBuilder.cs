@@ -67,7 +67,7 @@ internal sealed class RowTableBuilder
                     $"{name} row label '{occurrence.Label}' differs from the template's '{TableText.Label(row.Label)}'; matched to {row.Key} by similarity", occurrence.Line);
             }
 
-            partial |= Report(name, row, occurrence, cells, bag);
+            partial |= CellReport.Report(name, $"row {row.Key}", cells, row.Columns.Count, row.Columns, CellReportWording.Row, occurrence.Line, bag);
             rows.Add(TableText.Row(row.Key, TableText.Label(row.Label), occurrence.Line, row.Columns, cells.Cells,
                 cells.IsUncertain ? cells.RunText : null));
         }
@@ -187,65 +187,6 @@ internal sealed class RowTableBuilder
 
         return false;
     }
-
-    /// <summary>Reports a row's problems; true when the row leaves cells missing or uncertain.</summary>
-    private static bool Report(string name, TemplateRow row, RowOccurrence occurrence, RowCells cells, DiagnosticBag bag)
-    {
-        int line = occurrence.Line;
-        bool incomplete = false;
-        switch (cells.State)
-        {
-            case RowCellsState.Short:
-                var missing = row.Columns.Where((_, i) => cells.Cells[i] is null).Select(c => c.Key).ToArray();
-                bag.Report(DiagnosticCodes.RowShort,
-                    $"{name} row {row.Key} has {row.Columns.Count - missing.Length} of {row.Columns.Count} values; null: {string.Join(", ", missing)}", line);
-                incomplete = true;
-                break;
-            case RowCellsState.Split:
-                bag.Report(DiagnosticCodes.DigitRunSplit,
-                    $"{name} row {row.Key}: '{cells.RunText}' was split as {TableText.Split(cells.Cells!)}", line);
-                break;
-            case RowCellsState.Ambiguous:
-                bag.Report(DiagnosticCodes.DigitRunAmbiguous,
-                    $"{name} row {row.Key}: '{cells.RunText}' fits {cells.CandidateCount} splits into {row.Columns.Count} cells: {TableText.Candidates(cells.Candidates, cells.CandidateCount)}; the cells are left null", line);
-                incomplete = true;
-                break;
-            case RowCellsState.NoFit:
-                bag.Report(DiagnosticCodes.DigitRunUnsplittable,
-                    $"{name} row {row.Key}: no split of '{cells.RunText}' into {row.Columns.Count} cells fits the row's arithmetic; the cells are left null", line);
-                incomplete = true;
-                break;
-            case RowCellsState.GluedShort:
-                bag.Report(DiagnosticCodes.DigitRunAmbiguous,
-                    $"{name} row {row.Key}: '{cells.RunText}' is glued to the label and may hold the digits of more than one of its {row.Columns.Count} cells; the cells are left null", line);
-                incomplete = true;
-                break;
-            case RowCellsState.TooLong:
-                bag.Report(DiagnosticCodes.DigitRunTooLong,
-                    $"{name} row {row.Key}: the digit run '{Shorten(cells.RunText)}' is too long to split (search bound {DigitRunSplitter.MaxDigits} digits); the cells are left null", line);
-                incomplete = true;
-                break;
-        }
-
-        if (cells.ExtraValues > 0)
-        {
-            bag.Report(DiagnosticCodes.LeftoverTokens,
-                $"{name} row {row.Key} has {cells.ExtraValues} value(s) more than its {row.Columns.Count} columns; the surplus was not used", line);
-        }
-
-        for (int i = 0; i < row.Columns.Count; i++)
-        {
-            if (cells.Cells[i] is { State: CellState.Text } text)
-            {
-                bag.Report(DiagnosticCodes.CellUnparsed, $"{name} row {row.Key} column {row.Columns[i].Key} reads '{text.Text}', not a number or placeholder", line);
-                incomplete = true;
-            }
-        }
-
-        return incomplete;
-    }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     /// <summary>Columns for an extra row: those of the block it sits in (表二) or of the table; positional when the count differs.</summary>
     private static IReadOnlyList<TemplateColumn> ExtraColumns(TableTemplate template, Dictionary<string, RowOccurrence> chosen, RowOccurrence extra)

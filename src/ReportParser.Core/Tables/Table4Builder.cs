@@ -62,7 +62,7 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
                 }
 
                 var rowCells = _resolver.Resolve(occurrence.Values, perBlock, BlockRule(template));
-                partial |= ReportCells(name, template.Rows[b].Key, rowCells, perBlock, occurrence.Line, bag);
+                partial |= CellReport.Report(name, template.Rows[b].Key, rowCells, perBlock, null, CellReportWording.Table4, occurrence.Line, bag);
                 Array.Copy(rowCells.Cells, 0, cells, b * perBlock, perBlock);
                 lines[b] = occurrence.Line;
             }
@@ -77,7 +77,7 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
             }
 
             var rowCells = _resolver.Resolve(values, cellCount, BlockRule(template));
-            partial |= ReportCells(name, "row", rowCells, cellCount, values[0].Line, bag);
+            partial |= CellReport.Report(name, "row", rowCells, cellCount, null, CellReportWording.Table4, values[0].Line, bag);
             cells = rowCells.Cells;
             for (int b = 0; b < lines.Length; b++)
             {
@@ -130,50 +130,6 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
         var equation = template.Rules.RowTotal!;
         int perBlock = template.Columns.Count;
         return (cells, count) => count % perBlock != 0 || !RowEquation.Breaks(equation, cells, count - perBlock, perBlock);
-    }
-
-    private static bool ReportCells(string name, string what, RowCells cells, int count, int line, DiagnosticBag bag)
-    {
-        switch (cells.State)
-        {
-            case RowCellsState.Short:
-                int have = cells.Cells.Count(c => c is not null);
-                bag.Report(DiagnosticCodes.RowShort, $"{name} {what} has {have} of {count} values; the last {count - have} are null", line);
-                return true;
-            case RowCellsState.Split:
-                bag.Report(DiagnosticCodes.DigitRunSplit, $"{name} {what}: '{cells.RunText}' was split as {TableText.Split(cells.Cells!)}", line);
-                return false;
-            case RowCellsState.Ambiguous:
-                bag.Report(DiagnosticCodes.DigitRunAmbiguous,
-                    $"{name} {what}: '{cells.RunText}' fits {cells.CandidateCount} splits into {count} cells: {TableText.Candidates(cells.Candidates, cells.CandidateCount)}; the cells are left null", line);
-                return true;
-            case RowCellsState.NoFit:
-                bag.Report(DiagnosticCodes.DigitRunUnsplittable, $"{name} {what}: no split of '{cells.RunText}' into {count} cells gives each block 总计 = the sum of its outcomes; the cells are left null", line);
-                return true;
-            case RowCellsState.GluedShort:
-                bag.Report(DiagnosticCodes.DigitRunAmbiguous, $"{name} {what}: '{cells.RunText}' is glued to the label and may hold the digits of more than one of its {count} cells; the cells are left null", line);
-                return true;
-            case RowCellsState.TooLong:
-                bag.Report(DiagnosticCodes.DigitRunTooLong, $"{name} {what}: the digit run is too long to split (search bound {DigitRunSplitter.MaxDigits} digits); the cells are left null", line);
-                return true;
-        }
-
-        if (cells.ExtraValues > 0)
-        {
-            bag.Report(DiagnosticCodes.LeftoverTokens, $"{name} {what} has {cells.ExtraValues} value(s) more than its {count} cells; the surplus was not used", line);
-        }
-
-        bool unparsed = false;
-        foreach (var cell in cells.Cells)
-        {
-            if (cell is { State: CellState.Text })
-            {
-                bag.Report(DiagnosticCodes.CellUnparsed, $"{name} {what}: a cell reads '{cell.Text}', not a number or placeholder", line);
-                unparsed = true;
-            }
-        }
-
-        return unparsed;
     }
 
     private static StatTable Output(TableTemplate template, TableRegion region, int? line, CellValue?[] cells, int?[] lines, string status, string? uncertainRaw)
