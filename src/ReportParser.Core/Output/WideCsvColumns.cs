@@ -1,13 +1,12 @@
-using ReportParser.Tables;
 using ReportParser.Templates;
 
 namespace ReportParser.Output;
 
 /// <summary>
-/// The fixed cell columns of the <c>wide</c> CSV layout: every data cell of the gov2021 and gov2019
-/// templates, as <c>table.row.column</c> keys, so that every report of a corpus shares one header
-/// whatever its template. Built from the template catalogue: per grid (表二's blocks, 表三, 表四) the
-/// gov2021 rows and columns, with those only gov2019 has merged in after their neighbour there.
+/// The fixed cell columns of the <c>wide</c> CSV layout: every data cell of every template of the
+/// catalogue (gov2021 and gov2019), as <c>table.row.column</c> keys, so that every report of a corpus
+/// shares one header whatever its template. Per grid (表二's blocks, 表三, 表四) the newest edition's rows
+/// and columns, with those only an older edition has merged in after their neighbour there.
 /// Group rows (labels without numbers) have no cells.
 /// </summary>
 internal static class WideCsvColumns

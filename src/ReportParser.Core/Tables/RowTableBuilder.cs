@@ -39,7 +39,8 @@ internal sealed class RowTableBuilder
             resolved[key] = _resolver.Resolve(occurrence.Values, row.Columns.Count, RuleFor(template));
         }
 
-        if (template.Table == TableKeys.Table3)
+        // 表三's column equations settle what is still ambiguous (表二 has none).
+        if (template.Rules.OfficialColumnEquations.Count > 0)
         {
             ColumnBalance.Resolve(template, resolved);
         }
@@ -99,7 +100,7 @@ internal sealed class RowTableBuilder
     /// </summary>
     private static DigitRunSplitter.PrefixRule RuleFor(TableTemplate template)
     {
-        if (template.Table != TableKeys.Table3 || template.Rules.RowTotal is not { } equation)
+        if (template.Rules.RowTotal is not { } equation)
         {
             return (_, _) => true;
         }

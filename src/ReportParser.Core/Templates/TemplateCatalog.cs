@@ -38,7 +38,6 @@ internal sealed class TemplateCatalog
         }
 
         Templates = [.. templates];
-        Editions = file.Editions;
         Labels = new LabelIndex(file.Tables);
         Years = new YearPrior(file.Editions);
         Signals = new TemplateSignals(file.Editions, file.Tables);
@@ -47,9 +46,6 @@ internal sealed class TemplateCatalog
 
     /// <summary>The template names, in the order of the document.</summary>
     public IReadOnlyList<string> Templates { get; }
-
-    /// <summary>The editions, in the order of the document.</summary>
-    public IReadOnlyList<TemplateEdition> Editions { get; }
 
     /// <summary>Every label of every table, normalised, and what it means.</summary>
     public LabelIndex Labels { get; }
