@@ -15,8 +15,11 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
     private readonly RowMatcher _matcher = new(catalog);
     private readonly CellResolver _resolver = new();
 
-    /// <summary>Whether the region holds 表四: one of its labels, or a row of at least 15 cell values.</summary>
-    public static bool IsPresent(TokenLabels labels)
+    /// <summary>
+    /// Whether the region holds 表四: one of its labels, or at least <paramref name="minCells"/> cell values
+    /// (the narrowest 表四 grid of the templates: 15, three blocks of five).
+    /// </summary>
+    public static bool IsPresent(TokenLabels labels, int minCells)
     {
         var tokens = labels.Tokens;
         int cellValues = 0;
@@ -30,7 +33,7 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
             cellValues += tokens[i].Kind == TokenKind.Value && tokens[i].FromCell ? 1 : 0;
         }
 
-        return cellValues >= 15;
+        return cellValues >= minCells;
     }
 
     /// <param name="match">The region's match against the template.</param>

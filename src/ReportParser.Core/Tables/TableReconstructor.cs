@@ -27,6 +27,9 @@ internal sealed class TableReconstructor
     private readonly Table4Builder _table4;
     private readonly RowMatcher _matcher;
 
+    // The cells of the narrowest 表四 grid: a region with that many cell values holds 表四.
+    private readonly int _table4Cells;
+
     public TableReconstructor()
         : this(TemplateCatalog.Default)
     {
@@ -38,6 +41,7 @@ internal sealed class TableReconstructor
         _rows = new RowTableBuilder();
         _table4 = new Table4Builder(catalog);
         _matcher = new RowMatcher(catalog);
+        _table4Cells = Narrowest(catalog.GridWidths(TableKeys.Table4));
     }
 
     public IReadOnlyList<StatTable> Reconstruct(SplitDocument document, DiagnosticBag bag)
@@ -250,7 +254,7 @@ internal sealed class TableReconstructor
     {
         if (table == TableKeys.Table4)
         {
-            return strict ? CountTableLabels(matches.Labels(tokens), table) >= 3 : Table4Builder.IsPresent(matches.Labels(tokens));
+            return strict ? CountTableLabels(matches.Labels(tokens), table) >= 3 : Table4Builder.IsPresent(matches.Labels(tokens), _table4Cells);
         }
 
         int rowsWithValues = 0;
@@ -337,6 +341,17 @@ internal sealed class TableReconstructor
         }
 
         return [.. tokens, .. _tokenizer.Tokenize([new TextLine(next.Section.Heading, next.Section.Line), .. next.Blocks], _catalog.GridWidths(table))];
+    }
+
+    private static int Narrowest(IReadOnlySet<int> widths)
+    {
+        int narrowest = int.MaxValue;
+        foreach (int width in widths)
+        {
+            narrowest = Math.Min(narrowest, width);
+        }
+
+        return narrowest;
     }
 
     private static int? FirstLine(SplitSection section) => section.Blocks.Count > 0 ? section.Blocks[0].Line : section.Section.Line;
