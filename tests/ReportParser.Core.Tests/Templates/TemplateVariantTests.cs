@@ -26,6 +26,8 @@ public sealed class TemplateVariantTests
     {
         var catalog = TemplateCatalog.FromJson(VariantDocument());
         Assert.Contains(Variant, catalog.Templates);
+        Assert.Equal(Variant, catalog.Years.Prior(2099));
+        Assert.Equal(TemplateNames.Gov2021, catalog.Years.Prior(2098));
 
         var bag = new DiagnosticBag();
         var tables = new TableReconstructor(catalog).Reconstruct(TableTestDocuments.FromSections(Variant, (3, VariantText())), bag);
