@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using ReportParser.Model;
 using ReportParser.Output;
-using ReportParser.Tables;
+using ReportParser.Templates;
 using NormalizationMode = ReportParser.NormalizationMode;
 
 namespace ReportParser.Cli;

@@ -1,17 +1,16 @@
 using System.Globalization;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
-using ReportParser.Tables;
+using ReportParser.Templates;
 
 namespace ReportParser.Checks;
 
 /// <summary>
-/// Evaluates the 勾稽 rules of spec §7 on reconstructed tables. One result per rule instance:
-/// T3_BALANCE and T3_RESULTS_SUM per 表三 column, T3_ROW_TOTAL per 表三 data row, T4_BLOCK_TOTAL per
-/// 表四 block, T3_SUBTOTAL_IF_PRESENT per column of a subtotal row a report added. The cell rules
-/// (NON_NEGATIVE_INT for 表三/表四, T2_NON_NEGATIVE for 表二) list failing cells only, or give one
-/// passing result per table, so a table of zeros stays readable. A blank or missing operand makes
-/// an instance not_assessable (blank is not zero). Numbers are never changed.
+/// Evaluates the 勾稽 rules of spec §7 (<see cref="TableRules"/>, defined with the templates) on
+/// reconstructed tables. One result per rule instance: a column equation per column, a row equation
+/// per row. The cell rules (NON_NEGATIVE_INT for 表三/表四, T2_NON_NEGATIVE for 表二) list failing cells
+/// only, or give one passing result per table, so a table of zeros stays readable. A blank or missing
+/// operand makes an instance not_assessable (blank is not zero). Numbers are never changed.
 /// </summary>
 internal sealed class TableChecker
 {
@@ -34,23 +33,23 @@ internal sealed class TableChecker
                 continue;
             }
 
-            var context = new TableContext(table, _catalog.Get(table.Key, table.Template), results, bag);
-            switch (table.Key)
+            var template = _catalog.Get(table.Key, table.Template);
+            var context = new TableContext(table, template, results, bag);
+            foreach (var equation in template.Rules.Equations)
             {
-                case TemplateCatalog.Table2:
-                    CheckTable2(context);
-                    break;
-                case TemplateCatalog.Table3:
-                    CheckBalance(context);
-                    CheckResultsSum(context);
-                    CheckTotalColumn(context, Rules.T3RowTotal, dataRowsOnly: true);
-                    CheckSubtotals(context);
-                    CheckNonNegative(context);
-                    break;
-                case TemplateCatalog.Table4:
-                    CheckTotalColumn(context, Rules.T4BlockTotal, dataRowsOnly: false);
-                    CheckNonNegative(context);
-                    break;
+                if (equation.Axis == RuleAxis.Column)
+                {
+                    CheckColumns(context, equation);
+                }
+                else
+                {
+                    CheckRows(context, equation);
+                }
+            }
+
+            if (template.Rules.Cells is { } cells)
+            {
+                CheckCells(context, cells);
             }
 
             context.ReportNotAssessable();
@@ -59,125 +58,56 @@ internal sealed class TableChecker
         return results;
     }
 
-    private static void CheckBalance(TableContext t)
+    /// <summary>A column equation (operands are rows) in each column of the table.</summary>
+    private static void CheckColumns(TableContext t, Equation equation)
     {
-        foreach (var column in t.Table.Columns)
+        var atRow = equation.At is null ? null : t.Row(equation.At);
+        if (equation.OnlyIfAtRowPresent && atRow is null)
         {
-            decimal?[] v =
-            [
-                t.Value(Table3Keys.NewReceived, column.Key), t.Value(Table3Keys.CarriedOver, column.Key),
-                t.Value(Table3Keys.ResultsTotal, column.Key), t.Value(Table3Keys.CarriedForward, column.Key),
-            ];
-            string[] names = [Table3Keys.NewReceived, Table3Keys.CarriedOver, Table3Keys.ResultsTotal, Table3Keys.CarriedForward];
-            if (Blank(v[0], [v[1], v[2], v[3]], names) is { } blank)
-            {
-                t.NotAssessable(Rules.T3Balance, null, column.Key, blank, t.Table.Line);
-                continue;
-            }
-
-            bool pass = v[0] + v[1] == v[2] + v[3];
-            string message = $"{N(v[0])} + {N(v[1])} {(pass ? "=" : "≠")} {N(v[2])} + {N(v[3])}";
-            t.Add(Rules.T3Balance, null, column.Key, pass, message, t.Table.Line, official: true);
-        }
-    }
-
-    private static void CheckResultsSum(TableContext t)
-    {
-        var leaves = t.Template.ResultLeaves.Select(r => r.Key).ToArray();
-        string[] names = [Table3Keys.ResultsTotal, .. leaves];
-        foreach (var column in t.Table.Columns)
-        {
-            var total = t.Value(Table3Keys.ResultsTotal, column.Key);
-            var terms = t.Values(leaves, column.Key);
-            if (Blank(total, terms, names) is { } blank)
-            {
-                t.NotAssessable(Rules.T3ResultsSum, Table3Keys.ResultsTotal, column.Key, blank, t.Row(Table3Keys.ResultsTotal)?.Line ?? t.Table.Line, total, terms);
-                continue;
-            }
-
-            decimal sum = Sum(terms);
-            bool pass = total == sum;
-            var nonZero = new List<string>();
-            foreach (var term in terms)
-            {
-                if (term != 0)
-                {
-                    nonZero.Add(N(term));
-                }
-            }
-
-            string parts = nonZero.Count == 0 ? "0" : string.Join(" + ", nonZero);
-            string message = $"{N(total)} {(pass ? "=" : "≠")} {parts}{(nonZero.Count > 1 && !pass ? $" = {N(sum)}" : "")} (sum of {leaves.Length} outcome rows; the others are 0)";
-            t.Add(Rules.T3ResultsSum, Table3Keys.ResultsTotal, column.Key, pass, message, t.Row(Table3Keys.ResultsTotal)?.Line ?? t.Table.Line, official: true);
-        }
-    }
-
-    /// <summary>
-    /// The 总计 column of each row equals the sum of the row's other columns: T3_ROW_TOTAL over 表三's data
-    /// rows, T4_BLOCK_TOTAL over 表四's three blocks.
-    /// </summary>
-    private static void CheckTotalColumn(TableContext t, string rule, bool dataRowsOnly)
-    {
-        var parts = t.Table.Columns.Take(t.Table.Columns.Count - 1).Select(c => c.Key).ToArray();
-        string totalKey = t.Table.Columns[^1].Key;
-        string[] names = [totalKey, .. parts];
-        foreach (var row in t.Table.Rows)
-        {
-            if (dataRowsOnly && t.Template.Row(row.Key)?.IsData != true)
-            {
-                continue;
-            }
-
-            CheckSum(t, rule, row.Key, totalKey, t.Value(row.Key, totalKey), t.Values(row.Key, parts), names, row.Line ?? t.Table.Line, official: true);
-        }
-    }
-
-    private static void CheckSubtotals(TableContext t)
-    {
-        foreach (string group in Table3Keys.SubtotalGroups)
-        {
-            var row = t.Row(group);
-            var children = t.Template.Rows.Where(r => r.Parent == group && r.IsData).Select(r => r.Key).ToArray();
-            if (row is null || t.Template.Row(group)?.IsData != false || children.Length == 0)
-            {
-                continue;
-            }
-
-            foreach (var column in t.Table.Columns)
-            {
-                CheckSum(t, Rules.T3Subtotal, group, column.Key, t.Value(group, column.Key), t.Values(children, column.Key), [group, .. children],
-                    row.Line ?? t.Table.Line, official: false);
-            }
-        }
-    }
-
-    /// <summary>One rule instance "total = Σ terms": pass or fail with the numbers, or not assessable when an operand is blank.</summary>
-    private static void CheckSum(TableContext t, string rule, string row, string column, decimal? total, decimal?[] terms, string[] names, int? line, bool official)
-    {
-        if (Blank(total, terms, names) is { } blank)
-        {
-            t.NotAssessable(rule, row, column, blank, line, total, terms);
             return;
         }
 
-        bool pass = total == Sum(terms);
-        t.Add(rule, row, column, pass, $"{N(total)} {(pass ? "=" : "≠")} {Joined(terms)}", line, official);
+        int? line = atRow?.Line ?? t.Table.Line;
+        foreach (var column in t.Table.Columns)
+        {
+            var left = t.Values(equation.Left, column.Key);
+            var right = t.Values(equation.Right, column.Key);
+            Record(t, equation, equation.At, column.Key, left, right, line);
+        }
     }
 
-    /// <summary>NON_NEGATIVE_INT: 表三 and 表四 cells are counts.</summary>
-    private static void CheckNonNegative(TableContext t) =>
-        CheckCells(t, Rules.NonNegativeInt, (_, value) => value >= 0 && decimal.Truncate(value) == value, "a non-negative integer");
-
-    /// <summary>T2_NON_NEGATIVE: counts are non-negative integers, 本年增/减 may be negative, amounts may be decimal.</summary>
-    private static void CheckTable2(TableContext t) =>
-        CheckCells(t, Rules.T2NonNegative, (type, value) => type switch
+    /// <summary>A row equation (operands are columns) in each row of the table: 总计 = the sum of the row's other columns.</summary>
+    private static void CheckRows(TableContext t, Equation equation)
+    {
+        string column = equation.Left[0];
+        foreach (var row in t.Table.Rows)
         {
-            "signed_count" => decimal.Truncate(value) == value,
-            "money" or "money_unspecified_unit" => value >= 0,
-            _ => value >= 0 && decimal.Truncate(value) == value,
-        }, "valid for its column (counts ≥ 0 and whole, amounts ≥ 0)");
+            if (equation.DataRowsOnly && t.Template.Row(row.Key)?.IsData != true)
+            {
+                continue;
+            }
 
-    private static void CheckCells(TableContext t, string rule, Func<string, decimal, bool> valid, string expectation)
+            var left = t.Values(row.Key, equation.Left);
+            var right = t.Values(row.Key, equation.Right);
+            Record(t, equation, row.Key, column, left, right, row.Line ?? t.Table.Line);
+        }
+    }
+
+    /// <summary>One rule instance: pass or fail with the numbers, or not assessable when an operand is blank.</summary>
+    private static void Record(TableContext t, Equation equation, string? row, string column, decimal?[] left, decimal?[] right, int? line)
+    {
+        var outcome = Equation.Evaluate(left, right);
+        if (outcome == RuleOutcome.Blank)
+        {
+            t.NotAssessable(equation.Rule, row, column, equation.DescribeBlank(left, right), line);
+            return;
+        }
+
+        bool pass = outcome == RuleOutcome.Pass;
+        t.Add(equation.Rule, row, column, pass, equation.Describe(left, right, pass), line, equation.Official);
+    }
+
+    private static void CheckCells(TableContext t, CellRule rule)
     {
         int numeric = 0;
         int failed = 0;
@@ -192,12 +122,12 @@ internal sealed class TableChecker
                 }
 
                 numeric++;
-                if (!valid(column.ValueType, v))
+                if (!rule.Valid(column.ValueType, v))
                 {
                     failed++;
-                    string message = $"{N(v)} is not {expectation}";
-                    t.Results.Add(new CheckResult { Rule = rule, Table = t.Table.Key, Row = row.Key, Column = column.Key, Status = CheckStatus.Fail, Message = message, Line = row.Line });
-                    t.Bag.Report(DiagnosticCodes.NotNonNegativeInteger, $"{rule} {TableText.Name(t.Table.Key)} {row.Key}.{column.Key}: {message}", row.Line ?? t.Table.Line);
+                    string message = $"{N(v)} is not {rule.Expectation}";
+                    t.Results.Add(new CheckResult { Rule = rule.Rule, Table = t.Table.Key, Row = row.Key, Column = column.Key, Status = CheckStatus.Fail, Message = message, Line = row.Line });
+                    t.Bag.Report(DiagnosticCodes.NotNonNegativeInteger, $"{rule.Rule} {TableKeys.Name(t.Table.Key)} {row.Key}.{column.Key}: {message}", row.Line ?? t.Table.Line);
                 }
             }
         }
@@ -206,92 +136,18 @@ internal sealed class TableChecker
         {
             t.Results.Add(new CheckResult
             {
-                Rule = rule,
+                Rule = rule.Rule,
                 Table = t.Table.Key,
                 Status = numeric > 0 ? CheckStatus.Pass : CheckStatus.NotAssessable,
-                Message = numeric > 0 ? $"all {numeric} numeric cells are {expectation}" : "no numeric cells",
+                Message = numeric > 0 ? $"all {numeric} numeric cells are {rule.Expectation}" : "no numeric cells",
                 Line = t.Table.Line,
             });
         }
     }
 
-    /// <summary>
-    /// The names of the blank operands (up to three, then "and N more"), or null when all are numbers.
-    /// <paramref name="names"/>: the total's name, then the terms'.
-    /// </summary>
-    private static string? Blank(decimal? total, decimal?[] terms, string[] names)
-    {
-        List<string>? blank = null;
-        if (total is null)
-        {
-            (blank ??= []).Add(names[0]);
-        }
-
-        for (int i = 0; i < terms.Length; i++)
-        {
-            if (terms[i] is null)
-            {
-                (blank ??= []).Add(names[i + 1]);
-            }
-        }
-
-        if (blank is null)
-        {
-            return null;
-        }
-
-        string listed = string.Join(", ", blank.Count > 3 ? blank.GetRange(0, 3) : blank);
-        return blank.Count > 3 ? $"{listed} and {blank.Count - 3} more" : listed;
-    }
-
-    /// <summary>The sum of operands that are all numbers.</summary>
-    private static decimal Sum(decimal?[] terms)
-    {
-        decimal sum = 0;
-        foreach (var term in terms)
-        {
-            sum += term!.Value;
-        }
-
-        return sum;
-    }
-
-    private static string Joined(decimal?[] terms)
-    {
-        var texts = new string[terms.Length];
-        for (int i = 0; i < terms.Length; i++)
-        {
-            texts[i] = N(terms[i]);
-        }
-
-        return string.Join(" + ", texts);
-    }
-
     private static decimal? Value(TableRow row, string column) => row.Values.TryGetValue(column, out var v) ? v : null;
 
-    private static decimal?[] Values(TableRow row, string[] columns)
-    {
-        var values = new decimal?[columns.Length];
-        for (int i = 0; i < columns.Length; i++)
-        {
-            values[i] = Value(row, columns[i]);
-        }
-
-        return values;
-    }
-
     private static string N(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "blank";
-
-    private static class Rules
-    {
-        public const string T3Balance = "T3_BALANCE";
-        public const string T3ResultsSum = "T3_RESULTS_SUM";
-        public const string T3RowTotal = "T3_ROW_TOTAL";
-        public const string T3Subtotal = "T3_SUBTOTAL_IF_PRESENT";
-        public const string T4BlockTotal = "T4_BLOCK_TOTAL";
-        public const string NonNegativeInt = "NON_NEGATIVE_INT";
-        public const string T2NonNegative = "T2_NON_NEGATIVE";
-    }
 
     /// <summary>One table under check: value lookup, result recording and the not-assessable tally.</summary>
     private sealed class TableContext(StatTable table, TableTemplate template, List<CheckResult> results, DiagnosticBag bag)
@@ -323,10 +179,10 @@ internal sealed class TableChecker
             Row(row) is { } r && r.Values.TryGetValue(column, out var v) ? v : null;
 
         /// <summary>The values of <paramref name="rows"/> in <paramref name="column"/>.</summary>
-        public decimal?[] Values(string[] rows, string column)
+        public decimal?[] Values(IReadOnlyList<string> rows, string column)
         {
-            var values = new decimal?[rows.Length];
-            for (int i = 0; i < rows.Length; i++)
+            var values = new decimal?[rows.Count];
+            for (int i = 0; i < rows.Count; i++)
             {
                 values[i] = Value(rows[i], column);
             }
@@ -335,8 +191,19 @@ internal sealed class TableChecker
         }
 
         /// <summary>The values of row <paramref name="row"/> in <paramref name="columns"/>.</summary>
-        public decimal?[] Values(string row, string[] columns) =>
-            Row(row) is { } r ? TableChecker.Values(r, columns) : new decimal?[columns.Length];
+        public decimal?[] Values(string row, IReadOnlyList<string> columns)
+        {
+            var values = new decimal?[columns.Count];
+            if (Row(row) is { } r)
+            {
+                for (int i = 0; i < columns.Count; i++)
+                {
+                    values[i] = TableChecker.Value(r, columns[i]);
+                }
+            }
+
+            return values;
+        }
 
         public void Add(string rule, string? row, string? column, bool pass, string message, int? line, bool official)
         {
@@ -354,13 +221,11 @@ internal sealed class TableChecker
             {
                 string where = string.Join(".", new[] { row, column }.Where(x => x is not null));
                 bag.Report(official ? DiagnosticCodes.RuleFailed : DiagnosticCodes.PracticeRuleFailed,
-                    $"{rule} {TableText.Name(table.Key)} {where}: {message}", table.Line ?? line);
+                    $"{rule} {TableKeys.Name(table.Key)} {where}: {message}", table.Line ?? line);
             }
         }
 
-        /// <param name="total">For a sum rule, the total operand; with <paramref name="terms"/> the message adds what the
-        /// rule would say if blank cells were 0 (spec §7's optional retry; the status stays not_assessable).</param>
-        public void NotAssessable(string rule, string? row, string? column, string blank, int? line, decimal? total = null, decimal?[]? terms = null)
+        public void NotAssessable(string rule, string? row, string? column, string message, int? line)
         {
             results.Add(new CheckResult
             {
@@ -369,7 +234,7 @@ internal sealed class TableChecker
                 Row = row,
                 Column = column,
                 Status = CheckStatus.NotAssessable,
-                Message = $"blank or missing operand: {blank}{ZeroHint(total, terms)}",
+                Message = message,
                 Line = line,
             });
             string where = string.Join(".", new[] { row, column }.Where(x => x is not null));
@@ -381,24 +246,6 @@ internal sealed class TableChecker
             list.Add(where);
         }
 
-        private static string ZeroHint(decimal? total, decimal?[]? terms)
-        {
-            if (total is not { } t || terms is null)
-            {
-                return "";
-            }
-
-            decimal sum = 0;
-            foreach (var term in terms)
-            {
-                sum += term ?? 0;
-            }
-
-            return t == sum
-                ? $"; with blank cells counted as 0 it would pass ({N(t)} = {N(sum)})"
-                : $"; even with blank cells counted as 0 it would fail ({N(t)} ≠ {N(sum)})";
-        }
-
         /// <summary>One RP4002 per rule and table, listing the first instances.</summary>
         public void ReportNotAssessable()
         {
@@ -406,7 +253,7 @@ internal sealed class TableChecker
             {
                 string listed = string.Join(", ", where.Take(5)) + (where.Count > 5 ? $" and {where.Count - 5} more" : "");
                 bag.Report(DiagnosticCodes.RuleNotAssessable,
-                    $"{rule} {TableText.Name(table.Key)}: {where.Count} instance(s) not assessable because an operand is blank or missing ({listed})", table.Line);
+                    $"{rule} {TableKeys.Name(table.Key)}: {where.Count} instance(s) not assessable because an operand is blank or missing ({listed})", table.Line);
             }
         }
     }

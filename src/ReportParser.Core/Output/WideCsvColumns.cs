@@ -1,30 +1,30 @@
-using ReportParser.Tables;
+using ReportParser.Templates;
 
 namespace ReportParser.Output;
 
 /// <summary>
-/// The fixed cell columns of the <c>wide</c> CSV layout: every data cell of the gov2021 and gov2019
-/// templates, as <c>table.row.column</c> keys, so that every report of a corpus shares one header
-/// whatever its template. Built from the template catalogue: per grid (表二's blocks, 表三, 表四) the
-/// gov2021 rows and columns, with those only gov2019 has merged in after their neighbour there.
+/// The fixed cell columns of the <c>wide</c> CSV layout: every data cell of every template of the
+/// catalogue (gov2021 and gov2019), as <c>table.row.column</c> keys, so that every report of a corpus
+/// shares one header whatever its template. Per grid (表二's blocks, 表三, 表四) the newest edition's rows
+/// and columns, with those only an older edition has merged in after their neighbour there.
 /// Group rows (labels without numbers) have no cells.
 /// </summary>
 internal static class WideCsvColumns
 {
-    private static readonly string[] TemplateOrder = ["gov2021", "gov2019"];
-
     /// <summary>The cell keys in column order.</summary>
     public static IReadOnlyList<string> CellKeys { get; } = Build(TemplateCatalog.Default);
 
     private static string[] Build(TemplateCatalog catalog)
     {
+        // Newest edition first: its rows and columns lead, older editions' are merged in.
+        var templateOrder = catalog.Years.NewestFirst();
         var grids = new List<(string Prefix, List<string> Rows, List<string> Columns)>();
-        foreach (string table in new[] { TemplateCatalog.Table2, TemplateCatalog.Table3, TemplateCatalog.Table4 })
+        foreach (string table in TableKeys.All)
         {
-            foreach (string template in TemplateOrder)
+            foreach (string template in templateOrder)
             {
                 // 表二's rows are "<block>.<row>" and each block has its own columns; the other tables are one grid.
-                bool blocks = table == TemplateCatalog.Table2;
+                bool blocks = table == TableKeys.Table2;
                 foreach (var group in catalog.Get(table, template).DataRows.GroupBy(r => blocks ? r.Parent! : ""))
                 {
                     string prefix = blocks ? $"{table}.{group.Key}" : table;

@@ -1,3 +1,5 @@
+using ReportParser.Templates;
+
 namespace ReportParser.Sectioning;
 
 /// <summary>
@@ -27,13 +29,11 @@ internal static class SectionCatalog
         "政府信息公开工作存在的主要问题和改进措施", "需要说明的事项与附表", "其他需要说明的事项",
     }.OrderByDescending(t => t.Length).ToArray();
 
-    /// <summary>Row labels of 表三 that look like section headings (一、本年新收…) and must never be taken for one.</summary>
-    public static IReadOnlyList<string> TableRowLabelStarts { get; } =
-        ["本年新收", "上年结转", "本年度办理结果", "结转下年度", "结转下年"];
+    /// <summary>Row labels of 表三 that look like section headings (一、本年新收…) and must never be taken for one (from the templates).</summary>
+    public static IReadOnlyList<string> TableRowLabelStarts => TemplateCatalog.Default.HeadingLikeLabels.SectionStarts;
 
-    /// <summary>Subsection-like labels of 表三 ((一)予以公开 …) that are table rows, not subsections.</summary>
-    public static IReadOnlyList<string> TableSubLabelStarts { get; } =
-        ["予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "总计"];
+    /// <summary>Subsection-like labels of 表三 ((一)予以公开 …) that are table rows, not subsections (from the templates).</summary>
+    public static IReadOnlyList<string> TableSubLabelStarts => TemplateCatalog.Default.HeadingLikeLabels.SubsectionStarts;
 
     /// <summary>Words a section title ends with; used to cut a title that runs straight into its prose.</summary>
     public static IReadOnlyList<string> TitleEndings { get; } =

@@ -3,6 +3,7 @@ using ReportParser.Diagnostics;
 using ReportParser.Model;
 using ReportParser.Normalization;
 using ReportParser.Reading;
+using ReportParser.Templates;
 using ReportParser.Text;
 
 namespace ReportParser.Sectioning;
@@ -283,7 +284,7 @@ internal sealed class SectionSplitter
 
     private static void ReportMissingSections(string template, IReadOnlyList<SplitSection> sections, DiagnosticBag bag)
     {
-        if (template is not (TemplateNames.Gov2019 or TemplateNames.Gov2021) || sections.Count == 0)
+        if (!TemplateCatalog.Default.Has(template) || sections.Count == 0)
         {
             return;
         }

@@ -2,25 +2,22 @@ using ReportParser.Diagnostics;
 using ReportParser.Model;
 using ReportParser.Normalization;
 using ReportParser.Reading;
+using ReportParser.Templates;
 
 namespace ReportParser.Sectioning;
 
 /// <summary>
 /// Decides the report template from content signals (spec §8), with the report year as a prior only.
+/// The signals and the year prior are the catalogue's (<see cref="TemplateSignals"/>, <see cref="YearPrior"/>);
+/// this stage finds the signals in the text.
 /// </summary>
 internal sealed class TemplateDetector
 {
-    private static readonly string[] Gov2021Signals =
-        ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "逾期不补正", "逾期未按收费通知"];
+    private static readonly TemplateCatalog Catalog = TemplateCatalog.Default;
 
-    private static readonly string[] Gov2019Signals =
-        ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "第二十条第(九)项", "采购总金额"];
-
-    private static readonly string[] TableThreeSignals =
-        ["本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "本年度办理结果", "结转下年度继续办理"];
-
-    // All signals, 2021's first, then 2019's, then 表三's.
-    private static readonly string[] AllSignals = [.. Gov2021Signals, .. Gov2019Signals, .. TableThreeSignals];
+    // The catalogue's signals: each edition's own, then the 表三 titles they share. An array: FindIn
+    // reads it at every place a signal could start.
+    private static readonly string[] AllSignals = [.. Catalog.Signals.All];
 
     /// <summary>
     /// The first characters of the signals. Each is a CJK character, which folding keeps as it is and
@@ -34,30 +31,19 @@ internal sealed class TemplateDetector
     public string Detect(SourceText source, IReadOnlyList<SplitSection> sections, int? year, DiagnosticBag bag)
     {
         var found = FindSignals(source);
-        int new21 = Count(found, 0, Gov2021Signals.Length);
-        int old19 = Count(found, Gov2021Signals.Length, Gov2019Signals.Length);
-        bool tableThree = Count(found, Gov2021Signals.Length + Gov2019Signals.Length, TableThreeSignals.Length) > 0;
-        string? prior = year switch
+        string? prior = Catalog.Years.Prior(year);
+        string? byContent = Catalog.Signals.Decide(found);
+        if (byContent is null)
         {
-            null => null,
-            <= 2018 => TemplateNames.Legacy,
-            <= 2020 => TemplateNames.Gov2019,
-            _ => TemplateNames.Gov2021,
-        };
-
-        string? byContent = null;
-        if (new21 > 0 || old19 > 0)
-        {
-            byContent = new21 >= old19 ? TemplateNames.Gov2021 : TemplateNames.Gov2019;
-        }
-        else if (tableThree || HasGovSections(sections))
-        {
-            // The 2019 and 2021 templates share their sections and most of 表三: the year decides.
-            byContent = year is >= 2021 ? TemplateNames.Gov2021 : year is >= 2019 ? TemplateNames.Gov2019 : null;
-        }
-        else if (sections.Count > 0)
-        {
-            byContent = TemplateNames.Legacy;
+            if (Catalog.Signals.SharedFound(found) || HasGovSections(sections))
+            {
+                // The editions share their sections and most of 表三: the year decides.
+                byContent = Catalog.Years.Edition(year);
+            }
+            else if (sections.Count > 0)
+            {
+                byContent = TemplateNames.Legacy;
+            }
         }
 
         if (byContent is not null && prior is not null && byContent != prior)
@@ -81,17 +67,6 @@ internal sealed class TemplateDetector
         bool overview = sections.Any(s => s.Section.Number == 1 && s.Section.Title.Contains("总体情况", StringComparison.Ordinal));
         bool review = sections.Any(s => s.Section.Number == 4 && s.Section.Key == "review_litigation");
         return applications || (overview && review);
-    }
-
-    private static int Count(bool[] found, int start, int count)
-    {
-        int n = 0;
-        for (int i = start; i < start + count; i++)
-        {
-            n += found[i] ? 1 : 0;
-        }
-
-        return n;
     }
 
     /// <summary>

@@ -1,15 +1,18 @@
+using ReportParser.Templates;
+
 namespace ReportParser.Tables;
 
 /// <summary>
-/// Settles 表三 rows whose digit run fits several splits, using the column rules of spec §7 when the
-/// other operands are known: T3_BALANCE (一 + 二 = 三(七) + 四) and T3_RESULTS_SUM ((七)总计 = Σ outcomes).
-/// A candidate survives when every column equation it takes part in holds; one survivor is accepted.
+/// Settles 表三 rows whose digit run fits several splits, using the template's official column
+/// equations (<see cref="TableRules.OfficialColumnEquations"/>: T3_BALANCE and T3_RESULTS_SUM) when the
+/// other operands are known. A candidate survives when every column equation it takes part in holds
+/// (or cannot yet be assessed); one survivor is accepted.
 /// </summary>
 internal static class ColumnBalance
 {
     public static void Resolve(TableTemplate template, Dictionary<string, RowCells> rows)
     {
-        var leaves = template.ResultLeaves.Select(r => r.Key).ToArray();
+        var equations = template.Rules.OfficialColumnEquations;
         bool changed = true;
         while (changed)
         {
@@ -22,7 +25,7 @@ internal static class ColumnBalance
                     continue;
                 }
 
-                var kept = cells.Candidates.Where(c => Consistent(key, c, rows, leaves, template.Columns.Count)).ToArray();
+                var kept = cells.Candidates.Where(c => Consistent(key, c, rows, equations, template.Columns.Count)).ToArray();
                 if (kept.Length == 1)
                 {
                     rows[key] = cells.Accept(kept[0]);
@@ -37,38 +40,20 @@ internal static class ColumnBalance
         }
     }
 
-    private static bool Consistent(string key, CellValue[] candidate, Dictionary<string, RowCells> rows, string[] leaves, int columns)
+    private static bool Consistent(string key, CellValue[] candidate, Dictionary<string, RowCells> rows, IReadOnlyList<Equation> equations, int columns)
     {
-        for (int col = 0; col < columns; col++)
+        foreach (var equation in equations)
         {
-            decimal? Get(string k) => k == key ? candidate[col].Value : rows.TryGetValue(k, out var r) ? r.Cells[col]?.Value : null;
-
-            string[] balance = [Table3Keys.NewReceived, Table3Keys.CarriedOver, Table3Keys.ResultsTotal, Table3Keys.CarriedForward];
-            if (balance.Contains(key)
-                && Get(balance[0]) is { } a && Get(balance[1]) is { } b && Get(balance[2]) is { } c && Get(balance[3]) is { } d
-                && a + b != c + d)
+            if (!Contains(equation.Left, key) && !Contains(equation.Right, key))
             {
-                return false;
+                continue;
             }
 
-            if (key == Table3Keys.ResultsTotal || leaves.Contains(key))
+            for (int col = 0; col < columns; col++)
             {
-                decimal sum = 0;
-                bool known = true;
-                foreach (var leaf in leaves)
-                {
-                    if (Get(leaf) is { } v)
-                    {
-                        sum += v;
-                    }
-                    else
-                    {
-                        known = false;
-                        break;
-                    }
-                }
-
-                if (known && Get(Table3Keys.ResultsTotal) is { } total && total != sum)
+                var left = Values(equation.Left, key, candidate, rows, col);
+                var right = Values(equation.Right, key, candidate, rows, col);
+                if (Equation.Evaluate(left, right) == RuleOutcome.Fail)
                 {
                     return false;
                 }
@@ -76,5 +61,31 @@ internal static class ColumnBalance
         }
 
         return true;
+    }
+
+    /// <summary>The operands' values in column <paramref name="col"/>, the row being settled taking the candidate's.</summary>
+    private static decimal?[] Values(IReadOnlyList<string> operands, string key, CellValue[] candidate, Dictionary<string, RowCells> rows, int col)
+    {
+        var values = new decimal?[operands.Count];
+        for (int i = 0; i < operands.Count; i++)
+        {
+            string k = operands[i];
+            values[i] = k == key ? candidate[col].Value : rows.TryGetValue(k, out var r) ? r.Cells[col]?.Value : null;
+        }
+
+        return values;
+    }
+
+    private static bool Contains(IReadOnlyList<string> operands, string key)
+    {
+        for (int i = 0; i < operands.Count; i++)
+        {
+            if (operands[i] == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,3 +1,5 @@
+using ReportParser.Templates;
+
 namespace ReportParser.Tables;
 
 /// <summary>
@@ -12,10 +14,7 @@ internal sealed record MatchResult(
     IReadOnlyList<RowOccurrence> Extras,
     IReadOnlyList<TableToken> Leftovers,
     int? FirstLine,
-    bool HeaderSeen)
-{
-    public bool Found => Rows.Count > 0 || HeaderSeen;
-}
+    bool HeaderSeen);
 
 /// <summary>
 /// Finds a template's rows by their labels in a token region and takes the values after each label.
@@ -137,7 +136,7 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
     }
 
     /// <summary>Whether a label token belongs to this table (any template): a row or a header label, whole or run together.</summary>
-    public bool IsTableLabel(TableToken token, string tableKey) => IsTableLabel(catalog.Resolve(token.Text), tableKey);
+    public bool IsTableLabel(TableToken token, string tableKey) => IsTableLabel(catalog.Labels.Resolve(token.Text), tableKey);
 
     /// <summary>Whether a resolved label belongs to this table (any template): a row or a header label, whole or run together.</summary>
     public static bool IsTableLabel(ResolvedLabel label, string tableKey)
@@ -336,8 +335,8 @@ internal sealed class TokenLabels(IReadOnlyList<TableToken> tokens, TemplateCata
 
     public IReadOnlyList<TableToken> Tokens => tokens;
 
-    public ResolvedLabel Label(int i) => _labels[i] ??= catalog.Resolve(tokens[i].Text);
+    public ResolvedLabel Label(int i) => _labels[i] ??= catalog.Labels.Resolve(tokens[i].Text);
 
     public ResolvedLabel Joined(int i) =>
-        (_joined ??= new ResolvedLabel?[tokens.Count])[i] ??= catalog.Resolve(tokens[i].Text + tokens[i + 1].Text);
+        (_joined ??= new ResolvedLabel?[tokens.Count])[i] ??= catalog.Labels.Resolve(tokens[i].Text + tokens[i + 1].Text);
 }

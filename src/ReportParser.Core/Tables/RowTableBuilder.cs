@@ -1,5 +1,6 @@
 using ReportParser.Diagnostics;
 using ReportParser.Model;
+using ReportParser.Templates;
 
 namespace ReportParser.Tables;
 
@@ -12,16 +13,14 @@ internal sealed record TableRegion(IReadOnlyList<TableToken> Tokens, int Section
 /// balances of 表三 when the rest of the table is known) and reports missing, repeated, extra, short
 /// and uncertain rows.
 /// </summary>
-internal sealed class RowTableBuilder(TemplateCatalog catalog)
+internal sealed class RowTableBuilder
 {
-    private readonly RowMatcher _matcher = new(catalog);
     private readonly CellResolver _resolver = new();
 
-    /// <param name="match">The region's match against the template, when the caller has it already.</param>
-    public StatTable Build(TableRegion region, TableTemplate template, DiagnosticBag bag, MatchResult? match = null)
+    /// <param name="match">The region's match against the template.</param>
+    public StatTable Build(TableRegion region, TableTemplate template, DiagnosticBag bag, MatchResult match)
     {
-        string name = TableText.Name(template.Table);
-        match ??= _matcher.Match(region.Tokens, template);
+        string name = TableKeys.Name(template.Table);
         int? tableLine = match.FirstLine ?? region.Line;
         bool partial = false;
 
@@ -40,7 +39,8 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
             resolved[key] = _resolver.Resolve(occurrence.Values, row.Columns.Count, RuleFor(template));
         }
 
-        if (template.Table == TemplateCatalog.Table3)
+        // 表三's column equations settle what is still ambiguous (表二 has none).
+        if (template.Rules.OfficialColumnEquations.Count > 0)
         {
             ColumnBalance.Resolve(template, resolved);
         }
@@ -68,7 +68,7 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
                     $"{name} row label '{occurrence.Label}' differs from the template's '{TableText.Label(row.Label)}'; matched to {row.Key} by similarity", occurrence.Line);
             }
 
-            partial |= Report(name, row, occurrence, cells, bag);
+            partial |= CellReport.Report(name, $"row {row.Key}", cells, row.Columns.Count, row.Columns, CellReportWording.Row, occurrence.Line, bag);
             rows.Add(TableText.Row(row.Key, TableText.Label(row.Label), occurrence.Line, row.Columns, cells.Cells,
                 cells.IsUncertain ? cells.RunText : null));
         }
@@ -93,35 +93,20 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
         return Output(template, region, tableLine, rows, extras, partial ? TableStatus.Partial : TableStatus.Complete);
     }
 
-    /// <summary>The arithmetic a row's cells must satisfy while digit runs are split: 表三's 总计 column is the sum of the six others.</summary>
+    /// <summary>
+    /// The arithmetic a row's cells must satisfy while digit runs are split: the template's row equation
+    /// (表三's T3_ROW_TOTAL, 总计 = the sum of the six others), asked once the cells it reads are placed.
+    /// 表二 has none.
+    /// </summary>
     private static DigitRunSplitter.PrefixRule RuleFor(TableTemplate template)
     {
-        if (template.Table != TemplateCatalog.Table3)
+        if (template.Rules.RowTotal is not { } equation)
         {
             return (_, _) => true;
         }
 
-        int totalIndex = template.Columns.Count - 1;
-        return (cells, count) =>
-        {
-            if (count <= totalIndex)
-            {
-                return true;
-            }
-
-            decimal sum = 0;
-            for (int i = 0; i < totalIndex; i++)
-            {
-                if (cells[i].Value is not { } v)
-                {
-                    return true;
-                }
-
-                sum += v;
-            }
-
-            return cells[totalIndex].Value is not { } total || total == sum;
-        };
+        int reads = equation.ColumnsRead();
+        return (cells, count) => count < reads || !RowEquation.Breaks(equation, cells, 0, reads);
     }
 
     /// <summary>One occurrence per template row: the first with values; repeats are reported.</summary>
@@ -203,65 +188,6 @@ internal sealed class RowTableBuilder(TemplateCatalog catalog)
 
         return false;
     }
-
-    /// <summary>Reports a row's problems; true when the row leaves cells missing or uncertain.</summary>
-    private static bool Report(string name, TemplateRow row, RowOccurrence occurrence, RowCells cells, DiagnosticBag bag)
-    {
-        int line = occurrence.Line;
-        bool incomplete = false;
-        switch (cells.State)
-        {
-            case RowCellsState.Short:
-                var missing = row.Columns.Where((_, i) => cells.Cells[i] is null).Select(c => c.Key).ToArray();
-                bag.Report(DiagnosticCodes.RowShort,
-                    $"{name} row {row.Key} has {row.Columns.Count - missing.Length} of {row.Columns.Count} values; null: {string.Join(", ", missing)}", line);
-                incomplete = true;
-                break;
-            case RowCellsState.Split:
-                bag.Report(DiagnosticCodes.DigitRunSplit,
-                    $"{name} row {row.Key}: '{cells.RunText}' was split as {TableText.Split(cells.Cells!)}", line);
-                break;
-            case RowCellsState.Ambiguous:
-                bag.Report(DiagnosticCodes.DigitRunAmbiguous,
-                    $"{name} row {row.Key}: '{cells.RunText}' fits {cells.CandidateCount} splits into {row.Columns.Count} cells: {TableText.Candidates(cells.Candidates, cells.CandidateCount)}; the cells are left null", line);
-                incomplete = true;
-                break;
-            case RowCellsState.NoFit:
-                bag.Report(DiagnosticCodes.DigitRunUnsplittable,
-                    $"{name} row {row.Key}: no split of '{cells.RunText}' into {row.Columns.Count} cells fits the row's arithmetic; the cells are left null", line);
-                incomplete = true;
-                break;
-            case RowCellsState.GluedShort:
-                bag.Report(DiagnosticCodes.DigitRunAmbiguous,
-                    $"{name} row {row.Key}: '{cells.RunText}' is glued to the label and may hold the digits of more than one of its {row.Columns.Count} cells; the cells are left null", line);
-                incomplete = true;
-                break;
-            case RowCellsState.TooLong:
-                bag.Report(DiagnosticCodes.DigitRunTooLong,
-                    $"{name} row {row.Key}: the digit run '{Shorten(cells.RunText)}' is too long to split (search bound {DigitRunSplitter.MaxDigits} digits); the cells are left null", line);
-                incomplete = true;
-                break;
-        }
-
-        if (cells.ExtraValues > 0)
-        {
-            bag.Report(DiagnosticCodes.LeftoverTokens,
-                $"{name} row {row.Key} has {cells.ExtraValues} value(s) more than its {row.Columns.Count} columns; the surplus was not used", line);
-        }
-
-        for (int i = 0; i < row.Columns.Count; i++)
-        {
-            if (cells.Cells[i] is { State: CellState.Text } text)
-            {
-                bag.Report(DiagnosticCodes.CellUnparsed, $"{name} row {row.Key} column {row.Columns[i].Key} reads '{text.Text}', not a number or placeholder", line);
-                incomplete = true;
-            }
-        }
-
-        return incomplete;
-    }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     /// <summary>Columns for an extra row: those of the block it sits in (表二) or of the table; positional when the count differs.</summary>
     private static IReadOnlyList<TemplateColumn> ExtraColumns(TableTemplate template, Dictionary<string, RowOccurrence> chosen, RowOccurrence extra)

@@ -1,5 +1,6 @@
 using ReportParser.Diagnostics;
 using ReportParser.Model;
+using ReportParser.Templates;
 
 namespace ReportParser.Tables;
 
@@ -14,14 +15,17 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
     private readonly RowMatcher _matcher = new(catalog);
     private readonly CellResolver _resolver = new();
 
-    /// <summary>Whether the region holds 表四: one of its labels, or a row of at least 15 cell values.</summary>
-    public static bool IsPresent(TokenLabels labels)
+    /// <summary>
+    /// Whether the region holds 表四: one of its labels, or at least <paramref name="minCells"/> cell values
+    /// (the narrowest 表四 grid of the templates: 15, three blocks of five).
+    /// </summary>
+    public static bool IsPresent(TokenLabels labels, int minCells)
     {
         var tokens = labels.Tokens;
         int cellValues = 0;
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i].Kind == TokenKind.Label && RowMatcher.IsTableLabel(labels.Label(i), TemplateCatalog.Table4))
+            if (tokens[i].Kind == TokenKind.Label && RowMatcher.IsTableLabel(labels.Label(i), TableKeys.Table4))
             {
                 return true;
             }
@@ -29,20 +33,20 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
             cellValues += tokens[i].Kind == TokenKind.Value && tokens[i].FromCell ? 1 : 0;
         }
 
-        return cellValues >= 15;
+        return cellValues >= minCells;
     }
 
-    /// <param name="match">The region's match against the template, when the caller has it already.</param>
-    public StatTable Build(TableRegion region, TableTemplate template, DiagnosticBag bag, MatchResult? match = null)
+    /// <param name="match">The region's match against the template.</param>
+    public StatTable Build(TableRegion region, TableTemplate template, DiagnosticBag bag, MatchResult match)
     {
-        string name = TableText.Name(template.Table);
+        string name = TableKeys.Name(template.Table);
         var tokens = region.Tokens;
         int start = FirstTableLabel(tokens);
         int? line = start >= 0 ? tokens[start].Line : tokens.FirstOrDefault(t => t.Kind == TokenKind.Value)?.Line ?? region.Line;
         int perBlock = template.Columns.Count;
         int cellCount = perBlock * template.Rows.Count;
 
-        var byBlock = match ?? _matcher.Match(tokens, template);
+        var byBlock = match;
         var blockRows = byBlock.Rows.Where(r => r.Values.Count > 0).ToList();
         var cells = new CellValue?[cellCount];
         var lines = new int?[template.Rows.Count];
@@ -60,8 +64,8 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
                     continue;
                 }
 
-                var rowCells = _resolver.Resolve(occurrence.Values, perBlock, BlockRule(perBlock));
-                partial |= ReportCells(name, template.Rows[b].Key, rowCells, perBlock, occurrence.Line, bag);
+                var rowCells = _resolver.Resolve(occurrence.Values, perBlock, BlockRule(template));
+                partial |= CellReport.Report(name, template.Rows[b].Key, rowCells, perBlock, null, CellReportWording.Table4, occurrence.Line, bag);
                 Array.Copy(rowCells.Cells, 0, cells, b * perBlock, perBlock);
                 lines[b] = occurrence.Line;
             }
@@ -75,8 +79,8 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
                 return Output(template, region, line, cells, lines, TableStatus.Partial, null);
             }
 
-            var rowCells = _resolver.Resolve(values, cellCount, BlockRule(perBlock));
-            partial |= ReportCells(name, "row", rowCells, cellCount, values[0].Line, bag);
+            var rowCells = _resolver.Resolve(values, cellCount, BlockRule(template));
+            partial |= CellReport.Report(name, "row", rowCells, cellCount, null, CellReportWording.Table4, values[0].Line, bag);
             cells = rowCells.Cells;
             for (int b = 0; b < lines.Length; b++)
             {
@@ -94,7 +98,7 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
     {
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i].Kind == TokenKind.Label && _matcher.IsTableLabel(tokens[i], TemplateCatalog.Table4))
+            if (tokens[i].Kind == TokenKind.Label && _matcher.IsTableLabel(tokens[i], TableKeys.Table4))
             {
                 return i;
             }
@@ -114,7 +118,7 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
             {
                 values.Add(token);
             }
-            else if (token.Kind == TokenKind.Label && !_matcher.IsTableLabel(token, TemplateCatalog.Table4) && values.Count > 0)
+            else if (token.Kind == TokenKind.Label && !_matcher.IsTableLabel(token, TableKeys.Table4) && values.Count > 0)
             {
                 break;
             }
@@ -123,71 +127,12 @@ internal sealed class Table4Builder(TemplateCatalog catalog)
         return values;
     }
 
-    /// <summary>Each block's 总计 (its last column) is the sum of the four outcomes before it.</summary>
-    private static DigitRunSplitter.PrefixRule BlockRule(int perBlock) => (cells, count) =>
+    /// <summary>Each block's 总计 (its last column) is the sum of the four outcomes before it: the template's T4_BLOCK_TOTAL, asked as each block is completed.</summary>
+    private static DigitRunSplitter.PrefixRule BlockRule(TableTemplate template)
     {
-        if (count % perBlock != 0)
-        {
-            return true;
-        }
-
-        int start = count - perBlock;
-        decimal sum = 0;
-        for (int i = start; i < count - 1; i++)
-        {
-            if (cells[i].Value is not { } v)
-            {
-                return true;
-            }
-
-            sum += v;
-        }
-
-        return cells[count - 1].Value is not { } total || total == sum;
-    };
-
-    private static bool ReportCells(string name, string what, RowCells cells, int count, int line, DiagnosticBag bag)
-    {
-        switch (cells.State)
-        {
-            case RowCellsState.Short:
-                int have = cells.Cells.Count(c => c is not null);
-                bag.Report(DiagnosticCodes.RowShort, $"{name} {what} has {have} of {count} values; the last {count - have} are null", line);
-                return true;
-            case RowCellsState.Split:
-                bag.Report(DiagnosticCodes.DigitRunSplit, $"{name} {what}: '{cells.RunText}' was split as {TableText.Split(cells.Cells!)}", line);
-                return false;
-            case RowCellsState.Ambiguous:
-                bag.Report(DiagnosticCodes.DigitRunAmbiguous,
-                    $"{name} {what}: '{cells.RunText}' fits {cells.CandidateCount} splits into {count} cells: {TableText.Candidates(cells.Candidates, cells.CandidateCount)}; the cells are left null", line);
-                return true;
-            case RowCellsState.NoFit:
-                bag.Report(DiagnosticCodes.DigitRunUnsplittable, $"{name} {what}: no split of '{cells.RunText}' into {count} cells gives each block 总计 = the sum of its outcomes; the cells are left null", line);
-                return true;
-            case RowCellsState.GluedShort:
-                bag.Report(DiagnosticCodes.DigitRunAmbiguous, $"{name} {what}: '{cells.RunText}' is glued to the label and may hold the digits of more than one of its {count} cells; the cells are left null", line);
-                return true;
-            case RowCellsState.TooLong:
-                bag.Report(DiagnosticCodes.DigitRunTooLong, $"{name} {what}: the digit run is too long to split (search bound {DigitRunSplitter.MaxDigits} digits); the cells are left null", line);
-                return true;
-        }
-
-        if (cells.ExtraValues > 0)
-        {
-            bag.Report(DiagnosticCodes.LeftoverTokens, $"{name} {what} has {cells.ExtraValues} value(s) more than its {count} cells; the surplus was not used", line);
-        }
-
-        bool unparsed = false;
-        foreach (var cell in cells.Cells)
-        {
-            if (cell is { State: CellState.Text })
-            {
-                bag.Report(DiagnosticCodes.CellUnparsed, $"{name} {what}: a cell reads '{cell.Text}', not a number or placeholder", line);
-                unparsed = true;
-            }
-        }
-
-        return unparsed;
+        var equation = template.Rules.RowTotal!;
+        int perBlock = template.Columns.Count;
+        return (cells, count) => count % perBlock != 0 || !RowEquation.Breaks(equation, cells, count - perBlock, perBlock);
     }
 
     private static StatTable Output(TableTemplate template, TableRegion region, int? line, CellValue?[] cells, int?[] lines, string status, string? uncertainRaw)

@@ -2,6 +2,7 @@ using ReportParser.Diagnostics;
 using ReportParser.Model;
 using ReportParser.Reading;
 using ReportParser.Sectioning;
+using ReportParser.Templates;
 
 namespace ReportParser.Tables;
 
@@ -15,9 +16,9 @@ internal sealed class TableReconstructor
 {
     private static readonly (string Table, string SectionKey, int Number)[] Homes =
     [
-        (TemplateCatalog.Table2, "active_disclosure", 2),
-        (TemplateCatalog.Table3, "applications", 3),
-        (TemplateCatalog.Table4, "review_litigation", 4),
+        (TableKeys.Table2, "active_disclosure", 2),
+        (TableKeys.Table3, "applications", 3),
+        (TableKeys.Table4, "review_litigation", 4),
     ];
 
     private readonly TemplateCatalog _catalog;
@@ -25,6 +26,9 @@ internal sealed class TableReconstructor
     private readonly RowTableBuilder _rows;
     private readonly Table4Builder _table4;
     private readonly RowMatcher _matcher;
+
+    // The cells of the narrowest 表四 grid: a region with that many cell values holds 表四.
+    private readonly int _table4Cells;
 
     public TableReconstructor()
         : this(TemplateCatalog.Default)
@@ -34,9 +38,10 @@ internal sealed class TableReconstructor
     public TableReconstructor(TemplateCatalog catalog)
     {
         _catalog = catalog;
-        _rows = new RowTableBuilder(catalog);
+        _rows = new RowTableBuilder();
         _table4 = new Table4Builder(catalog);
         _matcher = new RowMatcher(catalog);
+        _table4Cells = Narrowest(catalog.GridWidths(TableKeys.Table4));
     }
 
     public IReadOnlyList<StatTable> Reconstruct(SplitDocument document, DiagnosticBag bag)
@@ -47,7 +52,7 @@ internal sealed class TableReconstructor
         // Each section is read once; each table then only settles its pipe-only lines (see RegionTokenizer.Read).
         var lines = new RegionLines?[sections.Count];
         string documentTemplate = document.Metadata.Template;
-        bool govDocument = documentTemplate is TemplateNames.Gov2019 or TemplateNames.Gov2021;
+        bool govDocument = _catalog.Has(documentTemplate);
         IReadOnlyList<TablePart>? parts = null;
 
         foreach (var (table, sectionKey, number) in Homes)
@@ -75,7 +80,7 @@ internal sealed class TableReconstructor
                     var last = sections[^1].Section;
                     region = new TableRegion(partTokens, last.Number, part.Line);
                     bag.Report(DiagnosticCodes.TableElsewhere,
-                        $"{TableText.Name(table)} was found in the statistics part {part.Heading} (line {part.Line}) after section {last.Number} ({last.Heading}), not in its own section", part.Line);
+                        $"{TableKeys.Name(table)} was found in the statistics part {part.Heading} (line {part.Line}) after section {last.Number} ({last.Heading}), not in its own section", part.Line);
                 }
             }
 
@@ -93,7 +98,7 @@ internal sealed class TableReconstructor
                     {
                         region = new TableRegion(other, sections[i].Section.Number, FirstLine(sections[i]));
                         bag.Report(DiagnosticCodes.TableElsewhere,
-                            $"{TableText.Name(table)} was found in section {sections[i].Section.Number} ({sections[i].Section.Heading}), not in its own section", FirstLine(sections[i]));
+                            $"{TableKeys.Name(table)} was found in section {sections[i].Section.Number} ({sections[i].Section.Heading}), not in its own section", FirstLine(sections[i]));
                     }
                 }
             }
@@ -103,7 +108,7 @@ internal sealed class TableReconstructor
                 if (home >= 0 && documentTemplate != TemplateNames.Legacy)
                 {
                     bag.Report(DiagnosticCodes.TableAbsent,
-                        $"section {sections[home].Section.Heading} has no {TableText.Name(table)}; the table is reported as absent (no values)", sections[home].Section.Line);
+                        $"section {sections[home].Section.Heading} has no {TableKeys.Name(table)}; the table is reported as absent (no values)", sections[home].Section.Line);
                     tables.Add(TableText.Absent(table, sections[home].Section.Number, govDocument ? documentTemplate : TemplateNames.Unknown));
                 }
 
@@ -122,7 +127,7 @@ internal sealed class TableReconstructor
         string template = DecideTemplate(table, region.Tokens, metadata, matches);
         var tableTemplate = _catalog.Get(table, template);
         var match = matches.Match(region.Tokens, tableTemplate);
-        return table == TemplateCatalog.Table4
+        return table == TableKeys.Table4
             ? _table4.Build(region, tableTemplate, bag, match)
             : _rows.Build(region, tableTemplate, bag, match);
     }
@@ -210,7 +215,7 @@ internal sealed class TableReconstructor
             return metadata.Template;
         }
 
-        return metadata.ReportYear is >= 2019 and <= 2020 ? TemplateNames.Gov2019 : TemplateNames.Gov2021;
+        return _catalog.Years.Fallback(metadata.ReportYear);
 
         void Vote(IReadOnlyList<LabelEntry> entries)
         {
@@ -262,9 +267,9 @@ internal sealed class TableReconstructor
 
     private bool IsPresent(IReadOnlyList<TableToken> tokens, string table, bool strict, MatchMemo matches)
     {
-        if (table == TemplateCatalog.Table4)
+        if (table == TableKeys.Table4)
         {
-            return strict ? CountTableLabels(matches.Labels(tokens), table) >= 3 : Table4Builder.IsPresent(matches.Labels(tokens));
+            return strict ? CountTableLabels(matches.Labels(tokens), table) >= 3 : Table4Builder.IsPresent(matches.Labels(tokens), _table4Cells);
         }
 
         int rowsWithValues = 0;
@@ -343,7 +348,7 @@ internal sealed class TableReconstructor
         }
 
         var next = sections[home + 1];
-        bool isRow = _catalog.Resolve(next.Section.Heading).Entries
+        bool isRow = _catalog.Labels.Resolve(next.Section.Heading).Entries
             .Any(e => e.Table.Table == table && e.Row is not null);
         if (!isRow)
         {
@@ -351,6 +356,17 @@ internal sealed class TableReconstructor
         }
 
         return [.. tokens, .. _tokenizer.Tokenize([new TextLine(next.Section.Heading, next.Section.Line), .. next.Blocks], _catalog.GridWidths(table))];
+    }
+
+    private static int Narrowest(IReadOnlySet<int> widths)
+    {
+        int narrowest = int.MaxValue;
+        foreach (int width in widths)
+        {
+            narrowest = Math.Min(narrowest, width);
+        }
+
+        return narrowest;
     }
 
     private static int? FirstLine(SplitSection section) => section.Blocks.Count > 0 ? section.Blocks[0].Line : section.Section.Line;
@@ -398,10 +414,10 @@ internal sealed class TableReconstructor
     /// <summary>RP3009 when the reconstructed tables follow different templates (an old 表二 with a new 表三).</summary>
     private static void ReportMixture(List<StatTable> tables, DiagnosticBag bag)
     {
-        var built = tables.Where(t => t.Status != TableStatus.Absent && t.Key != TemplateCatalog.Table4).ToList();
+        var built = tables.Where(t => t.Status != TableStatus.Absent && t.Key != TableKeys.Table4).ToList();
         if (built.Select(t => t.Template).Distinct().Count() > 1)
         {
-            string detail = string.Join(", ", built.Select(t => $"{TableText.Name(t.Key)} {t.Template}"));
+            string detail = string.Join(", ", built.Select(t => $"{TableKeys.Name(t.Key)} {t.Template}"));
             bag.Report(DiagnosticCodes.TemplateMixture, $"the tables follow different templates: {detail}", built[0].Line);
         }
     }

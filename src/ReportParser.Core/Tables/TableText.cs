@@ -1,23 +1,13 @@
-using System.Globalization;
 using ReportParser.Model;
 using ReportParser.Normalization;
+using ReportParser.Templates;
 
 namespace ReportParser.Tables;
 
 /// <summary>Shared wording and output shaping for the table builders.</summary>
 internal static class TableText
 {
-    public static string Name(string table) => table switch
-    {
-        TemplateCatalog.Table2 => "表二",
-        TemplateCatalog.Table3 => "表三",
-        TemplateCatalog.Table4 => "表四",
-        _ => table,
-    };
-
     public static string Label(string templateLabel) => TextFold.FoldWidth(templateLabel);
-
-    public static string Cell(CellValue? cell) => cell is null ? "?" : cell.Text.Length == 0 ? "(blank)" : cell.Text;
 
     public static string Split(IEnumerable<CellValue> cells) => string.Join("|", cells.Select(c => c.Text.Length == 0 ? "_" : c.Text));
 
@@ -27,8 +17,6 @@ internal static class TableText
         string listed = string.Join("; ", candidates.Take(max).Select(Split));
         return total > max ? $"{listed}; and {total - max} more" : listed;
     }
-
-    public static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "blank";
 
     public static TableRow Row(string key, string label, int? line, IReadOnlyList<TemplateColumn> columns, CellValue?[] cells, string? uncertainRaw)
     {

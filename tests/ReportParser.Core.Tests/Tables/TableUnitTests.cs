@@ -1,5 +1,6 @@
 using ReportParser.Tables;
 using Xunit;
+using ReportParser.Templates;
 
 namespace ReportParser.Core.Tests.Tables;
 
@@ -25,7 +26,7 @@ public sealed class TableUnitTests
     [InlineData("规范性文件", "art20_1.normative_documents")]
     public void Provincial_annotations_and_wording_variants_match_the_template_row(string label, string key)
     {
-        var entries = TemplateCatalog.Default.Lookup(LabelText.Normalize(label));
+        var entries = TemplateCatalog.Default.Labels.Lookup(LabelText.Normalize(label));
         Assert.Contains(entries, e => e.Table.Template == "gov2019" && e.Row?.Key == key);
     }
 

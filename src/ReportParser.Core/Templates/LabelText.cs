@@ -1,7 +1,7 @@
 using System.Buffers;
 using ReportParser.Normalization;
 
-namespace ReportParser.Tables;
+namespace ReportParser.Templates;
 
 /// <summary>
 /// Label normalisation for matching table labels against the templates: whitespace removed
@@ -22,7 +22,9 @@ internal static class LabelText
         foreach (char c in text)
         {
             char f = TextFold.FoldChar(c);
-            if (f == '\0' || WhiteSpace.Is(f))
+            // char.IsWhiteSpace, which Tables' WhiteSpace.Is answers faster, is used here so that the
+            // templates depend on no stage; labels are normalised once each (LabelIndex memoises them).
+            if (f == '\0' || char.IsWhiteSpace(f))
             {
                 continue;
             }
@@ -69,6 +71,13 @@ internal static class LabelText
             int at = text[from..].IndexOf("合计");
             return at < 0 ? -1 : from + at;
         }
+    }
+
+    /// <summary>A template label folded for matching (<see cref="TextFold.ForMatching"/>) without its leading ordinal.</summary>
+    public static string MatchingCore(string label)
+    {
+        string folded = TextFold.ForMatching(label);
+        return folded[OrdinalLength(folded, 0)..];
     }
 
     /// <summary>Normalised text without its leading ordinal.</summary>
