@@ -337,16 +337,17 @@ internal sealed class HtmlBlockWriter(LineMap map, DiagnosticBag bag, ChromeCoun
 
         if (!_inCell)
         {
-            if (HtmlRules.Breadcrumb().IsMatch(text) || HtmlRules.IsToolLine(text))
-            {
-                counts.ChromeLines++;
-                return;
-            }
-
-            if (HtmlRules.RelatedHeading().IsMatch(text))
+            // A related-links heading first: its words are toolbar words too, but the links after it go with it.
+            if (HtmlRules.IsRelatedHeading(text))
             {
                 counts.ChromeLines++;
                 _relatedRun = true;
+                return;
+            }
+
+            if (HtmlRules.IsBreadcrumb(text) || HtmlRules.IsToolLine(text))
+            {
+                counts.ChromeLines++;
                 return;
             }
 

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
+using ReportParser.Text;
+
 namespace ReportParser.Reading;
 
 /// <summary>What the HTML reading stage treats as block, inline, dead or hidden, and how it recognises page chrome.</summary>
@@ -64,19 +66,27 @@ internal static partial class HtmlRules
     [GeneratedRegex("share|bdshare|jiathis|bshare|print|dayin|close|related|relate|xgwz|xglj|xgxx|breadcrumb|crumb|location|position|dqwz|weizhi|nav|menu|footer|foot|bottom|toolbar|fontsize|zihao|pager|comment", RegexOptions.IgnoreCase)]
     private static partial Regex ChromeName();
 
-    /// <summary>A breadcrumb line: 当前位置 / 您现在的位置 … &gt; ….</summary>
-    [GeneratedRegex(@"^[\s\u00A0\u3000]*(?:当前位置|您现在的位置|您当前的位置|您的位置|当前的位置|所在位置|现在位置|你的位置|你现在的位置|當前位置|您現在的位置)[\s\u00A0\u3000]*[:：]?")]
-    public static partial Regex Breadcrumb();
+    /// <summary>A line that starts with a breadcrumb label ("当前位置：", "您現在的位置").</summary>
+    public static bool IsBreadcrumb(string line)
+    {
+        var t = line.AsSpan().TrimStart(" \t\r\n\f\v\u00A0\u3000");
+        foreach (string label in ChromeVocabulary.BreadcrumbLabels)
+        {
+            if (t.StartsWith(label, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
 
-    /// <summary>A line that only heads a related-links list.</summary>
-    [GeneratedRegex(@"^[\s\u00A0\u3000【\[]*(?:相关链接|相关文章|相关阅读|相关新闻|相关信息|相关稿件|相关推荐|相关词条|热门词条|相關連結|相關文章|相關詞條|熱門詞條)[\s\u00A0\u3000】\]:：]*$")]
-    public static partial Regex RelatedHeading();
+        return false;
+    }
 
-    private static readonly string[] ToolTokens =
-    [
-        "打印本页", "打印此页", "打印", "关闭本页", "关闭窗口", "关闭", "返回顶部", "返回首页", "返回", "收藏本页", "收藏", "分享到", "分享",
-        "字体", "字号", "默认", "保存本页", "纠错", "大", "中", "小", "微信", "微博", "QQ空间", "扫一扫", "在手机上查看", "打印本頁", "關閉視窗", "關閉",
-    ];
+    /// <summary>The heading of a related-links box alone on its line ("【相关链接】", "相关文章：").</summary>
+    public static bool IsRelatedHeading(string line)
+    {
+        var t = line.AsSpan().TrimStart(" \t\r\n\f\v\u00A0\u3000【[").TrimEnd(" \t\r\n\f\v\u00A0\u3000】]:：");
+        return ChromeVocabulary.RelatedHeadings.GetAlternateLookup<ReadOnlySpan<char>>().Contains(t);
+    }
 
     /// <summary>A line made only of page tools: 打印 关闭, 【打印本页】【关闭窗口】, 【字体：大 中 小】, 分享到：.</summary>
     public static bool IsToolLine(string line)
@@ -100,7 +110,7 @@ internal static partial class HtmlRules
         while (s.Length > 0 && removed)
         {
             removed = false;
-            foreach (string token in ToolTokens)
+            foreach (string token in ChromeVocabulary.ToolbarWordsLongestFirst)
             {
                 if (s.StartsWith(token, StringComparison.Ordinal))
                 {

@@ -8,20 +8,12 @@ namespace ReportParser.Sectioning;
 /// <summary>Recognises site chrome in scraped text: breadcrumbs, print/close bars, encyclopedia boxes, pipe runs.</summary>
 internal static class ChromeFilter
 {
-    private static readonly HashSet<string> ChromeLines =
-    [
-        "首页", "打印", "关闭", "打印关闭", "打印本页", "关闭窗口", "打印本页关闭窗口", "打印此页", "关闭本页",
-        "相关词条", "热门词条", "联络我们", "联系我们", "基本介绍", "返回顶部", "回到顶部", "分享到", "收藏",
-        "相关链接", "相关文章", "相关信息", "扫一扫在手机打开当前页", "扫一扫在手机上查看当前页面",
-        "字号大中小", "字体大中小", "字号:大中小", "字体:大中小", "【字号大中小】", "【字体:大中小】", "上一篇", "下一篇",
-    ];
-
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ChromeLookup = ChromeLines.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ChromeLookup = ChromeVocabulary.WholeLines.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // The characters a folded chrome line or the 分享到 prefix starts with.
     // A string, not SearchValues: it is asked about one character per line, and building a
     // SearchValues of CJK characters costs a one-report run milliseconds of start-up.
-    private static readonly string FoldedStarts = FirstCharacters(ChromeLines, "分");
+    private static readonly string FoldedStarts = FirstCharacters(ChromeVocabulary.WholeLines, "分");
 
     // A "分享到：微信 微博 …" line longer than this holds more than share buttons.
     private const int MaxShareLine = 40;
@@ -47,7 +39,7 @@ internal static class ChromeFilter
     private static int LongestLine()
     {
         int longest = 0;
-        foreach (string line in ChromeLines)
+        foreach (string line in ChromeVocabulary.WholeLines)
         {
             longest = Math.Max(longest, line.Length);
         }
