@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
 using ReportParser.Reading;
+using ReportParser.Text;
 
 namespace ReportParser.Normalization;
 

@@ -148,24 +148,7 @@ internal static partial class HtmlRules
             return 0;
         }
 
-        int value = 0;
-        foreach (char c in text[..sep])
-        {
-            int digit = "一二三四五六七八九".IndexOf(c) + 1;
-            if (c == '十')
-            {
-                value = value == 0 ? 10 : value * 10;
-            }
-            else if (digit > 0)
-            {
-                value = value >= 10 ? value + digit : digit;
-            }
-            else
-            {
-                return 0;
-            }
-        }
-
+        int value = ChineseNumeral.Parse(text[..sep]);
         return value is >= 1 and <= 12 ? value : 0;
     }
 }

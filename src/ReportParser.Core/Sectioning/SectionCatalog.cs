@@ -1,4 +1,5 @@
 using ReportParser.Templates;
+using ReportParser.Text;
 
 namespace ReportParser.Sectioning;
 
@@ -42,7 +43,7 @@ internal static class SectionCatalog
     /// <summary>The canonical key for a section title, or null when the title is not recognised.</summary>
     public static string? KeyFor(string title)
     {
-        string t = Normalization.TextFold.ForMatching(title);
+        string t = TextFold.ForMatching(title);
         if (t.Length == 0)
         {
             return null;

@@ -3,6 +3,7 @@ using ReportParser.Model;
 using ReportParser.Normalization;
 using ReportParser.Reading;
 using ReportParser.Templates;
+using ReportParser.Text;
 
 namespace ReportParser.Sectioning;
 

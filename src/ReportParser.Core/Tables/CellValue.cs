@@ -1,5 +1,6 @@
 using System.Globalization;
 using ReportParser.Normalization;
+using ReportParser.Text;
 
 namespace ReportParser.Tables;
 

@@ -1,6 +1,7 @@
 using ReportParser.Model;
 using ReportParser.Normalization;
 using ReportParser.Templates;
+using ReportParser.Text;
 
 namespace ReportParser.Tables;
 

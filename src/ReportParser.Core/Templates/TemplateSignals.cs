@@ -1,10 +1,12 @@
+using ReportParser.Text;
+
 namespace ReportParser.Templates;
 
 /// <summary>
 /// The labels that tell the templates apart in a report's text (spec §8): each edition's own signals
 /// (labels only it prints), then the 表三 labels every edition shares (the titles of its top-level
 /// rows: 本年新收政府信息公开申请数量 …), which say "a gov template" without saying which. All are
-/// folded for matching (<see cref="Normalization.TextFold.ForMatching"/>). The detector finds them;
+/// folded for matching (<see cref="Text.TextFold.ForMatching"/>). The detector finds them;
 /// <see cref="Decide"/> weighs what it found.
 /// </summary>
 internal sealed class TemplateSignals

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ReportParser.Model;
 using ReportParser.Sectioning;
 using Xunit.Abstractions;
+using ReportParser.Text;
 
 namespace ReportParser.Tests.Corpus;
 
@@ -126,7 +127,7 @@ public class CorpusGoldenTests(ITestOutputHelper output)
         string.Equals(Fold(expected), Fold(actual), StringComparison.Ordinal)
         || (Fold(expected).StartsWith(Fold(actual), StringComparison.Ordinal) && Fold(expected)[Fold(actual).Length] == '(');
 
-    private static string Fold(string text) => ReportParser.Normalization.TextFold.ForMatching(text).Replace(" ", "", StringComparison.Ordinal);
+    private static string Fold(string text) => ReportParser.Text.TextFold.ForMatching(text).Replace(" ", "", StringComparison.Ordinal);
 
     internal sealed class Comparison(string report)
     {

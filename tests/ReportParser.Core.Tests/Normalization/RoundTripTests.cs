@@ -1,5 +1,6 @@
 using ReportParser.Normalization;
 using Xunit;
+using ReportParser.Text;
 
 namespace ReportParser.Tests.Normalization;
 

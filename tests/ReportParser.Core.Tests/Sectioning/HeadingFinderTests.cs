@@ -1,4 +1,5 @@
 using ReportParser.Sectioning;
+using ReportParser.Text;
 
 namespace ReportParser.Tests.Sectioning;
 

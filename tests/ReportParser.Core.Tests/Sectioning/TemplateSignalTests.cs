@@ -4,6 +4,7 @@ using ReportParser.Normalization;
 using ReportParser.Reading;
 using ReportParser.Sectioning;
 using Xunit;
+using ReportParser.Text;
 
 namespace ReportParser.Tests.Sectioning;
 

@@ -1,7 +1,7 @@
-using ReportParser.Sectioning;
 using Xunit;
+using ReportParser.Text;
 
-namespace ReportParser.Tests.Sectioning;
+namespace ReportParser.Tests.Text;
 
 /// <summary>The heading finder skips to the next numeral with <see cref="ChineseNumeral.DigitChars"/>: it must hold exactly the digits.</summary>
 public sealed class ChineseNumeralTests

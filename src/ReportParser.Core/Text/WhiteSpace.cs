@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace ReportParser.Tables;
+namespace ReportParser.Text;
 
 /// <summary>
 /// <see cref="char.IsWhiteSpace(char)"/> without its Unicode category lookup for the characters

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace ReportParser.Normalization;
+namespace ReportParser.Text;
 
 /// <summary>
 /// Width and whitespace folding. <see cref="FoldWidth"/> is what the normaliser applies to text

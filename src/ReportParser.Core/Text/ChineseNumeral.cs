@@ -1,4 +1,4 @@
-namespace ReportParser.Sectioning;
+namespace ReportParser.Text;
 
 /// <summary>Small Chinese numerals (一 … 九十九) as used in section and subsection headings.</summary>
 internal static class ChineseNumeral

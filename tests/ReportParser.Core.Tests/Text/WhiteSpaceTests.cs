@@ -1,7 +1,7 @@
-using ReportParser.Tables;
 using Xunit;
+using ReportParser.Text;
 
-namespace ReportParser.Core.Tests.Tables;
+namespace ReportParser.Tests.Text;
 
 /// <summary>The white-space shortcut must answer exactly as char.IsWhiteSpace, string.Trim and string.IsNullOrWhiteSpace do.</summary>
 public sealed class WhiteSpaceTests

@@ -1,6 +1,6 @@
-using ReportParser.Sectioning;
+using ReportParser.Text;
 
-namespace ReportParser.Tests.Sectioning;
+namespace ReportParser.Tests.Text;
 
 public class CharSetTests
 {

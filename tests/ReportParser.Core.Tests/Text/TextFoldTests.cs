@@ -1,7 +1,7 @@
-using ReportParser.Normalization;
 using Xunit;
+using ReportParser.Text;
 
-namespace ReportParser.Tests.Normalization;
+namespace ReportParser.Tests.Text;
 
 public sealed class TextFoldTests
 {

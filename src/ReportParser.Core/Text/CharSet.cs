@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace ReportParser.Sectioning;
+namespace ReportParser.Text;
 
 /// <summary>
 /// A set of UTF-16 characters as a 64 Kbit table, for scanning text for a few CJK characters. Used
