@@ -114,7 +114,7 @@ internal sealed class ContentLocator(ChromeCounts counts)
                 int length = 0;
                 foreach (char c in text.Data)
                 {
-                    if (!HtmlRules.IsBlank(c))
+                    if (!WhiteSpace.IsBlank(c))
                     {
                         length++;
                     }

@@ -106,7 +106,7 @@ internal sealed class HtmlBlockWriter(LineMap map, DiagnosticBag bag, ChromeCoun
 
         if (HtmlRules.IsWordArtefact(element))
         {
-            if (element.TextContent.All(HtmlRules.IsBlank))
+            if (element.TextContent.All(WhiteSpace.IsBlank))
             {
                 counts.WordArtefacts++;
                 return;
@@ -283,7 +283,7 @@ internal sealed class HtmlBlockWriter(LineMap map, DiagnosticBag bag, ChromeCoun
         {
             if (block is TextLine { Text: var text } && text.Length > 0)
             {
-                if (sb.Length > 0 && !(HtmlRules.IsWide(sb[^1]) && HtmlRules.IsWide(text[0])))
+                if (sb.Length > 0 && !(WhiteSpace.IsWide(sb[^1]) && WhiteSpace.IsWide(text[0])))
                 {
                     sb.Append(' ');
                 }
@@ -330,7 +330,7 @@ internal sealed class HtmlBlockWriter(LineMap map, DiagnosticBag bag, ChromeCoun
 
     private void Emit(string text, int line, bool linkOnly)
     {
-        if (text.All(HtmlRules.IsBlank))
+        if (text.All(WhiteSpace.IsBlank))
         {
             return;
         }
@@ -386,7 +386,7 @@ internal sealed class HtmlBlockWriter(LineMap map, DiagnosticBag bag, ChromeCoun
         {
             foreach (char c in text)
             {
-                if (HtmlRules.IsCollapsible(c))
+                if (WhiteSpace.IsCollapsible(c))
                 {
                     _space = true;
                     if (c == '\n' || c == '\r')
@@ -405,14 +405,14 @@ internal sealed class HtmlBlockWriter(LineMap map, DiagnosticBag bag, ChromeCoun
                 {
                     _line = line;
                 }
-                else if (_space && !(_newline && HtmlRules.IsWide(_sb[^1]) && HtmlRules.IsWide(c)))
+                else if (_space && !(_newline && WhiteSpace.IsWide(_sb[^1]) && WhiteSpace.IsWide(c)))
                 {
                     _sb.Append(' ');
                 }
 
                 _space = _newline = false;
                 _sb.Append(c);
-                _plainText |= !inLink && !HtmlRules.IsBlank(c);
+                _plainText |= !inLink && !WhiteSpace.IsBlank(c);
             }
 
             return line;
@@ -426,7 +426,7 @@ internal sealed class HtmlBlockWriter(LineMap map, DiagnosticBag bag, ChromeCoun
             }
 
             _sb.Append(text);
-            _plainText |= !inLink && text.Any(c => !HtmlRules.IsBlank(c));
+            _plainText |= !inLink && text.Any(c => !WhiteSpace.IsBlank(c));
         }
 
         public (string Text, int Line, bool LinkOnly)? Take()

@@ -124,20 +124,6 @@ internal static partial class HtmlRules
         return s.Length == 0 && line.Any(c => c is '打' or '关' or '關' or '分' or '返' or '收' or '字' or '纠');
     }
 
-    /// <summary>
-    /// East Asian wide characters: a collapsible line break between two of them is removed (CSS Text
-    /// segment-break rule), so <c>申请人情</c>⏎<c>况</c> reads 申请人情况.
-    /// </summary>
-    public static bool IsWide(char c) =>
-        c is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFE30' and <= '\uFE4F'
-            or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6' or >= '\uD800' and <= '\uDFFF';
-
-    /// <summary>HTML's collapsible white space (U+00A0 and U+3000 are not).</summary>
-    public static bool IsCollapsible(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
-
-    /// <summary>White space of any kind, including no-break and ideographic spaces.</summary>
-    public static bool IsBlank(char c) => char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF';
-
     /// <summary>A heading numeral at the start of text: 一、 … 十二、 (value 1–12), else 0.</summary>
     public static int HeadingNumber(ReadOnlySpan<char> text)
     {
