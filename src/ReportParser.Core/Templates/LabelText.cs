@@ -1,5 +1,4 @@
 using System.Buffers;
-using ReportParser.Normalization;
 using ReportParser.Text;
 
 namespace ReportParser.Templates;
