@@ -85,8 +85,11 @@ internal static partial class HtmlRules
     public static bool IsRelatedHeading(string line)
     {
         var t = line.AsSpan().TrimStart(" \t\r\n\f\v\u00A0\u3000【[").TrimEnd(" \t\r\n\f\v\u00A0\u3000】]:：");
-        return ChromeVocabulary.RelatedHeadings.GetAlternateLookup<ReadOnlySpan<char>>().Contains(t);
+        return RelatedLookup.Contains(t);
     }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RelatedLookup =
+        ChromeVocabulary.RelatedHeadings.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>A line made only of page tools: 打印 关闭, 【打印本页】【关闭窗口】, 【字体：大 中 小】, 分享到：.</summary>
     public static bool IsToolLine(string line)

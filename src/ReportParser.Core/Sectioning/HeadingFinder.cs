@@ -16,6 +16,9 @@ internal sealed class HeadingFinder
 {
     private const int MaxTitleLength = 60;
 
+    /// <summary>Longest run after a known title still read as part of a longer title ("依申请公开信息的情况" + "和不予公开信息的情况").</summary>
+    private const int MaxTitleExtension = 30;
+
     /// <summary>How many section numbers a recognised heading may skip (parts whose numerals the scrape lost).</summary>
     private const int MaxSkippedSections = 2;
 
@@ -268,7 +271,7 @@ internal sealed class HeadingFinder
             end--;
         }
 
-        if (end == from || end - from > 30)
+        if (end == from || end - from > MaxTitleExtension)
         {
             return null;
         }

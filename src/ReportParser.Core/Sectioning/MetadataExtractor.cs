@@ -15,6 +15,15 @@ namespace ReportParser.Sectioning;
 /// </summary>
 internal sealed partial class MetadataExtractor
 {
+    /// <summary>Default number of lines before the first section searched for the title.</summary>
+    public const int MaxTitleSearchLines = 40;
+
+    /// <summary>Default shortest and longest line read as the title.</summary>
+    public const int MinTitleLength = 6, MaxTitleLength = 80;
+
+    /// <summary>Default longest agency name taken from a title (a longer "name" is a sentence).</summary>
+    public const int MaxAgencyLength = 30;
+
     private readonly TemplateDetector _templates = new();
 
     /// <param name="crawler">The fields of a crawler's header block (<see cref="CrawlerHeader"/>), when the text has one.</param>
@@ -120,7 +129,7 @@ internal sealed partial class MetadataExtractor
     private static string? FindTitle(IReadOnlyList<TextLine> lines)
     {
         string? previous = null;
-        foreach (var line in lines.Take(40))
+        foreach (var line in lines.Take(MaxTitleSearchLines))
         {
             // A Markdown heading mark from a PDF or Word conversion is not part of the title.
             string text = ChromeFilter.StripTrailingPipes(line.Text).Trim().TrimStart('#', '*').Trim();
@@ -133,7 +142,7 @@ internal sealed partial class MetadataExtractor
                 return before + text;
             }
 
-            if (text.Length is < 6 or > 80 || text.StartsWith('本') || text.StartsWith("根据", StringComparison.Ordinal)
+            if (text.Length is < MinTitleLength or > MaxTitleLength || text.StartsWith('本') || text.StartsWith("根据", StringComparison.Ordinal)
                 || text.Contains('。') || FieldPattern().IsMatch(text) && text.Contains(':'))
             {
                 continue;
@@ -196,7 +205,7 @@ internal sealed partial class MetadataExtractor
             int from = afterYear < title.Length && title[afterYear] == '度' ? afterYear + 1 : afterYear;
             int to = title.IndexOf("政府信息公开", from, StringComparison.Ordinal);
             string between = to > from ? title[from..to].Trim() : "";
-            return between.Length is >= 2 and <= 30 ? between : null;
+            return between.Length is >= 2 and <= MaxAgencyLength ? between : null;
         }
 
         // A covering letter's title: "关于报送《某局2016年…》的函", "某局关于报送2020年度…的函".
@@ -215,7 +224,7 @@ internal sealed partial class MetadataExtractor
         }
 
         prefix = prefix.Trim('《', '〈', '"', '“', ' ').Trim();
-        return prefix.Length is >= 2 and <= 30 && !char.IsAsciiDigit(prefix[0]) ? prefix : null;
+        return prefix.Length is >= 2 and <= MaxAgencyLength && !char.IsAsciiDigit(prefix[0]) ? prefix : null;
     }
 
     /// <summary>Last resort: the office the preamble names for questions ("如对本报告有疑问,请与X联系").</summary>

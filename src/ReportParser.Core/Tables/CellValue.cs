@@ -43,6 +43,9 @@ internal sealed record CellValue(CellState State, decimal? Value, string Text)
 /// </summary>
 internal static class CellValueParser
 {
+    /// <summary>Default longest text (unit and sign taken off) read as a number: a longer one is prose with a figure in it.</summary>
+    public const int MaxNumberText = 40;
+
     private static readonly string[] Placeholders = ["-", "--", "—", "——", "―", "/", "N/A", "NA", "无", "不适用", "空", "\\", "×"];
 
     private static readonly int LongestPlaceholder = Longest(Placeholders);
@@ -190,7 +193,7 @@ internal static class CellValueParser
             }
         }
 
-        if (body.Length == 0 || body.Length > 40)
+        if (body.Length == 0 || body.Length > MaxNumberText)
         {
             return null;
         }

@@ -243,14 +243,26 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
     /// (two for labels of ten characters or more), not yet found, and the only such row: sites mistype
     /// labels ("属于三类内容事务信息" for 内部). Ambiguous or distant labels stay unknown (extra rows).
     /// </summary>
+    /// <summary>Default shortest label matched despite a typo: a shorter one is too easily another word.</summary>
+    public const int MinTypoLabel = 4;
+
+    /// <summary>Default length from which a label may differ by <see cref="LongLabelEdits"/> edits instead of <see cref="ShortLabelEdits"/>.</summary>
+    public const int LongLabel = 10;
+
+    /// <summary>Default edits allowed in a label shorter than <see cref="LongLabel"/>.</summary>
+    public const int ShortLabelEdits = 1;
+
+    /// <summary>Default edits allowed in a label of <see cref="LongLabel"/> characters or more.</summary>
+    public const int LongLabelEdits = 2;
+
     private static TemplateRow? Similar(string normalized, TableTemplate table, string? lastGroup, List<RowOccurrence> found)
     {
-        if (normalized.Length < 4)
+        if (normalized.Length < MinTypoLabel)
         {
             return null;
         }
 
-        int limit = normalized.Length >= 10 ? 2 : 1;
+        int limit = normalized.Length >= LongLabel ? LongLabelEdits : ShortLabelEdits;
         TemplateRow? best = null;
         int bestDistance = int.MaxValue;
         bool tie = false;

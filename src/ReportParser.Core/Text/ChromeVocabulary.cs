@@ -47,7 +47,17 @@ internal static class ChromeVocabulary
     ];
 
     /// <summary><see cref="ToolbarWords"/>, longest first: a line of tools is read by taking words off its start.</summary>
-    public static readonly string[] ToolbarWordsLongestFirst = [.. ToolbarWords.OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal)];
+    public static readonly string[] ToolbarWordsLongestFirst = LongestFirst(ToolbarWords);
+
+    // Array.Sort with a comparison over strings rather than LINQ's OrderBy by an int key, whose code
+    // would be compiled at run time on every start.
+    private static string[] LongestFirst(HashSet<string> words)
+    {
+        var sorted = new string[words.Count];
+        words.CopyTo(sorted);
+        Array.Sort(sorted, (a, b) => a.Length != b.Length ? b.Length - a.Length : string.CompareOrdinal(a, b));
+        return sorted;
+    }
 
     /// <summary>Toolbar words that never occur alone in prose: one of them alone at the end of a line is chrome too.</summary>
     public static readonly HashSet<string> FooterWords =
