@@ -53,17 +53,6 @@ public sealed class ReportPipeline
 
         var tables = _tables.Reconstruct(split, bag);
         var checks = _checker.Check(tables, bag);
-        return new ParseResult(new ReportDocument
-        {
-            Source = split.SourceUrl is null ? info : info with { Url = split.SourceUrl },
-            Normalization = normalization,
-            Metadata = split.Metadata,
-            Preamble = SectionSplitter.TextOf(split.Preamble),
-            Sections = split.Sections.Select(s => _splitter.Render(s.Section, s.Blocks,
-                dropTableCells: tables.Any(t => t.Section == s.Section.Number && t.Status != TableStatus.Absent))).ToArray(),
-            Tables = tables,
-            Checks = checks,
-            Diagnostics = bag.ToSortedList(),
-        });
+        return new ParseResult(DocumentAssembler.Assemble(info, normalization, split, tables, checks, bag));
     }
 }

@@ -71,9 +71,7 @@ internal sealed class SectionSplitter
         for (int h = 0; h < headings.Count; h++)
         {
             var heading = headings[h];
-            // Text and subsections are rendered once, by the pipeline, when it knows which sections hold a table.
-            var section = new Section(heading.Number, heading.Heading, heading.Title, SectionCatalog.KeyFor(heading.Title), blocks[heading.LineIndex].Line, "", []);
-            sections.Add(new SplitSection(section, bodies[h]));
+            sections.Add(new SplitSection(heading.Number, heading.Heading, heading.Title, SectionCatalog.KeyFor(heading.Title), blocks[heading.LineIndex].Line, bodies[h]));
         }
 
         if (headings.Count == 0)
@@ -85,93 +83,6 @@ internal sealed class SectionSplitter
         var metadata = _metadata.Extract(source, header?.Fields, preamble, sections, bag);
         ReportMissingSections(metadata.Template, sections, bag);
         return new SplitDocument(metadata, sections, preamble, header?.Fields.GetValueOrDefault("url"));
-    }
-
-    /// <summary>
-    /// The text of blocks as the section text shows it: chrome and padding left out, trailing pipes
-    /// removed. With <paramref name="dropTableCells"/>, flattened table cells ("16 |") are left out
-    /// too: the pipeline asks for that once the section's table has been reconstructed, so the
-    /// numbers live in <c>tables</c> and are not lost when a table cannot be read.
-    /// </summary>
-    public static string TextOf(IEnumerable<Block> blocks, bool dropTableCells = false)
-    {
-        // One builder per thread, reused: every section and subsection text is built here.
-        var sb = t_text ?? new StringBuilder(4096);
-        t_text = null;
-        sb.Clear();
-        foreach (var block in blocks)
-        {
-            if (block is not TextLine line || ChromeFilter.IsChrome(line.Text) || (dropTableCells && FlattenedCell.Is(line.Text)))
-            {
-                continue;
-            }
-
-            var text = ChromeFilter.WithoutTrailingPipes(line.Text).Trim();
-            if (text.Length == 0)
-            {
-                continue;
-            }
-
-            if (sb.Length > 0)
-            {
-                sb.Append('\n');
-            }
-
-            sb.Append(text);
-        }
-
-        string result = sb.ToString();
-        if (sb.Capacity <= MaxKeptBuilder)
-        {
-            t_text = sb;
-        }
-
-        return result;
-    }
-
-    private const int MaxKeptBuilder = 1 << 16;
-
-    [ThreadStatic]
-    private static StringBuilder? t_text;
-
-    /// <summary>Fills a section's text and subsections from its body blocks.</summary>
-    public Section Render(Section section, IReadOnlyList<Block> body, bool dropTableCells)
-    {
-        var bodyLines = body.Select(b => b is TextLine t && !ChromeFilter.IsChrome(t.Text) ? t.Text : null).ToArray();
-        var subs = _finder.FindSubsections(bodyLines);
-        var (intro, subBodies) = Partition(body, subs);
-        var subsections = subs.Select((sub, s) =>
-            new Subsection(sub.Number, sub.Heading, sub.Title, body[sub.LineIndex].Line, TextOf(subBodies[s], dropTableCells))).ToArray();
-        return section with { Text = TextOf(intro, dropTableCells), Subsections = subsections, OriginalText = OriginalOf(body) };
-    }
-
-    /// <summary>The unconverted source lines of a body, when the normaliser kept any (--keep-original); else null.</summary>
-    private static string? OriginalOf(IReadOnlyList<Block> body)
-    {
-        if (!body.Any(b => b is TextLine { Original: not null }))
-        {
-            return null;
-        }
-
-        var lines = new List<string>();
-        int lastLine = -1;
-        foreach (var line in body.OfType<TextLine>())
-        {
-            // A fragment of a line split at an inline heading carries the whole original line once.
-            if (line.Line == lastLine && line.Original is not null)
-            {
-                continue;
-            }
-
-            lastLine = line.Line;
-            string text = line.Original ?? line.Text;
-            if (!ChromeFilter.IsChrome(text) && text.Trim().Length > 0)
-            {
-                lines.Add(ChromeFilter.StripTrailingPipes(text).Trim());
-            }
-        }
-
-        return string.Join('\n', lines);
     }
 
     /// <summary>The blocks before the first heading, and the body after each heading up to the next.</summary>
@@ -289,7 +200,7 @@ internal sealed class SectionSplitter
             return;
         }
 
-        var keys = sections.Select(s => s.Section.Key).ToHashSet();
+        var keys = sections.Select(s => s.Key).ToHashSet();
         foreach (string key in SectionCatalog.GovKeys)
         {
             if (!keys.Contains(key))

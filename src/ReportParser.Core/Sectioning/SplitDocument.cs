@@ -14,9 +14,10 @@ internal sealed record SplitDocument(
 internal sealed record TablePart(string Key, string Heading, int Line, IReadOnlyList<Block> Blocks);
 
 /// <summary>
-/// A section with the blocks it covers. For a heading found inside a line, the blocks hold the
-/// line's fragment after the heading (same line number), so later stages see only this section's text.
-/// <see cref="Section"/> carries the heading only (number, title, key, line): its text and subsections
-/// are rendered from the blocks by <see cref="SectionSplitter.Render"/> once the tables are known.
+/// A section's heading (number, heading as written, title, key, line) and the blocks it covers. For
+/// a heading found inside a line, the blocks hold the line's fragment after the heading (same line
+/// number), so later stages see only this section's text. Its text and subsections are rendered
+/// once, when the document is assembled (<see cref="SectionText.Render"/>), since a section's table
+/// cells leave its text only once its table has been reconstructed.
 /// </summary>
-internal sealed record SplitSection(Section Section, IReadOnlyList<Block> Blocks);
+internal sealed record SplitSection(int Number, string Heading, string Title, string? Key, int Line, IReadOnlyList<Block> Blocks);

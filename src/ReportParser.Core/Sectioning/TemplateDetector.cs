@@ -64,9 +64,9 @@ internal sealed class TemplateDetector
     /// <summary>The gov templates' distinctive section titles: 收到和处理政府信息公开申请情况 and 行政复议、行政诉讼 as section 四.</summary>
     private static bool HasGovSections(IReadOnlyList<SplitSection> sections)
     {
-        bool applications = sections.Any(s => s.Section.Number == 3 && s.Section.Title.Contains("收到和处理", StringComparison.Ordinal));
-        bool overview = sections.Any(s => s.Section.Number == 1 && s.Section.Title.Contains("总体情况", StringComparison.Ordinal));
-        bool review = sections.Any(s => s.Section.Number == 4 && s.Section.Key == "review_litigation");
+        bool applications = sections.Any(s => s.Number == 3 && s.Title.Contains("收到和处理", StringComparison.Ordinal));
+        bool overview = sections.Any(s => s.Number == 1 && s.Title.Contains("总体情况", StringComparison.Ordinal));
+        bool review = sections.Any(s => s.Number == 4 && s.Key == "review_litigation");
         return applications || (overview && review);
     }
 

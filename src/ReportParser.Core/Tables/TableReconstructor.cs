@@ -66,7 +66,7 @@ internal sealed class TableReconstructor
                 var homeTokens = RegionOf(sections, home, table, tokens, lines);
                 if (IsPresent(homeTokens, table, strict: false, matches))
                 {
-                    region = new TableRegion(homeTokens, sections[home].Section.Number, FirstLine(sections[home]));
+                    region = new TableRegion(homeTokens, sections[home].Number, FirstLine(sections[home]));
                 }
             }
 
@@ -77,7 +77,7 @@ internal sealed class TableReconstructor
                 var partTokens = _tokenizer.Tokenize(part.Blocks, _catalog.GridWidths(table));
                 if (IsPresent(partTokens, table, strict: false, matches))
                 {
-                    var last = sections[^1].Section;
+                    var last = sections[^1];
                     region = new TableRegion(partTokens, last.Number, part.Line);
                     bag.Report(DiagnosticCodes.TableElsewhere,
                         $"{TableKeys.Name(table)} was found in the statistics part {part.Heading} (line {part.Line}) after section {last.Number} ({last.Heading}), not in its own section", part.Line);
@@ -96,9 +96,9 @@ internal sealed class TableReconstructor
                     var other = TokensOf(sections, i, table, tokens, lines);
                     if (IsPresent(other, table, strict: true, matches))
                     {
-                        region = new TableRegion(other, sections[i].Section.Number, FirstLine(sections[i]));
+                        region = new TableRegion(other, sections[i].Number, FirstLine(sections[i]));
                         bag.Report(DiagnosticCodes.TableElsewhere,
-                            $"{TableKeys.Name(table)} was found in section {sections[i].Section.Number} ({sections[i].Section.Heading}), not in its own section", FirstLine(sections[i]));
+                            $"{TableKeys.Name(table)} was found in section {sections[i].Number} ({sections[i].Heading}), not in its own section", FirstLine(sections[i]));
                     }
                 }
             }
@@ -108,8 +108,8 @@ internal sealed class TableReconstructor
                 if (home >= 0 && documentTemplate != TemplateNames.Legacy)
                 {
                     bag.Report(DiagnosticCodes.TableAbsent,
-                        $"section {sections[home].Section.Heading} has no {TableKeys.Name(table)}; the table is reported as absent (no values)", sections[home].Section.Line);
-                    tables.Add(TableText.Absent(table, sections[home].Section.Number, govDocument ? documentTemplate : TemplateNames.Unknown));
+                        $"section {sections[home].Heading} has no {TableKeys.Name(table)}; the table is reported as absent (no values)", sections[home].Line);
+                    tables.Add(TableText.Absent(table, sections[home].Number, govDocument ? documentTemplate : TemplateNames.Unknown));
                 }
 
                 continue;
@@ -308,7 +308,7 @@ internal sealed class TableReconstructor
     {
         for (int i = 0; i < sections.Count; i++)
         {
-            if (sections[i].Section.Key == key)
+            if (sections[i].Key == key)
             {
                 return i;
             }
@@ -321,7 +321,7 @@ internal sealed class TableReconstructor
 
         for (int i = 0; i < sections.Count; i++)
         {
-            if (sections[i].Section.Number == number && sections[i].Section.Key is null)
+            if (sections[i].Number == number && sections[i].Key is null)
             {
                 return i;
             }
@@ -348,14 +348,14 @@ internal sealed class TableReconstructor
         }
 
         var next = sections[home + 1];
-        bool isRow = _catalog.Labels.Resolve(next.Section.Heading).Entries
+        bool isRow = _catalog.Labels.Resolve(next.Heading).Entries
             .Any(e => e.Table.Table == table && e.Row is not null);
         if (!isRow)
         {
             return tokens;
         }
 
-        return [.. tokens, .. _tokenizer.Tokenize([new TextLine(next.Section.Heading, next.Section.Line), .. next.Blocks], _catalog.GridWidths(table))];
+        return [.. tokens, .. _tokenizer.Tokenize([new TextLine(next.Heading, next.Line), .. next.Blocks], _catalog.GridWidths(table))];
     }
 
     private static int Narrowest(IReadOnlySet<int> widths)
@@ -369,7 +369,7 @@ internal sealed class TableReconstructor
         return narrowest;
     }
 
-    private static int? FirstLine(SplitSection section) => section.Blocks.Count > 0 ? section.Blocks[0].Line : section.Section.Line;
+    private static int? FirstLine(SplitSection section) => section.Blocks.Count > 0 ? section.Blocks[0].Line : section.Line;
 
     /// <summary>
     /// The match results of one document: presence tests, the template vote and the builders match

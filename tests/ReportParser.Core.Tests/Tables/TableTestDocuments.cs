@@ -114,7 +114,7 @@ internal static class TableTestDocuments
     }
 
     public static SplitSection Split(int number, string heading, string? key, int line, IReadOnlyList<Block> blocks) =>
-        new(new Section(number, heading, heading.Length > 2 ? heading[2..] : heading, key, line, "", []), blocks);
+        new(number, heading, heading.Length > 2 ? heading[2..] : heading, key, line, blocks);
 
     public static (IReadOnlyList<StatTable> Tables, DiagnosticBag Bag) Reconstruct(SplitDocument document)
     {
