@@ -41,7 +41,7 @@ public sealed class ReportPipeline
             return new ParseResult(new ReportDocument { Source = info, Error = error, Diagnostics = bag.ToSortedList() });
         }
 
-        var normalized = _normalizer.Normalize(text, bag, out var normalization);
+        var (normalized, normalization) = _normalizer.Normalize(text);
         var split = _splitter.Split(normalized, bag);
         if (split is null)
         {

@@ -28,7 +28,7 @@ public class StageBenchmarks
     {
         _bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "seeds", Seed));
         _read = ReadSource();
-        _normalized = new Normalizer(_options).Normalize(_read, new DiagnosticBag(), out _);
+        _normalized = new Normalizer(_options).Normalize(_read).Text;
         _split = new SectionSplitter().Split(_normalized, new DiagnosticBag())!;
         _document = new ReportPipeline(_options).Parse(ReportSource.FromBytes(Seed, _bytes)).Document;
     }
@@ -39,7 +39,7 @@ public class StageBenchmarks
     private SourceText ReadSource() => new SourceReader(_options).Read(ReportSource.FromBytes(Seed, _bytes), new DiagnosticBag(), out _, out _)!;
 
     [Benchmark]
-    public object Normalize() => new Normalizer(_options).Normalize(_read, new DiagnosticBag(), out _);
+    public object Normalize() => new Normalizer(_options).Normalize(_read).Text;
 
     [Benchmark]
     public object? Split() => new SectionSplitter().Split(_normalized, new DiagnosticBag());

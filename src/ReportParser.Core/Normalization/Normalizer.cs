@@ -18,13 +18,16 @@ namespace ReportParser.Normalization;
 /// mixed document only the lines that read as Traditional are converted. The fixed modes run the
 /// OpenCC config of that name on every text.
 /// </remarks>
+/// <summary>The normalisation stage's value: the converted source and what the conversion did.</summary>
+internal sealed record NormalizedText(SourceText Text, NormalizationInfo Info);
+
 internal sealed class Normalizer(ReportParserOptions options)
 {
     private readonly NormalizationMode _mode = options.Mode;
 
-    public SourceText Normalize(SourceText source, DiagnosticBag bag, out NormalizationInfo info)
+    /// <summary>The source with every text converted and folded, and what was done (mode, script, region, characters converted).</summary>
+    public NormalizedText Normalize(SourceText source)
     {
-        _ = bag;
         var texts = new List<string>(source.Blocks.Count);
         foreach (var block in source.Blocks)
         {
@@ -43,7 +46,7 @@ internal sealed class Normalizer(ReportParserOptions options)
             }
         }
 
-        string[] results = NormalizeAll(texts, out info);
+        string[] results = NormalizeAll(texts, out var info);
         int next = 0;
         var blocks = new List<Block>(source.Blocks.Count);
         foreach (var block in source.Blocks)
@@ -59,7 +62,7 @@ internal sealed class Normalizer(ReportParserOptions options)
             });
         }
 
-        return source with { Blocks = blocks };
+        return new NormalizedText(source with { Blocks = blocks }, info);
     }
 
     /// <summary>The converted line; with <see cref="ReportParserOptions.KeepOriginal"/>, the source text rides along when it changed.</summary>

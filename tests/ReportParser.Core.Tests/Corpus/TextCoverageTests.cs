@@ -58,7 +58,7 @@ public class TextCoverageTests
         var bag = new DiagnosticBag();
         var text = new SourceReader(options).Read(ReportSource.FromFile(path, input), bag, out _, out _);
         Assert.NotNull(text);
-        var blocks = new Normalizer(options).Normalize(text!, bag, out _).Blocks;
+        var blocks = new Normalizer(options).Normalize(text!).Text.Blocks;
         var header = CrawlerHeader.Read(blocks);
         var cut = ChromeCutter.Cut(header is null ? blocks : blocks.Skip(header.BodyStart).ToList());
         var body = new StringBuilder();

@@ -156,7 +156,7 @@ public class NormalizerTests
             new Grid([[new GridCell("項目", 7), new GridCell("本年新收政府資訊公開申請數量", 7)]], 7),
             new TextLine("（二）主動公開", 9),
         ]);
-        var result = new Normalizer(ReportParserOptions.Default).Normalize(source, new DiagnosticBag(), out var info);
+        var (result, info) = new Normalizer(ReportParserOptions.Default).Normalize(source);
         Assert.Equal("traditional", info.InputScript);
         Assert.Equal("auto", info.Mode);
         var first = Assert.IsType<TextLine>(result.Blocks[0]);
