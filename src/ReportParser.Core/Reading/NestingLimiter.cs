@@ -1,4 +1,5 @@
 using System.Text;
+using ReportParser.Model;
 
 namespace ReportParser.Reading;
 

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Dom;
 using ReportParser.Text;
+using ReportParser.Model;
 
 namespace ReportParser.Reading;
 

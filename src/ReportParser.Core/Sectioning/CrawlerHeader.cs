@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ReportParser.Normalization;
 using ReportParser.Reading;
 using ReportParser.Text;
+using ReportParser.Model;
 
 namespace ReportParser.Sectioning;
 

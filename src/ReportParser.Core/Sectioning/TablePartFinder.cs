@@ -1,4 +1,5 @@
 using ReportParser.Reading;
+using ReportParser.Model;
 
 namespace ReportParser.Sectioning;
 

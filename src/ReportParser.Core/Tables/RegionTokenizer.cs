@@ -1,6 +1,7 @@
 using ReportParser.Normalization;
 using ReportParser.Reading;
 using ReportParser.Text;
+using ReportParser.Model;
 
 namespace ReportParser.Tables;
 

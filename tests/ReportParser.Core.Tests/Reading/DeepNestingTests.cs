@@ -1,6 +1,7 @@
 using System.Text;
 using ReportParser.Diagnostics;
 using ReportParser.Reading;
+using ReportParser.Model;
 
 namespace ReportParser.Tests.Reading;
 

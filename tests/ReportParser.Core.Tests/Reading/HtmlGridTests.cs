@@ -1,6 +1,7 @@
 using Xunit;
 using ReportParser.Reading;
 using static ReportParser.Tests.Reading.HtmlTestSupport;
+using ReportParser.Model;
 
 namespace ReportParser.Tests.Reading;
 

@@ -2,6 +2,7 @@ using Xunit;
 using System.Text;
 using ReportParser.Reading;
 using static ReportParser.Tests.Reading.HtmlTestSupport;
+using ReportParser.Model;
 
 namespace ReportParser.Tests.Reading;
 

@@ -5,6 +5,7 @@ using AngleSharp.Html.Parser;
 using AngleSharp.Io;
 using ReportParser.Diagnostics;
 using ReportParser.Reading;
+using ReportParser.Model;
 
 namespace ReportParser.Tests.Reading;
 

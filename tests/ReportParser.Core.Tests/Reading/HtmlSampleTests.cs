@@ -2,6 +2,7 @@ using Xunit;
 using ReportParser.Reading;
 using ReportParser.Text;
 using static ReportParser.Tests.Reading.HtmlTestSupport;
+using ReportParser.Model;
 
 namespace ReportParser.Tests.Reading;
 

@@ -1,5 +1,6 @@
 using ReportParser.Reading;
 using ReportParser.Sectioning;
+using ReportParser.Model;
 
 namespace ReportParser.Tests.Sectioning;
 

@@ -1,6 +1,7 @@
 using ReportParser.Tables;
 using Xunit;
 using ReportParser.Templates;
+using ReportParser.Model;
 
 namespace ReportParser.Core.Tests.Tables;
 
@@ -95,7 +96,7 @@ public sealed class TableUnitTests
     [InlineData("---|---|", "")]
     public void The_tokenizer_reads_every_shape(string line, string expected)
     {
-        var tokens = new RegionTokenizer().Tokenize([new Reading.TextLine(line, 1)]);
+        var tokens = new RegionTokenizer().Tokenize([new TextLine(line, 1)]);
         string actual = string.Join(" ", tokens.Select(t => t.Kind switch
         {
             TokenKind.Label => "L:" + t.Text,
