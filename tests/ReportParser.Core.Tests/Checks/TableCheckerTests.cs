@@ -1,10 +1,10 @@
 using ReportParser.Checks;
-using ReportParser.Core.Tests.Tables;
+using ReportParser.Tests.Tables;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
 using Xunit;
 
-namespace ReportParser.Core.Tests.Checks;
+namespace ReportParser.Tests.Checks;
 
 /// <summary>The 勾稽 rules on small tables built by hand.</summary>
 public sealed class TableCheckerTests

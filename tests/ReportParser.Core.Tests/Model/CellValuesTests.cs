@@ -1,7 +1,7 @@
 using ReportParser.Model;
 using Xunit;
 
-namespace ReportParser.Core.Tests.Model;
+namespace ReportParser.Tests.Model;
 
 /// <summary><see cref="CellValues"/> answers as the dictionary it replaces did: set order, overwrite, lookups.</summary>
 public sealed class CellValuesTests

@@ -59,7 +59,7 @@ public class CrawlerHeaderTests
         var document = new ReportPipeline().Parse(ReportSource.FromBytes("dump.txt", System.Text.Encoding.UTF8.GetBytes(text))).Document;
 
         Assert.Equal([1, 2, 3, 4, 5, 6], document.Sections!.Select(s => s.Number));
-        Assert.All(document.Tables!, t => Assert.Equal(Model.TableStatus.Complete, t.Status));
+        Assert.All(document.Tables!, t => Assert.Equal(TableStatus.Complete, t.Status));
         Assert.Equal(3, document.Tables!.Count);
         Assert.Equal(18651.06m, document.Tables.Single(t => t.Key == "table2").Rows.Single(r => r.Key == "art20_8.administrative_fee").Values["fee_amount"]);
         Assert.Equal("某县交通运输局2021年度政府信息公开工作年度报告", document.Metadata!.Title);
@@ -68,7 +68,7 @@ public class CrawlerHeaderTests
         Assert.Equal(2021, document.Metadata.ReportYear);
         Assert.Equal("https://www.example.gov.cn/t20220110_8.htm", document.Source!.Url);
         Assert.DoesNotContain("微信", document.Preamble, StringComparison.Ordinal);
-        Assert.Contains(document.Diagnostics!, d => d.Code == Model.DiagnosticCodes.CrawlerHeaderRead.Code);
+        Assert.Contains(document.Diagnostics!, d => d.Code == DiagnosticCodes.CrawlerHeaderRead.Code);
     }
 
     private static readonly string[] Table3Labels =

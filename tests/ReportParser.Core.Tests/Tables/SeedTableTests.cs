@@ -2,7 +2,7 @@ using ReportParser.Checks;
 using ReportParser.Model;
 using Xunit;
 
-namespace ReportParser.Core.Tests.Tables;
+namespace ReportParser.Tests.Tables;
 
 /// <summary>The three tables of the seeds, cell by cell against the source text, and the checks on them.</summary>
 public sealed class SeedTableTests

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ReportParser.Core.Tests.Tables;
+namespace ReportParser.Tests.Tables;
 
 /// <summary>
 /// 表三 as real reports print it, with the row values given per row key; rendered in the shapes

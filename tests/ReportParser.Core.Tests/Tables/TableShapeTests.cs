@@ -3,7 +3,7 @@ using ReportParser.Model;
 using ReportParser.Reading;
 using Xunit;
 
-namespace ReportParser.Core.Tests.Tables;
+namespace ReportParser.Tests.Tables;
 
 /// <summary>The shapes tables take in scraped text and HTML, and the row problems reconstruction must survive.</summary>
 public sealed class TableShapeTests

@@ -6,7 +6,7 @@ using ReportParser.Reading;
 using ReportParser.Sectioning;
 using ReportParser.Tables;
 
-namespace ReportParser.Core.Tests.Tables;
+namespace ReportParser.Tests.Tables;
 
 /// <summary>
 /// Builds SplitDocuments for table tests without the real section splitter: seeds are sliced at the

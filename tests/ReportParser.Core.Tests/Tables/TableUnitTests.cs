@@ -3,7 +3,7 @@ using Xunit;
 using ReportParser.Templates;
 using ReportParser.Model;
 
-namespace ReportParser.Core.Tests.Tables;
+namespace ReportParser.Tests.Tables;
 
 /// <summary>The small parts: label normalisation, cell values, the tokenizer and the digit-run splitter.</summary>
 public sealed class TableUnitTests

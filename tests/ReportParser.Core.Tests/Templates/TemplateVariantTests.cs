@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ReportParser.Checks;
-using ReportParser.Core.Tests.Tables;
+using ReportParser.Tests.Tables;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
 using ReportParser.Tables;
