@@ -32,7 +32,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor DamagedDate = new("RP2009", DiagnosticSeverity.Info, "a date in the text lost characters in scraping and was not used");
     public static readonly DiagnosticDescriptor YearConflict = new("RP2010", DiagnosticSeverity.Warning, "the year in the title and the statistics period disagree");
     public static readonly DiagnosticDescriptor ChromeCutLarge = new("RP2012", DiagnosticSeverity.Warning, "more site chrome than a page's breadcrumb and toolbar was cut from inside lines; check that no report text went with it");
-    public static readonly DiagnosticDescriptor CrawlerHeaderRead = new("RP2013", DiagnosticSeverity.Info, "a crawler's header block (标题/发布时间/文号/原文链接 lines and a 正文 separator) was read as metadata, not as report text");
+    public static readonly DiagnosticDescriptor CrawlerHeaderRead = new("RP2013", DiagnosticSeverity.Info, "a crawler's header block (标题/发布时间/文号/原文链接 lines and a 正文 separator) was read as metadata; it heads the preamble as written");
     public static readonly DiagnosticDescriptor TemplateYearMismatch = new("RP2011", DiagnosticSeverity.Info, "the content signals point to a template other than the one the report year suggests");
 
     // 3xxx tables

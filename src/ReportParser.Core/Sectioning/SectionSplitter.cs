@@ -17,14 +17,17 @@ internal sealed class SectionSplitter
     /// <summary>Returns null when the text is not an information-disclosure report at all.</summary>
     public SplitDocument? Split(SourceText source, DiagnosticBag bag)
     {
+        // A crawler's header block is read as metadata and stays, as it was, at the head of the
+        // preamble (it is the file's own text); headings and chrome are looked for after it.
         var header = CrawlerHeader.Read(source.Blocks);
+        int bodyStart = header?.BodyStart ?? 0;
         int firstLine = source.Blocks.Count > 0 ? source.Blocks[0].Line : 1;
-        var cut = ChromeCutter.Cut(header is null ? source.Blocks : source.Blocks.Skip(header.BodyStart).ToList());
-        source = source with { Blocks = cut.Blocks };
+        var cut = ChromeCutter.Cut(header is null ? source.Blocks : source.Blocks.Skip(bodyStart).ToList());
+        source = source with { Blocks = header is null ? cut.Blocks : [.. source.Blocks.Take(bodyStart), .. cut.Blocks] };
         var blocks = source.Blocks;
         int chrome = 0;
         var lines = new string?[blocks.Count];
-        for (int i = 0; i < blocks.Count; i++)
+        for (int i = bodyStart; i < blocks.Count; i++)
         {
             if (blocks[i] is TextLine line)
             {
@@ -54,7 +57,7 @@ internal sealed class SectionSplitter
         if (header is not null)
         {
             bag.Report(DiagnosticCodes.CrawlerHeaderRead,
-                $"a crawler's header block of {header.Lines.Count} line(s) was read as metadata ({string.Join(", ", header.Fields.Keys)}); the body starts after its separator",
+                $"a crawler's header block of {header.Lines.Count} line(s) was read as metadata ({string.Join(", ", header.Fields.Keys)}); it heads the preamble as written, and the report's text starts after its separator",
                 firstLine);
         }
 
