@@ -84,7 +84,7 @@ internal abstract class BatchCommand : Command
         bool quiet = result.GetValue(Common.Quiet);
         var progress = !quiet && Console.StderrIsTerminal && items.Count > 1 ? new ProgressReporter(Console.Stderr, items.Count) : null;
         var stderrLock = new object();
-        var runner = new BatchRunner(item => pipeline.Parse(item.ToSource()).Document, Common.JobsOf(result), Common.TimeoutOf(result))
+        var runner = new BatchRunner((item, token) => pipeline.Parse(item.ToSource(), token).Document, Common.JobsOf(result), Common.TimeoutOf(result))
         {
             OnException = Console.ShowStackTraces
                 ? (item, ex) => { lock (stderrLock) { Console.Stderr.WriteLine($"reportparser: {item.DisplayName}: {ex}"); } }

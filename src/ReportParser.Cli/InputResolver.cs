@@ -52,7 +52,7 @@ internal sealed class InputResolver
 
     /// <summary>
     /// Lists the inputs in argument order. Files under <paramref name="skipDirectory"/> (the output
-    /// directory, when it lies inside an input directory) are left out. Standard input is read here.
+    /// directory, when it lies inside an input directory) are left out. Standard input is only named here: it is read when parsed.
     /// A directory without matching files is reported through <paramref name="warn"/>; no input at all is a usage error.
     /// </summary>
     public IReadOnlyList<InputItem> Resolve(IReadOnlyList<string> arguments, CliConsole console, string? skipDirectory, Action<string> warn)
@@ -66,7 +66,7 @@ internal sealed class InputResolver
         {
             if (argument == InputItem.StdinName)
             {
-                items.Add(new InputItem(InputItem.StdinName, null, "stdin", console.ReadStdinBytes()));
+                items.Add(new InputItem(InputItem.StdinName, null, "stdin", console.OpenStdin));
             }
             else if (Directory.Exists(argument))
             {

@@ -9,8 +9,12 @@ internal sealed class SourceReader(ReportParserOptions options)
 {
     private readonly EncodingDetector _detector = new();
 
-    /// <summary>Reads the source. Returns the text, or sets <paramref name="error"/> when the input is not readable as a report.</summary>
-    public SourceText? Read(ReportSource source, DiagnosticBag bag, out SourceInfo info, out ParseError? error)
+    /// <summary>
+    /// Reads the source. Returns the text, or sets <paramref name="error"/> when the input is not readable as a report.
+    /// Every kind of input is read through <see cref="ReportSource.ReadAllBytes"/>, which stops at the size limit and
+    /// honours <paramref name="cancellationToken"/> (throwing <see cref="OperationCanceledException"/>).
+    /// </summary>
+    public SourceText? Read(ReportSource source, DiagnosticBag bag, out SourceInfo info, out ParseError? error, CancellationToken cancellationToken = default)
     {
         error = null;
         info = new SourceInfo(source.Name, "unknown", null, 0, "");
@@ -18,7 +22,7 @@ internal sealed class SourceReader(ReportParserOptions options)
         long length;
         try
         {
-            read = source.ReadAllBytes(options.MaxBytes, out length);
+            read = source.ReadAllBytes(options.MaxBytes, out length, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
@@ -30,7 +34,9 @@ internal sealed class SourceReader(ReportParserOptions options)
         if (read is not { } bytes)
         {
             info = info with { Bytes = length };
-            error = Fail(DiagnosticCodes.TooLarge, $"the input is {length:N0} bytes, over the limit of {options.MaxBytes:N0} bytes (--max-bytes)", bag);
+            error = Fail(DiagnosticCodes.TooLarge, source.KnownLength is > 0
+                ? $"the input is {length:N0} bytes, over the limit of {options.MaxBytes:N0} bytes (--max-bytes)"
+                : $"the input has no size in advance and gave more than the limit of {options.MaxBytes:N0} bytes (--max-bytes); reading stopped there", bag);
             return null;
         }
 
