@@ -29,6 +29,20 @@ public sealed class ReliabilityTests
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
     }
 
+    [Fact]
+    public void An_output_name_of_250_bytes_is_written_its_temporary_name_is_cut_to_fit()
+    {
+        // Issue 21, defect 8: the temporary's name is 17 bytes longer than the final one, so a name
+        // over 238 bytes could not be written at all.
+        using var dir = new TempDir();
+        string name = new string('报', 80) + "1234567890.json"; // 80 x 3 + 15 = 255 bytes
+        var run = Cli.Run("parse", Path.Combine(Seeds.Directory, "002_ed5f9074cb8b6cc8.txt"), "-o", dir[name]);
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Equal([name], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+        Assert.True(AtomicFile.IsTemporary("." + AtomicFile.TempStem(name) + ".12345678" + AtomicFile.TempSuffix));
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount("." + AtomicFile.TempStem(name) + ".12345678" + AtomicFile.TempSuffix), 1, AtomicFile.MaxNameBytes);
+    }
+
     /// <summary>Zeros forever.</summary>
     internal sealed class InfiniteZeros : Stream
     {
