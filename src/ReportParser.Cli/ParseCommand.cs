@@ -51,7 +51,7 @@ internal sealed class ParseCommand : BatchCommand
 
     public Option<bool> SkipExisting { get; } = new("--skip-existing")
     {
-        Description = "With -f json -o DIR: skip inputs whose output file exists (they still count in the summary).",
+        Description = "With -f json -o DIR: skip inputs whose output file is already their record (same path, size and SHA-256; not a timeout or crash); they still count in the summary.",
     };
 
     protected override int Execute(System.CommandLine.ParseResult result, CancellationToken cancellationToken)
@@ -68,8 +68,8 @@ internal sealed class ParseCommand : BatchCommand
         var items = ResolveInputs(result, plan.Directory);
         var options = Common.PipelineOptions(result, result.GetValue(KeepOriginal));
 
-        using var sink = plan.CreateSink(items, Console.Stdout);
-        var summary = RunBatch(result, items, options, plan.SkipExisting ? sink.OutputExists : null, (r, s) =>
+        using var sink = plan.CreateSink(items, Console.Stdout, options.MaxBytes);
+        var summary = RunBatch(result, items, options, plan.SkipExisting ? sink.OutputIsCurrent : null, (r, s) =>
         {
             if (r.Document is null)
             {
@@ -176,7 +176,7 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
     }
 
     /// <summary>Creates the output: stdout, the temporary of <c>-o FILE</c>, or the directory. Failures are usage errors.</summary>
-    public IReportSink CreateSink(IReadOnlyList<InputItem> items, TextWriter stdout)
+    public IReportSink CreateSink(IReadOnlyList<InputItem> items, TextWriter stdout, long maxBytes)
     {
         try
         {
@@ -185,7 +185,7 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
                 System.IO.Directory.CreateDirectory(Directory);
                 AtomicFile.DeleteLeftovers(Directory, recursive: true);
                 ProbeWritable(Directory);
-                return new DirectorySink(Directory, items);
+                return new DirectorySink(Directory, items, maxBytes);
             }
 
             if (File is not null)

@@ -43,6 +43,45 @@ public sealed class ReliabilityTests
         Assert.InRange(System.Text.Encoding.UTF8.GetByteCount("." + AtomicFile.TempStem(name) + ".12345678" + AtomicFile.TempSuffix), 1, AtomicFile.MaxNameBytes);
     }
 
+    [Fact]
+    public void Resume_after_swapping_arguments_with_two_inputs_of_one_name_equals_a_clean_run()
+    {
+        // Issue 21, defect 4: the ~2 suffix followed input order, so swapping the arguments made a resumed
+        // run skip an input and keep the other's record, with exit 0.
+        using var dir = new TempDir();
+        dir.Write("a/x.txt", File.ReadAllBytes(Seeds.Files[0]));
+        dir.Write("b/x.txt", File.ReadAllBytes(Seeds.Files[1]));
+        Assert.Equal(ExitCodes.Success, Cli.Run("parse", dir["a"], dir["b"], "-f", "json", "-o", dir["clean"], "-q").ExitCode);
+        Assert.Equal(ExitCodes.Success, Cli.Run("parse", dir["b"], "-f", "json", "-o", dir["resumed"], "-q").ExitCode);
+        var resumed = Cli.Run("parse", dir["b"], dir["a"], "-f", "json", "-o", dir["resumed"], "--skip-existing");
+        Assert.Equal(ExitCodes.Success, resumed.ExitCode);
+        AssertSameTree(dir["clean"], dir["resumed"]);
+    }
+
+    [Fact]
+    public void Resume_parses_again_an_input_whose_record_is_a_timeout()
+    {
+        using var dir = new TempDir();
+        dir.Write("in/a.txt", File.ReadAllBytes(Seeds.Files[0]));
+        Assert.Equal(ExitCodes.Success, Cli.Run("parse", dir["in"], "-f", "json", "-o", dir["clean"], "-q").ExitCode);
+        var item = new InputItem(Path.Join(dir["in"], "a.txt"), dir["in/a.txt"], "a.txt");
+        Directory.CreateDirectory(dir["resumed"]);
+        File.WriteAllText(dir["resumed/a.txt.json"], ReportParser.Output.JsonReportWriter.Serialize(ErrorRecords.Timeout(item, TimeSpan.FromSeconds(1))));
+        var resumed = Cli.Run("parse", dir["in"], "-f", "json", "-o", dir["resumed"], "--skip-existing");
+        Assert.Contains("1 parsed", resumed.Stderr);
+        AssertSameTree(dir["clean"], dir["resumed"]);
+    }
+
+    private static void AssertSameTree(string expected, string actual)
+    {
+        string[] Files(string root) => Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(Files(expected), Files(actual));
+        foreach (string file in Files(expected))
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(expected, file)), File.ReadAllBytes(Path.Combine(actual, file)));
+        }
+    }
+
     /// <summary>Zeros forever.</summary>
     internal sealed class InfiniteZeros : Stream
     {

@@ -178,7 +178,7 @@ internal sealed class SourceReader(ReportParserOptions options)
     /// The SHA-256 of the bytes in lower-case hex. A plain loop rather than Convert.ToHexStringLower,
     /// whose vectorised code is compiled at run time on every start.
     /// </summary>
-    private static string Sha256Hex(byte[] bytes)
+    internal static string Sha256Hex(byte[] bytes)
     {
         const string Digits = "0123456789abcdef";
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
