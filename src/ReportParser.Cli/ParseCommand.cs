@@ -68,6 +68,7 @@ internal sealed class ParseCommand : BatchCommand
         var items = ResolveInputs(result, plan.Directory);
         var options = Common.PipelineOptions(result, result.GetValue(KeepOriginal));
 
+        using var outputLock = plan.LockOutput();
         using var sink = plan.CreateSink(items, Console.Stdout, options.MaxBytes);
         var summary = RunBatch(result, items, options, plan.SkipExisting ? sink.OutputIsCurrent : null, (r, s) =>
         {
@@ -173,6 +174,39 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
         }
 
         return new OutputPlan(chosen, layout, excel, file, directory, skipExisting);
+    }
+
+    /// <summary>
+    /// Takes the advisory lock on <c>-o DIR</c> or <c>-o FILE</c> (none for stdout, a device or a pipe), before
+    /// anything there is touched: a second run on the same output is a usage error naming the first one's PID.
+    /// </summary>
+    public OutputLock? LockOutput()
+    {
+        try
+        {
+            if (Directory is not null)
+            {
+                System.IO.Directory.CreateDirectory(Directory);
+                return OutputLock.Acquire(Path.Combine(Directory, OutputLock.DirectoryLockName), Directory);
+            }
+
+            if (File is not null && !AtomicFile.IsDevice(Path.GetFullPath(File)))
+            {
+                string? parent = Path.GetDirectoryName(Path.GetFullPath(File));
+                if (parent is not null)
+                {
+                    System.IO.Directory.CreateDirectory(parent);
+                }
+
+                return OutputLock.Acquire(OutputLock.PathForFile(File), File);
+            }
+
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"cannot write output {Directory ?? File}: {ex.Message}");
+        }
     }
 
     /// <summary>Creates the output: stdout, the temporary of <c>-o FILE</c>, or the directory. Failures are usage errors.</summary>

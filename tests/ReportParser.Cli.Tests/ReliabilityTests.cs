@@ -72,6 +72,31 @@ public sealed class ReliabilityTests
         AssertSameTree(dir["clean"], dir["resumed"]);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_second_run_on_a_locked_output_is_refused_and_leaves_the_first_runs_temporaries(bool directory)
+    {
+        // Issue 21, defect 5: the start-up clean-up deleted the live temporaries of a run writing to the same output.
+        using var dir = new TempDir();
+        string output = directory ? dir["out"] : dir["out/all.jsonl"];
+        Directory.CreateDirectory(dir["out"]);
+        string live = dir.Write(directory ? "out/.a.txt.json.12345678" + AtomicFile.TempSuffix : "out/.all.jsonl.12345678" + AtomicFile.TempSuffix, "{\"half\":");
+        string lockPath = directory ? Path.Combine(output, OutputLock.DirectoryLockName) : OutputLock.PathForFile(output);
+        using (OutputLock.Acquire(lockPath, output))
+        {
+            var run = Cli.Run(["parse", .. Seeds.Files.Take(2), "-f", directory ? "json" : "jsonl", "-o", output]);
+            Assert.Equal(ExitCodes.Usage, run.ExitCode);
+            Assert.Contains($"is being written by another reportparser run (PID {Environment.ProcessId})", run.Stderr);
+            Assert.True(File.Exists(live));
+        }
+
+        Assert.False(File.Exists(lockPath)); // released and removed
+        var after = Cli.Run(["parse", .. Seeds.Files.Take(2), "-f", directory ? "json" : "jsonl", "-o", output, "-q"]);
+        Assert.True(after.ExitCode == ExitCodes.Success, after.ToString());
+        Assert.False(File.Exists(lockPath));
+    }
+
     private static void AssertSameTree(string expected, string actual)
     {
         string[] Files(string root) => Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal).ToArray();
