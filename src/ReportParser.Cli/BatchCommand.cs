@@ -115,7 +115,7 @@ internal abstract class BatchCommand : Command
     }
 
     /// <summary>Resolves the inputs, printing warnings (an empty directory among others) on stderr.</summary>
-    protected IReadOnlyList<InputItem> ResolveInputs(System.CommandLine.ParseResult result, string? skipDirectory)
+    protected IReadOnlyList<InputItem> ResolveInputs(System.CommandLine.ParseResult result, string? skipDirectory, string? skipFile = null)
     {
         var mode = Common.PipelineOptions(result, keepOriginal: false).Mode;
         if (mode != NormalizationMode.None && !InputResolver.IsSingleInput(result.GetValue(Common.Inputs) ?? []))
@@ -124,7 +124,7 @@ internal abstract class BatchCommand : Command
         }
 
         var resolver = new InputResolver(result.GetValue(Common.Include));
-        return resolver.Resolve(result.GetValue(Common.Inputs) ?? [], Console, skipDirectory, w => Console.Stderr.WriteLine($"reportparser: {w}"));
+        return resolver.Resolve(result.GetValue(Common.Inputs) ?? [], Console, skipDirectory, w => Console.Stderr.WriteLine($"reportparser: {w}"), skipFile);
     }
 
     protected void PrintSummary(System.CommandLine.ParseResult result, RunSummary summary, string verb)

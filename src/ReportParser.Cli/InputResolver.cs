@@ -51,16 +51,24 @@ internal sealed class InputResolver
         arguments.Count == 1 && (arguments[0] == InputItem.StdinName || File.Exists(arguments[0]));
 
     /// <summary>
-    /// Lists the inputs in argument order. Files under <paramref name="skipDirectory"/> (the output
-    /// directory, when it lies inside an input directory) are left out. Standard input is only named here: it is read when parsed.
-    /// A directory without matching files is reported through <paramref name="warn"/>; no input at all is a usage error.
+    /// Lists the inputs in argument order. A directory search never takes the run's own outputs: files under
+    /// <paramref name="skipDirectory"/> (the <c>-o DIR</c>, when it lies inside an input directory), the
+    /// outputs of other inputs when it is the input directory itself (<c>x.txt.json</c> beside
+    /// <c>x.txt</c>), and <paramref name="skipFile"/> (the <c>-o FILE</c>). Standard input is only named
+    /// here: it is read when parsed. A directory without matching files is reported through
+    /// <paramref name="warn"/>; no input at all is a usage error.
     /// </summary>
-    public IReadOnlyList<InputItem> Resolve(IReadOnlyList<string> arguments, CliConsole console, string? skipDirectory, Action<string> warn)
+    public IReadOnlyList<InputItem> Resolve(IReadOnlyList<string> arguments, CliConsole console, string? skipDirectory, Action<string> warn, string? skipFile = null)
     {
         CheckExist(arguments);
         var items = new List<InputItem>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string? skip = skipDirectory is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(skipDirectory));
+        if (skipFile is not null)
+        {
+            seen.Add(Path.GetFullPath(skipFile)); // as if already taken: a search passes over it
+        }
+
         var emptyDirectories = new List<string>();
         foreach (string argument in arguments)
         {
@@ -185,9 +193,39 @@ internal sealed class InputResolver
             }
         }
 
+        if (skip is not null && string.Equals(Path.TrimEndingDirectorySeparator(root), skip, StringComparison.Ordinal))
+        {
+            files = WithoutOutputsOfOthers(files);
+        }
+
         // Relative paths are distinct, so an unstable sort gives one order.
         files.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
         return files;
+    }
+
+    /// <summary>
+    /// The files less those that are another file's output in a <c>-o DIR</c> run into the directory searched:
+    /// <c>R.json</c> or <c>R~&lt;hex&gt;.json</c> beside a file <c>R</c> (so <c>x.txt.json.json</c> goes too, beside
+    /// <c>x.txt.json</c>). A lone <c>report.json</c> with no <c>report</c> beside it stays an input.
+    /// </summary>
+    private static List<FoundFile> WithoutOutputsOfOthers(List<FoundFile> files)
+    {
+        var relatives = files.Select(f => f.Relative).ToHashSet(StringComparer.Ordinal);
+        return files.Where(f => OutputOf(f.Relative) is not { } source || !relatives.Contains(source)).ToList();
+
+        static string? OutputOf(string relative)
+        {
+            if (!relative.EndsWith(".json", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            string stem = relative[..^".json".Length];
+            int tilde = stem.LastIndexOf('~');
+            return tilde > 0 && stem.Length - tilde - 1 >= OutputPaths.SuffixHexDigits && stem[(tilde + 1)..].All(char.IsAsciiHexDigitLower)
+                ? stem[..tilde] // R~<hex>.json: the output of R when another input had its name
+                : stem;
+        }
     }
 
     private bool Matches(string relativePath)

@@ -65,7 +65,7 @@ internal sealed class ParseCommand : BatchCommand
             result.GetValue(Excel),
             result.GetValue(SkipExisting),
             InputResolver.IsSingleInput(arguments));
-        var items = ResolveInputs(result, plan.Directory);
+        var items = ResolveInputs(result, plan.Directory, plan.File);
         var options = Common.PipelineOptions(result, result.GetValue(KeepOriginal));
 
         using var outputLock = plan.LockOutput();

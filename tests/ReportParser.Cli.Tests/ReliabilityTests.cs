@@ -97,6 +97,37 @@ public sealed class ReliabilityTests
         Assert.False(File.Exists(lockPath));
     }
 
+    [Fact]
+    public void An_output_file_inside_the_input_directory_is_not_read_back()
+    {
+        // Issue 21, defect 6: the second run took the first one's all.txt as an input.
+        using var dir = new TempDir();
+        Seeds.CopyTo(dir);
+        var first = Cli.Run("parse", dir["in"], "-o", dir["in/all.txt"], "-q");
+        var second = Cli.Run("parse", dir["in"], "-o", dir["in/all.txt"], "-q");
+        Assert.Equal(ExitCodes.Success, second.ExitCode);
+        Assert.Equal(Seeds.Files.Length, File.ReadAllLines(dir["in/all.txt"]).Length);
+        Assert.Equal(first.ExitCode, second.ExitCode);
+    }
+
+    [Fact]
+    public void Outputs_written_into_the_input_directory_itself_are_not_inputs_of_the_next_run()
+    {
+        // Issue 21, defect 6: -f json -o DIR --include '*' with DIR the input directory made x.txt.json.json.
+        using var dir = new TempDir();
+        Seeds.CopyTo(dir);
+        dir.Write("in/lone.json", File.ReadAllBytes(Seeds.Files[0])); // no "lone" beside it: still an input
+        for (int run = 0; run < 2; run++)
+        {
+            var result = Cli.Run("parse", dir["in"], "-f", "json", "-o", dir["in"], "--include", "*");
+            Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+            Assert.Contains($"reportparser: {Seeds.Files.Length + 1} files", result.Stderr);
+        }
+
+        Assert.Equal([dir["in/lone.json.json"]], Directory.GetFiles(dir["in"], "*.json.json")); // lone.json's own output, nothing more
+        Assert.Empty(Directory.GetFiles(dir["in"], "*.json.json.json"));
+    }
+
     private static void AssertSameTree(string expected, string actual)
     {
         string[] Files(string root) => Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal).ToArray();
