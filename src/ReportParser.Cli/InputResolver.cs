@@ -168,16 +168,26 @@ internal sealed class InputResolver
                 entries.AddRange(new FileSystemEnumerable<Entry>(current,
                     (ref FileSystemEntry e) => new Entry(e.ToFullPath(), e.IsDirectory && (e.Attributes & FileAttributes.ReparsePoint) == 0, e.IsDirectory), options));
             }
-            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException or ArgumentException)
             {
+                // ArgumentException: a path past the system's limit (.NET reports it as an empty path).
                 rootUnreadable |= current == root;
                 string shown = current == root ? directory : Path.Join(directory, Path.GetRelativePath(root, current));
-                warn($"cannot read directory {shown}: {ex.Message.TrimEnd('.')}; its files were not parsed");
+                string reason = ex is ArgumentException ? $"its path is {current.Length:N0} characters, too long to open" : ex.Message.TrimEnd('.');
+                warn($"cannot read directory {Shorten(shown)}: {reason}; its files were not parsed");
                 continue;
             }
 
             foreach (var entry in entries)
             {
+                if (entry.Full.Length == 0)
+                {
+                    // .NET gives an empty path for an entry whose path is past the system's limit.
+                    string shown = current == root ? directory : Path.Join(directory, Path.GetRelativePath(root, current));
+                    warn($"cannot read an entry of directory {Shorten(shown)}: its path is too long; it was not parsed");
+                    continue;
+                }
+
                 if (!entry.IsDirectory)
                 {
                     string relative = Path.GetRelativePath(root, entry.Full);
@@ -227,6 +237,13 @@ internal sealed class InputResolver
                 : stem;
         }
     }
+
+    /// <summary>Characters of a path a warning shows at most, so that one warning stays one readable line.</summary>
+    private const int MaxShownPathChars = 300;
+
+    /// <summary>The path, with its middle elided when it is longer than <see cref="MaxShownPathChars"/>.</summary>
+    private static string Shorten(string path) =>
+        path.Length <= MaxShownPathChars ? path : $"{path[..(MaxShownPathChars / 2)]}…{path[^(MaxShownPathChars / 2)..]}";
 
     private bool Matches(string relativePath)
     {

@@ -20,6 +20,7 @@ internal sealed class ParseCommand : BatchCommand
         Options.Add(Output);
         Options.Add(KeepOriginal);
         Options.Add(Excel);
+        Options.Add(RawCsv);
         Options.Add(SkipExisting);
     }
 
@@ -49,6 +50,11 @@ internal sealed class ParseCommand : BatchCommand
         Description = "CSV for Excel: UTF-8 byte order mark and CRLF line ends.",
     };
 
+    public Option<bool> RawCsv { get; } = new("--raw-csv")
+    {
+        Description = "With --excel: write text cells as they are, without the ' that keeps a spreadsheet from running text starting with = + - @ as a formula.",
+    };
+
     public Option<bool> SkipExisting { get; } = new("--skip-existing")
     {
         Description = "With -f json -o DIR: skip inputs whose output file is already their record (same path, size and SHA-256; not a timeout or crash); they still count in the summary.",
@@ -64,7 +70,8 @@ internal sealed class ParseCommand : BatchCommand
             result.GetValue(Output),
             result.GetValue(Excel),
             result.GetValue(SkipExisting),
-            InputResolver.IsSingleInput(arguments));
+            InputResolver.IsSingleInput(arguments),
+            result.GetValue(RawCsv));
         var items = ResolveInputs(result, plan.Directory, plan.File);
         var options = Common.PipelineOptions(result, result.GetValue(KeepOriginal));
 
@@ -102,9 +109,10 @@ internal sealed class ParseCommand : BatchCommand
 }
 
 /// <summary>What <c>parse</c> writes where, decided from the options before any work starts.</summary>
-internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Excel, string? File, string? Directory, bool SkipExisting)
+/// <param name="RawCsv">Text cells of Excel CSV as they are (<c>--raw-csv</c>): no <c>'</c> before a leading = + - @.</param>
+internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Excel, string? File, string? Directory, bool SkipExisting, bool RawCsv = false)
 {
-    public static OutputPlan Decide(string? format, string? csvLayout, string? output, bool excel, bool skipExisting, bool singleInput)
+    public static OutputPlan Decide(string? format, string? csvLayout, string? output, bool excel, bool skipExisting, bool singleInput, bool rawCsv = false)
     {
         bool outputIsDirectory = output is not null
             && (System.IO.Directory.Exists(output) || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar));
@@ -113,15 +121,15 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
             "json" => OutputFormat.Json,
             "jsonl" => OutputFormat.JsonLines,
             "csv" => OutputFormat.Csv,
-            _ when csvLayout is not null || excel => OutputFormat.Csv,
+            _ when csvLayout is not null || excel || rawCsv => OutputFormat.Csv,
             _ when outputIsDirectory || (singleInput && output is null) => OutputFormat.Json,
             _ when output is not null && output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) => OutputFormat.Csv,
             _ when singleInput && output is not null && output.EndsWith(".json", StringComparison.OrdinalIgnoreCase) => OutputFormat.Json,
             _ => OutputFormat.JsonLines,
         };
-        if (chosen != OutputFormat.Csv && (csvLayout is not null || excel))
+        if (chosen != OutputFormat.Csv && (csvLayout is not null || excel || rawCsv))
         {
-            throw new UsageException($"{(csvLayout is not null ? "--csv-layout" : "--excel")} applies to CSV output (-f csv)");
+            throw new UsageException($"{(csvLayout is not null ? "--csv-layout" : excel ? "--excel" : "--raw-csv")} applies to CSV output (-f csv)");
         }
 
         var layout = csvLayout switch
@@ -173,7 +181,7 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
             throw new UsageException("--skip-existing needs -f json -o DIR (one output file per input)");
         }
 
-        return new OutputPlan(chosen, layout, excel, file, directory, skipExisting);
+        return new OutputPlan(chosen, layout, excel, file, directory, skipExisting, rawCsv);
     }
 
     /// <summary>
@@ -231,10 +239,10 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
                 }
 
                 var file = AtomicFile.Create(File);
-                return new StreamSink(file.Writer, file, Format, Layout, Excel);
+                return new StreamSink(file.Writer, file, Format, Layout, Excel, RawCsv);
             }
 
-            return new StreamSink(stdout, null, Format, Layout, Excel);
+            return new StreamSink(stdout, null, Format, Layout, Excel, RawCsv);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -40,14 +40,15 @@ internal sealed class StreamSink : IReportSink
     // as it is; any other writer (a test's StringWriter) gets it decoded.
     private readonly Stream? _bytes;
 
-    public StreamSink(TextWriter writer, AtomicFile? file, OutputFormat format, CsvLayout layout, bool excel)
+    /// <param name="rawCsv">With <paramref name="excel"/>: no <c>'</c> before text cells that start like a formula.</param>
+    public StreamSink(TextWriter writer, AtomicFile? file, OutputFormat format, CsvLayout layout, bool excel, bool rawCsv = false)
     {
         _writer = writer;
         _file = file;
         _format = format;
         if (format == OutputFormat.Csv)
         {
-            _csv = new CsvReportWriter(writer, layout, excel);
+            _csv = new CsvReportWriter(writer, layout, excel, escapeFormulas: excel && !rawCsv);
             _csv.WriteHeader();
         }
         else if (writer is StreamWriter { Encoding: UTF8Encoding } stream)

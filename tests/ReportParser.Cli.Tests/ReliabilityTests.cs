@@ -128,6 +128,38 @@ public sealed class ReliabilityTests
         Assert.Empty(Directory.GetFiles(dir["in"], "*.json.json.json"));
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")")]
+    [InlineData("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("\t=1", "'\t=1")]
+    [InlineData("-8", "-8")]
+    [InlineData("+3", "+3")]
+    [InlineData("-1.5", "-1.5")]
+    [InlineData("-12%", "-12%")]
+    [InlineData("-", "-")]
+    [InlineData("某局", "某局")]
+    [InlineData("", "")]
+    public void Text_that_starts_like_a_formula_is_escaped_numbers_never(string text, string expected) =>
+        Assert.Equal(expected, ReportParser.Output.CsvReportWriter.EscapeFormula(text));
+
+    [Theory]
+    [InlineData(new[] { "--excel" }, "'=1+1")]
+    [InlineData(new[] { "--excel", "--raw-csv" }, "=1+1")]
+    [InlineData(new string[0], "=1+1")]
+    public void Excel_csv_escapes_a_formula_in_section_text_unless_raw(string[] options, string expected)
+    {
+        // Issue 21, defect 9: section text, titles, agencies and file names were written verbatim, --excel included.
+        using var dir = new TempDir();
+        string report = dir.Write("r.txt", "某某局2023年政府信息公开工作年度报告\n一、总体情况\n=1+1\n二、主动公开政府信息情况\n略。\n"
+            + "三、收到和处理政府信息公开申请情况\n略。\n四、政府信息公开行政复议、行政诉讼情况\n略。\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n");
+        var run = Cli.Run(["parse", report, "-f", "csv", "--csv-layout", "sections", .. options]);
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        string row = run.Stdout.Split('\n').Single(l => l.Contains(",1,overview,", StringComparison.Ordinal));
+        Assert.EndsWith("," + expected, row.TrimEnd('\r'));
+    }
+
     private static void AssertSameTree(string expected, string actual)
     {
         string[] Files(string root) => Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal).ToArray();
