@@ -93,7 +93,7 @@ internal sealed class SourceReader(ReportParserOptions options)
         return true;
     }
 
-    /// <summary>Binary: control bytes (other than tab, CR, LF, FF, ESC) in the first 8 KB, outside what UTF-16 explains.</summary>
+    /// <summary>Binary: NUL and control bytes (other than tab, CR, LF, FF, ESC) are more than one in <see cref="BinaryControlShare"/> of the first 8 KB, outside what UTF-16 explains.</summary>
     private static bool LooksBinary(byte[] bytes)
     {
         int n = Math.Min(bytes.Length, 8192);
@@ -133,8 +133,15 @@ internal sealed class SourceReader(ReportParserOptions options)
             return false;
         }
 
-        return zeros > 0 || controls > n / 50 + 1;
+        // By proportion, not by one byte: a stray NUL in a report (a scraper's glitch) leaves it text.
+        return zeros + controls > n / BinaryControlShare + 1;
     }
+
+    /// <summary>
+    /// One byte in this many (of the first 8 KB) being NUL or another control byte makes the input binary:
+    /// text has next to none, binary data (images, archives, executables) has about one in ten or more.
+    /// </summary>
+    internal const int BinaryControlShare = 50;
 
     private static int Utf16Controls(byte[] bytes, int n)
     {

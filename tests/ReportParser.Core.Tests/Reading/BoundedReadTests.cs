@@ -67,6 +67,22 @@ public sealed class BoundedReadTests
         Assert.Equal(ReportParser.Output.JsonReportWriter.Serialize(fromBytes), ReportParser.Output.JsonReportWriter.Serialize(fromStream));
     }
 
+    [Fact]
+    public void One_NUL_byte_in_a_report_leaves_it_a_report_and_binary_data_stays_binary()
+    {
+        // Issue 21, defect 10: one NUL byte made a valid report a "binary" error record.
+        byte[] seed = File.ReadAllBytes(Path.Combine(TestPaths.Seeds, "002_ed5f9074cb8b6cc8.txt"));
+        byte[] withNul = [.. seed[..200], 0, .. seed[200..]];
+        var document = new ReportPipeline().Parse(ReportSource.FromBytes("nul.txt", withNul)).Document;
+        Assert.Null(document.Error);
+        Assert.NotEmpty(document.Tables!);
+
+        var random = new Random(7);
+        byte[] noise = new byte[4096];
+        random.NextBytes(noise);
+        Assert.Equal(DiagnosticCodes.BinaryInput.Code, new ReportPipeline().Parse(ReportSource.FromBytes("noise.bin", noise)).Document.Error!.Code);
+    }
+
     /// <summary>Gives zeros forever, counting them.</summary>
     private sealed class EndlessStream : Stream
     {
