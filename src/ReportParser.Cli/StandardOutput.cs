@@ -15,7 +15,10 @@ internal static class StandardOutput
     /// <summary>
     /// Standard output as a stream whose writes fail (<see cref="IOException"/>) when the reader has gone
     /// (a closed pipe: <c>parse dir | head</c>); the console's own stream ignores that and the run would go
-    /// on and report success. Where the descriptor cannot be wrapped, the console's stream.
+    /// on and report success. Only for descriptors that cannot seek (pipes, sockets, terminals): a file
+    /// stream writes a seekable file at its own offset without moving the descriptor's, which a shell
+    /// shares between commands (<c>{ parse a; parse b; } &gt; out</c> would overwrite), and a file cannot
+    /// break like a pipe. Otherwise, and where the descriptor cannot be wrapped, the console's stream.
     /// </summary>
     public static Stream Open()
     {
@@ -23,7 +26,13 @@ internal static class StandardOutput
         {
             try
             {
-                return new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+                var stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+                if (!stream.CanSeek)
+                {
+                    return stream;
+                }
+
+                stream.Dispose();
             }
             catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
             {

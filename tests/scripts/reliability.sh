@@ -110,6 +110,9 @@ measure "dotnet '$rp' parse '$seed' -f json -o /dev/stdout -q >> '$work/log'"
 first=$(head -n 1 "$work/log"); second=$(sed -n 2p "$work/log")
 row "-o /dev/stdout >> log" "log keeps its first line, JSON appended" "exit $rc, line 1 '$first', line 2 '${second:0:1}'" "$([[ $rc == 0 && "$first" == "old line" && "$second" == "{" ]] && echo true || echo false)"
 
+measure "{ dotnet '$rp' parse '$seed' -f jsonl -q; dotnet '$rp' parse '$seed' -f jsonl -q; } > '$work/two.jsonl'"
+row "{ parse a; parse b; } > file (stdout shared)" "2 records, the second appended" "exit $rc, $(lines "$work/two.jsonl") record(s)" "$([[ $rc == 0 && $(lines "$work/two.jsonl") == 2 ]] && echo true || echo false)"
+
 # 4. resume keyed by input identity
 mkdir -p "$work/ra" "$work/rb" && cp "$repo/seeds/002_ed5f9074cb8b6cc8.txt" "$work/ra/x.txt" && cp "$(ls "$repo"/seeds/*.txt | sed -n 3p)" "$work/rb/x.txt"
 dotnet "$rp" parse "$work/ra" "$work/rb" -f json -o "$work/r-clean" -q
