@@ -84,7 +84,8 @@ internal sealed class InputResolver
                 {
                     if (seen.Add(file.Full))
                     {
-                        items.Add(new InputItem(Path.Join(argument, file.Relative), file.Full, file.Relative.Replace('\\', '/')));
+                        items.Add(new InputItem(Path.Join(argument, file.Relative), file.Full, file.Relative.Replace('\\', '/'),
+                            file.RawPath is { } raw ? () => RawFileNames.Open(raw) : null));
                     }
                 }
 
@@ -123,11 +124,15 @@ internal sealed class InputResolver
         return items;
     }
 
-    /// <summary>A file found by a directory search: its absolute path and its path relative to the directory argument.</summary>
-    private sealed class FoundFile(string full, string relative)
+    /// <summary>
+    /// A file found by a directory search: its absolute path and its path relative to the directory argument;
+    /// for a name that is not valid UTF-8 these are escaped (<see cref="RawFileNames"/>) and <see cref="RawPath"/> opens it.
+    /// </summary>
+    private sealed class FoundFile(string full, string relative, byte[]? rawPath = null)
     {
         public string Full { get; } = full;
         public string Relative { get; } = relative;
+        public byte[]? RawPath { get; } = rawPath;
     }
 
     /// <summary>
@@ -176,6 +181,25 @@ internal sealed class InputResolver
                 string reason = ex is ArgumentException ? $"its path is {current.Length:N0} characters, too long to open" : ex.Message.TrimEnd('.');
                 warn($"cannot read directory {Shorten(shown)}: {reason}; its files were not parsed");
                 continue;
+            }
+
+            if (entries.Any(e => e.Full.Contains('\uFFFD')))
+            {
+                // Some names may not be UTF-8: take those from the raw listing, by their bytes.
+                foreach (var raw in RawFileNames.Undecodable(current))
+                {
+                    entries.RemoveAll(e => Path.GetFileName(e.Full) == raw.DecodedName);
+                    string full = Path.Join(current, raw.EscapedName);
+                    string relative = Path.GetRelativePath(root, full);
+                    if (raw.IsDirectory)
+                    {
+                        warn($"cannot search directory {Shorten(Path.Join(directory, relative))}: its name is not UTF-8; its files were not parsed");
+                    }
+                    else if (Matches(relative.Replace('\\', '/')))
+                    {
+                        files.Add(new FoundFile(full, relative, raw.Path));
+                    }
+                }
             }
 
             foreach (var entry in entries)

@@ -160,6 +160,34 @@ public sealed class ReliabilityTests
         Assert.EndsWith("," + expected, row.TrimEnd('\r'));
     }
 
+    [Fact]
+    public void Files_whose_names_are_not_UTF8_are_read_by_their_bytes_and_named_with_escapes()
+    {
+        // Issue 21, defect 8: GBK-encoded names were mangled, failed with "Could not find file", and two could collide.
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir["in"]);
+        byte[] seed = File.ReadAllBytes(Seeds.Files[0]);
+        CreateByBytes([.. System.Text.Encoding.UTF8.GetBytes(dir["in"] + "/"), 0xB1, 0xA8, 0xB8, 0xE6, 0xD2, 0xBB, .. ".txt"u8], seed); // 报告一 in GBK
+        CreateByBytes([.. System.Text.Encoding.UTF8.GetBytes(dir["in"] + "/"), 0xB1, 0xA8, 0xB8, 0xE6, 0xB6, 0xFE, .. ".txt"u8], seed); // 报告二 in GBK
+        var run = Cli.Run("parse", dir["in"], "-f", "jsonl", "-q");
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        var paths = run.StdoutLines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("source").GetProperty("path").GetString()!).ToArray();
+        Assert.Equal(new[] { Path.Join(dir["in"], "%B1%A8%B8%E6%B6%FE.txt"), Path.Join(dir["in"], "%B1%A8%B8%E6һ.txt") }, paths); // D2 BB is valid UTF-8 (һ)
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int OpenFile(byte[] path, int flags, int mode);
+
+    /// <summary>Creates a file whose name is given as bytes (.NET cannot name one that is not UTF-8).</summary>
+    private static void CreateByBytes(byte[] path, byte[] content)
+    {
+        const int CreateWriteOnly = 0x41; // O_CREAT | O_WRONLY
+        int fd = OpenFile([.. path, 0], CreateWriteOnly, Convert.ToInt32("644", 8));
+        Assert.True(fd >= 0, "cannot create the test file");
+        using var stream = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true), FileAccess.Write);
+        stream.Write(content);
+    }
+
     private static void AssertSameTree(string expected, string actual)
     {
         string[] Files(string root) => Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal).ToArray();
