@@ -87,7 +87,7 @@ internal sealed class OutputPaths
             segments.Add("input");
         }
 
-        string name = segments[^1];
+        string name = FitName(segments[^1], extension);
         string directory = Path.Combine([_root, .. segments.Take(segments.Count - 1)]);
         string candidate = Path.Combine(directory, name + extension);
         string full = Path.GetFullPath(candidate);
@@ -97,6 +97,37 @@ internal sealed class OutputPaths
         }
 
         return full;
+    }
+
+    /// <summary>
+    /// The name, cut when the output name (name, a possible <c>~</c> and <see cref="SuffixHexDigits"/> hex digits
+    /// telling equal names apart, and the extension) would pass <see cref="AtomicFile.MaxNameBytes"/>: then it keeps
+    /// what fits on a character boundary and ends in <c>~</c> and hex digits of its whole name's hash, so two
+    /// long names that share their start stay apart. Shorter names are returned as they are.
+    /// </summary>
+    private static string FitName(string name, string extension)
+    {
+        int suffixBytes = 1 + SuffixHexDigits;
+        int budget = AtomicFile.MaxNameBytes - System.Text.Encoding.UTF8.GetByteCount(extension) - suffixBytes;
+        if (System.Text.Encoding.UTF8.GetByteCount(name) <= budget)
+        {
+            return name;
+        }
+
+        string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)))[..SuffixHexDigits];
+        int length = 0, bytes = 0;
+        foreach (var rune in name.EnumerateRunes())
+        {
+            if (bytes + rune.Utf8SequenceLength > budget - suffixBytes)
+            {
+                break;
+            }
+
+            bytes += rune.Utf8SequenceLength;
+            length += rune.Utf16SequenceLength;
+        }
+
+        return $"{name[..length]}~{hash}";
     }
 
     /// <summary>Throws <see cref="IOException"/> when a directory between the root and <paramref name="path"/> is a symbolic link (it could point outside).</summary>

@@ -161,6 +161,22 @@ public sealed class ReliabilityTests
     }
 
     [Fact]
+    public void An_input_name_of_255_bytes_gets_an_output_name_that_fits()
+    {
+        // Issue 21, defect 8: the output (name + .json) and its temporary were longer than a name may be.
+        using var dir = new TempDir();
+        string name = new string('报', 83) + "x.txt"; // 249 + 6 = 255 bytes
+        dir.Write("in/" + name, File.ReadAllBytes(Seeds.Files[0]));
+        dir.Write("in/" + name[..^5] + "y.txt", File.ReadAllBytes(Seeds.Files[1])); // the same first 240 bytes
+        var run = Cli.Run("parse", dir["in"], "-f", "json", "-o", dir["out"]);
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        var outputs = Directory.GetFiles(dir["out"]).Select(Path.GetFileName).ToArray();
+        Assert.Equal(2, outputs.Length);
+        Assert.All(outputs, o => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(o!), 1, AtomicFile.MaxNameBytes));
+        Assert.All(outputs, o => Assert.Matches(@"^报+~[0-9a-f]{8}\.json$", o));
+    }
+
+    [Fact]
     public void Files_whose_names_are_not_UTF8_are_read_by_their_bytes_and_named_with_escapes()
     {
         // Issue 21, defect 8: GBK-encoded names were mangled, failed with "Could not find file", and two could collide.
