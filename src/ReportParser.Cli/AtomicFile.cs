@@ -54,8 +54,10 @@ internal sealed class AtomicFile : IDisposable
                 return new AtomicFile(full, null, new StreamWriter(device, Utf8NoBom, 65536));
             case FileKind.Directory:
                 throw new IOException($"{path} is a directory");
-            case FileKind.BlockDevice or FileKind.Socket:
-                throw new IOException($"{path} is a {(FileKinds.Of(full) == FileKind.Socket ? "socket" : "block device")}; refusing to write to it");
+            case FileKind.BlockDevice:
+                throw new IOException($"{path} is a block device; refusing to write to it");
+            case FileKind.Socket:
+                throw new IOException($"{path} is a socket; refusing to write to it");
         }
 
         string directory = System.IO.Path.GetDirectoryName(full)!;
@@ -138,18 +140,20 @@ internal sealed class AtomicFile : IDisposable
     /// <see cref="MaxNameBytes"/>, else cut (on a character boundary) so that it does: a final name of up to
     /// 255 bytes can still be written.
     /// </summary>
-    internal static string TempStem(string fileName)
+    internal static string TempStem(string fileName) => CutToBytes(fileName, MaxNameBytes - TempOverheadBytes);
+
+    /// <summary>The longest start of <paramref name="text"/> that takes at most <paramref name="maxBytes"/> in UTF-8, cut between characters.</summary>
+    internal static string CutToBytes(string text, int maxBytes)
     {
-        int budget = MaxNameBytes - TempOverheadBytes;
-        if (Encoding.UTF8.GetByteCount(fileName) <= budget)
+        if (Encoding.UTF8.GetByteCount(text) <= maxBytes)
         {
-            return fileName;
+            return text;
         }
 
         int length = 0, bytes = 0;
-        foreach (var rune in fileName.EnumerateRunes())
+        foreach (var rune in text.EnumerateRunes())
         {
-            if (bytes + rune.Utf8SequenceLength > budget)
+            if (bytes + rune.Utf8SequenceLength > maxBytes)
             {
                 break;
             }
@@ -158,7 +162,7 @@ internal sealed class AtomicFile : IDisposable
             length += rune.Utf16SequenceLength;
         }
 
-        return fileName[..length];
+        return text[..length];
     }
 
     /// <summary>True when a file name is one of our temporaries.</summary>

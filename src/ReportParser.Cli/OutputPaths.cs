@@ -47,7 +47,7 @@ internal sealed class OutputPaths
         // The others, in identity order (so a longer suffix, if ever needed, does not depend on input order).
         foreach (int i in groups.SelectMany(g => g).Where(i => result[i] is null).OrderBy(i => inputs[i].Identity, StringComparer.Ordinal))
         {
-            string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(inputs[i].Identity)));
+            string hash = HashHex(inputs[i].Identity);
             string stem = plain[i][..^extension.Length];
             for (int digits = SuffixHexDigits; ; digits = Math.Min(hash.Length, digits * 2))
             {
@@ -114,21 +114,12 @@ internal sealed class OutputPaths
             return name;
         }
 
-        string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)))[..SuffixHexDigits];
-        int length = 0, bytes = 0;
-        foreach (var rune in name.EnumerateRunes())
-        {
-            if (bytes + rune.Utf8SequenceLength > budget - suffixBytes)
-            {
-                break;
-            }
-
-            bytes += rune.Utf8SequenceLength;
-            length += rune.Utf16SequenceLength;
-        }
-
-        return $"{name[..length]}~{hash}";
+        return $"{AtomicFile.CutToBytes(name, budget - suffixBytes)}~{HashHex(name)[..SuffixHexDigits]}";
     }
+
+    /// <summary>The SHA-256 of the text's UTF-8 bytes, lower-case hex.</summary>
+    private static string HashHex(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     /// <summary>Throws <see cref="IOException"/> when a directory between the root and <paramref name="path"/> is a symbolic link (it could point outside).</summary>
     public void CheckNoLinks(string path)

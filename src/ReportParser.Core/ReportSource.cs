@@ -43,10 +43,11 @@ public sealed class ReportSource
     /// gives is then not read at all; anything else (a pipe, a device, stdin) is read at most one byte past the
     /// limit. <paramref name="length"/> is the size, or for an unsized input over the limit what was read.
     /// A file is opened once and its size taken from the open handle: no lookups by path first.
-    /// When <paramref name="cancellationToken"/> can be cancelled, the open and the reads run on another
-    /// thread so that a cancellation returns at once even while a pipe or FIFO blocks (that thread then ends
-    /// with the next read or stays blocked holding no more than one chunk); cancelling throws
-    /// <see cref="OperationCanceledException"/>.
+    /// When <paramref name="cancellationToken"/> can be cancelled and the input may block (a stream, or a
+    /// path without a size: a FIFO, a device), the open and the reads run on another thread so that a
+    /// cancellation returns at once even while a pipe or FIFO blocks (that thread then ends with the next
+    /// read or stays blocked holding no more than one chunk); a regular file with a size is read on the
+    /// calling thread, checking the token between reads. Cancelling throws <see cref="OperationCanceledException"/>.
     /// </summary>
     internal byte[]? ReadAllBytes(long maxBytes, out long length, CancellationToken cancellationToken = default)
     {
@@ -56,7 +57,7 @@ public sealed class ReportSource
             return length > maxBytes ? null : _bytes;
         }
 
-        if (!cancellationToken.CanBeCanceled)
+        if (!cancellationToken.CanBeCanceled || (Path is not null && KnownLength > 0))
         {
             return ReadCore(maxBytes, out length, cancellationToken);
         }
