@@ -74,7 +74,7 @@ internal abstract class BatchCommand : Command
         System.CommandLine.ParseResult result,
         IReadOnlyList<InputItem> items,
         ReportParserOptions options,
-        Func<InputItem, bool>? skip,
+        Func<InputItem, CancellationToken, bool>? skip,
         Action<BatchResult, RunSummary> consume,
         CancellationToken cancellationToken,
         Func<ReportParser.Model.ReportDocument, byte[]?>? render = null)

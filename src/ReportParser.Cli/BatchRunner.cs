@@ -62,13 +62,13 @@ internal sealed class BatchRunner
     public Func<ReportDocument, byte[]?>? Render { get; init; }
 
     /// <summary>
-    /// Runs every input. <paramref name="skip"/> (called on worker threads) says which inputs need no
-    /// parse; <paramref name="consume"/> is called on the calling thread, in input order; if it throws,
+    /// Runs every input. <paramref name="skip"/> (called on worker threads, with the token the parse would
+    /// get) says which inputs need no parse; <paramref name="consume"/> is called on the calling thread, in input order; if it throws,
     /// no further input is started and the exception propagates.
     /// Cancelling stops starting new inputs and returns after the results already consumed; it throws
     /// <see cref="OperationCanceledException"/>.
     /// </summary>
-    public void Run(IReadOnlyList<InputItem> items, Func<InputItem, bool>? skip, Action<BatchResult> consume, CancellationToken cancellationToken = default)
+    public void Run(IReadOnlyList<InputItem> items, Func<InputItem, CancellationToken, bool>? skip, Action<BatchResult> consume, CancellationToken cancellationToken = default)
     {
         var run = new RunState(this, items, skip, cancellationToken);
         using var wake = cancellationToken.Register(run.Wake);
@@ -209,7 +209,7 @@ internal sealed class BatchRunner
     /// cancelled. The consumer starts workers again when there is room, so a worker with more to do
     /// never waits for a hand-off from the consumer.
     /// </summary>
-    private sealed class RunState(BatchRunner runner, IReadOnlyList<InputItem> items, Func<InputItem, bool>? skip, CancellationToken cancellationToken)
+    private sealed class RunState(BatchRunner runner, IReadOnlyList<InputItem> items, Func<InputItem, CancellationToken, bool>? skip, CancellationToken cancellationToken)
     {
         private int _next;
 
@@ -329,23 +329,29 @@ internal sealed class BatchRunner
         }
     }
 
-    private BatchResult Process(Job job, Func<InputItem, bool>? skip)
+    /// <summary>Asks <paramref name="skip"/> and parses, both with the job's token: the timeout covers the check too (it may read the input).</summary>
+    private BatchResult Process(Job job, Func<InputItem, CancellationToken, bool>? skip)
     {
         int index = job.Index;
         var item = job.Item;
+        var token = job.Token();
         try
         {
-            if (skip is not null && skip(item))
+            if (skip is not null && skip(item, token))
             {
                 return new BatchResult(index, item, null);
             }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return new BatchResult(index, item, ErrorRecords.Timeout(item, _timeout));
         }
         catch (Exception ex)
         {
             return new BatchResult(index, item, ErrorRecords.InternalError(item, ex));
         }
 
-        var document = ParseSafely(item, job.Token());
+        var document = ParseSafely(item, token);
         return new BatchResult(index, item, document, RenderSafely(document));
     }
 

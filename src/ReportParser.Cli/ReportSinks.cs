@@ -16,7 +16,7 @@ internal enum OutputFormat
 internal interface IReportSink : IDisposable
 {
     /// <summary>True when the input's own output file is already there and is the record of this very input (<c>--skip-existing</c>); called from worker threads.</summary>
-    bool OutputIsCurrent(InputItem item);
+    bool OutputIsCurrent(InputItem item, CancellationToken cancellationToken);
 
     /// <summary>The document as this sink writes it (UTF-8), formatted ahead on a worker thread; null when the sink formats on writing.</summary>
     byte[]? Render(ReportDocument document);
@@ -58,7 +58,7 @@ internal sealed class StreamSink : IReportSink
         }
     }
 
-    public bool OutputIsCurrent(InputItem item) => false;
+    public bool OutputIsCurrent(InputItem item, CancellationToken cancellationToken) => false;
 
     public byte[]? Render(ReportDocument document) => _format switch
     {
@@ -141,8 +141,9 @@ internal sealed class DirectorySink : IReportSink
     /// <c>source</c> has the input's path, size and SHA-256 (read now), and it is not the error record of a
     /// transient cause (<see cref="TransientErrorCodes"/>). Anything else (another input's record, a changed
     /// input, a damaged or foreign file, standard input, an input over the size limit) is parsed again.
+    /// The input is read like a parse reads it: bounded, and stopped by <paramref name="cancellationToken"/>.
     /// </summary>
-    public bool OutputIsCurrent(InputItem item)
+    public bool OutputIsCurrent(InputItem item, CancellationToken cancellationToken)
     {
         string target = _targets[item];
         if (item.IsStdin || !File.Exists(target))
@@ -169,7 +170,7 @@ internal sealed class DirectorySink : IReportSink
         byte[]? bytes;
         try
         {
-            bytes = item.ToSource().ReadAllBytes(_maxBytes, out _);
+            bytes = item.ToSource().ReadAllBytes(_maxBytes, out _, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -119,13 +119,36 @@ public sealed class BatchRunnerTests
     }
 
     [Fact]
+    public void A_skip_check_that_blocks_is_stopped_by_the_timeout_like_a_parse()
+    {
+        // --skip-existing hashes the input: on a FIFO that read blocks, and it held the slot for good.
+        var items = Enumerable.Range(0, 3).Select(Item).ToArray();
+        var runner = new BatchRunner((item, _) => Doc(item), parallelism: 1, TimeSpan.FromMilliseconds(200));
+        var results = new List<BatchResult>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        runner.Run(items, (item, token) =>
+        {
+            if (item.DisplayName == "f000.txt")
+            {
+                token.WaitHandle.WaitOne(TimeSpan.FromSeconds(30));
+                token.ThrowIfCancellationRequested();
+            }
+
+            return false;
+        }, results.Add);
+        Assert.Equal(ErrorRecords.TimeoutCode, results[0].Document!.Error!.Code);
+        Assert.All(results.Skip(1), r => Assert.Null(r.Document!.Error));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public void Skipped_inputs_are_not_parsed_but_still_reported()
     {
         int parsed = 0;
         var items = Enumerable.Range(0, 4).Select(Item).ToArray();
         var runner = new BatchRunner((item, _) => { Interlocked.Increment(ref parsed); return Doc(item); }, 2, Timeout.InfiniteTimeSpan);
         var results = new List<BatchResult>();
-        runner.Run(items, i => i.DisplayName is "f000.txt" or "f003.txt", results.Add);
+        runner.Run(items, (i, _) => i.DisplayName is "f000.txt" or "f003.txt", results.Add);
         Assert.Equal([true, false, false, true], results.Select(r => r.Skipped));
         Assert.Equal(2, parsed);
     }
