@@ -9,7 +9,8 @@
 # Exits non-zero when any probe fails.
 #
 # Usage: tests/scripts/reliability.sh [WORK_DIR]     (needs dotnet, python3, /usr/bin/time; Linux)
-# Env:   KEEP=1 keeps WORK_DIR
+# Env:   KEEP=1 keeps WORK_DIR; PROBE_TIMEOUT (default 120 s): a probe still running then is killed
+#        and fails (a hang is a failure, not a stuck script)
 set -uo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -31,12 +32,12 @@ build_cli
 rp="$work/bin/reportparser.dll"
 seed="$repo/seeds/002_ed5f9074cb8b6cc8.txt"
 
-# measure CMD: runs CMD with bash under /usr/bin/time -v; sets rc, out, err, peak_mb.
+# measure CMD: runs CMD with bash under /usr/bin/time -v, killed after PROBE_TIMEOUT; sets rc, out, err, peak_mb.
 n=0
 measure() {
   n=$((n + 1))
   out="$work/p$n.out"; err="$work/p$n.err"
-  /usr/bin/time -v -o "$work/p$n.time" bash -c "$1" >"$out" 2>"$err"
+  /usr/bin/time -v -o "$work/p$n.time" timeout -k 5 "${PROBE_TIMEOUT:-120}" bash -c "$1" >"$out" 2>"$err"
   rc=$(sed -n 's/.*Exit status: //p' "$work/p$n.time")
   [[ -z "$rc" ]] && rc=$(sed -n 's/.*terminated by signal \([0-9]*\).*/signal \1/p' "$work/p$n.time")
   peak_mb=$(( $(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/p$n.time") / 1024 ))
