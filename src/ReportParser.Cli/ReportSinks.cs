@@ -139,7 +139,8 @@ internal sealed class DirectorySink : IReportSink
     /// <summary>
     /// True when the output file exists and is this input's record as a clean run would write it: its
     /// <c>source</c> has the input's path, size and SHA-256 (read now), and it is not the error record of a
-    /// transient cause (<see cref="TransientErrorCodes"/>). Anything else (another input's record, a changed
+    /// transient cause (<see cref="TransientErrorCodes"/>); the record of a file refused unread for its size
+    /// (RP1005, no hash) is current while the file has that size and is still over the limit. Anything else (another input's record, a changed
     /// input, a damaged or foreign file, standard input, an input over the size limit) is parsed again.
     /// The input is read like a parse reads it: bounded, and stopped by <paramref name="cancellationToken"/>.
     /// </summary>
@@ -161,8 +162,18 @@ internal sealed class DirectorySink : IReportSink
             return false;
         }
 
-        if (recorded is null || recorded.Path != item.DisplayName || recorded.Sha256.Length == 0
-            || (recorded.ErrorCode is { } code && TransientErrorCodes.Contains(code)))
+        if (recorded is null || recorded.Path != item.DisplayName || (recorded.ErrorCode is { } code && TransientErrorCodes.Contains(code)))
+        {
+            return false;
+        }
+
+        if (recorded.ErrorCode == DiagnosticCodes.TooLarge.Code && recorded.Sha256.Length == 0)
+        {
+            // Refused unread by its size (no hash): current while the file has that size and is still over the limit.
+            return item.ToSource().KnownLength is { } size && size == recorded.Bytes && size > _maxBytes;
+        }
+
+        if (recorded.Sha256.Length == 0)
         {
             return false;
         }

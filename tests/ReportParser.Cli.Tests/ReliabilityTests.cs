@@ -204,6 +204,18 @@ public sealed class ReliabilityTests
         stream.Write(content);
     }
 
+    [Fact]
+    public void Resume_skips_a_file_refused_for_its_size_while_it_has_that_size()
+    {
+        using var dir = new TempDir();
+        dir.Write("in/big.txt", new string('x', 5000));
+        Cli.Run("parse", dir["in"], "-f", "json", "-o", dir["out"], "--max-bytes", "1000", "-q");
+        var again = Cli.Run("parse", dir["in"], "-f", "json", "-o", dir["out"], "--max-bytes", "1000", "--skip-existing");
+        Assert.Contains("1 skipped", again.Stderr);
+        var larger = Cli.Run("parse", dir["in"], "-f", "json", "-o", dir["out"], "--max-bytes", "10000", "--skip-existing");
+        Assert.Contains("0 skipped", larger.Stderr); // now under the limit: parsed
+    }
+
     private static void AssertSameTree(string expected, string actual)
     {
         string[] Files(string root) => Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal).ToArray();
