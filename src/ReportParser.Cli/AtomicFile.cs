@@ -9,8 +9,9 @@ namespace ReportParser.Cli;
 /// (<see cref="DeleteLeftovers"/>) and never take as input or output.
 /// What is not a regular file is told by its type, not its place (<see cref="FileKinds"/>): a character
 /// device (<c>/dev/null</c>, a terminal) or a pipe is streamed to in place, never truncated or sought,
-/// since renaming over it would replace it with a regular file; <c>/dev/stdout</c> (and <c>/dev/fd/1</c>,
-/// <c>/proc/self/fd/1</c>) is the process's own standard output, appending where a shell's <c>&gt;&gt;</c> says;
+/// since renaming over it would replace it with a regular file; <c>/dev/stdout</c> and <c>/dev/stderr</c>
+/// (<c>/dev/fd/1</c>, <c>/proc/self/fd/2</c>…) are the process's own, written through its descriptors
+/// (appending where a shell's <c>&gt;&gt;</c> says);
 /// a block device, socket or directory is refused. A regular file anywhere, <c>/dev/shm</c> included,
 /// goes through a temporary.
 /// </summary>
@@ -42,9 +43,9 @@ internal sealed class AtomicFile : IDisposable
     public static AtomicFile Create(string path)
     {
         string full = System.IO.Path.GetFullPath(path);
-        if (StandardOutput.IsAlias(full))
+        if (StandardOutput.DescriptorOf(full) is { } descriptor)
         {
-            return new AtomicFile(full, null, new StreamWriter(StandardOutput.Open(), Utf8NoBom, 65536));
+            return new AtomicFile(full, null, new StreamWriter(StandardOutput.Open(descriptor), Utf8NoBom, 65536));
         }
 
         switch (FileKinds.Of(full))

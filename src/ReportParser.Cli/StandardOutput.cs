@@ -1,32 +1,68 @@
+using System.Globalization;
 using Microsoft.Win32.SafeHandles;
 
 namespace ReportParser.Cli;
 
-/// <summary>The process's standard output as a byte stream, and the paths that name it.</summary>
+/// <summary>The process's standard output (and other inherited descriptors) as byte streams, and the paths that name them.</summary>
 internal static class StandardOutput
 {
-    /// <summary>
-    /// True for the paths that name the process's own standard output (<c>/dev/stdout</c>, <c>/dev/fd/1</c>,
-    /// <c>/proc/self/fd/1</c>): written to as standard output, so a shell's <c>&gt;&gt; log</c> appends.
-    /// </summary>
-    public static bool IsAlias(string fullPath) =>
-        !OperatingSystem.IsWindows() && fullPath is "/dev/stdout" or "/dev/fd/1" or "/proc/self/fd/1";
+    private const int StdoutDescriptor = 1;
+    private const int StderrDescriptor = 2;
 
     /// <summary>
-    /// Standard output as a stream whose writes fail (<see cref="IOException"/>) when the reader has gone
-    /// (a closed pipe: <c>parse dir | head</c>); the console's own stream ignores that and the run would go
-    /// on and report success. Only for descriptors that cannot seek (pipes, sockets, terminals): a file
-    /// stream writes a seekable file at its own offset without moving the descriptor's, which a shell
-    /// shares between commands (<c>{ parse a; parse b; } &gt; out</c> would overwrite), and a file cannot
-    /// break like a pipe. Otherwise, and where the descriptor cannot be wrapped, the console's stream.
+    /// True for the paths that name the process's standard output or error (<c>/dev/stdout</c>, <c>/dev/stderr</c>,
+    /// <c>/dev/fd/1</c>, <c>/dev/fd/2</c>, <c>/proc/self/fd/1</c>, <c>/proc/self/fd/2</c>): written to through that
+    /// descriptor, so a shell's <c>&gt;&gt; log</c> appends, instead of being opened (or replaced) by path. Other
+    /// descriptors are not: one the shell did not open may be the runtime's own.
     /// </summary>
-    public static Stream Open()
+    public static bool IsAlias(string fullPath) => DescriptorOf(fullPath) is not null;
+
+    /// <summary>The descriptor (1 or 2) a path names (see <see cref="IsAlias"/>), or null.</summary>
+    public static int? DescriptorOf(string fullPath)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        switch (fullPath)
+        {
+            case "/dev/stdout":
+                return StdoutDescriptor;
+            case "/dev/stderr":
+                return StderrDescriptor;
+        }
+
+        foreach (string prefix in (ReadOnlySpan<string>)["/dev/fd/", "/proc/self/fd/"])
+        {
+            if (fullPath.StartsWith(prefix, StringComparison.Ordinal)
+                && int.TryParse(fullPath.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out int fd)
+                && fd is StdoutDescriptor or StderrDescriptor)
+            {
+                return fd;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Standard output; see <see cref="Open(int)"/>.</summary>
+    public static Stream Open() => Open(StdoutDescriptor);
+
+    /// <summary>
+    /// Standard output or error (<paramref name="descriptor"/> 1 or 2) as a stream. A pipe, socket or terminal (cannot seek) is wrapped as a file stream,
+    /// whose writes fail (<see cref="IOException"/>) when the reader has gone (<c>parse dir | head</c>); the
+    /// console's own streams ignore that and the run would go on and report success. A seekable stdout or stderr
+    /// keeps the console's stream, whose writes move the descriptor's offset that a shell shares between
+    /// commands (<c>{ parse a; parse b; } &gt; out</c>; a file stream writes at its own offset and would overwrite).
+    /// </summary>
+    public static Stream Open(int descriptor)
     {
         if (!OperatingSystem.IsWindows())
         {
             try
             {
-                var stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+                var stream = new FileStream(new SafeFileHandle(descriptor, ownsHandle: false), FileAccess.Write, bufferSize: 0);
                 if (!stream.CanSeek)
                 {
                     return stream;
@@ -36,10 +72,10 @@ internal static class StandardOutput
             }
             catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
             {
-                // Closed or unusable descriptor: fall through.
+                // Closed or unusable descriptor: the console's stream below.
             }
         }
 
-        return Console.OpenStandardOutput();
+        return descriptor == StderrDescriptor ? Console.OpenStandardError() : Console.OpenStandardOutput();
     }
 }
