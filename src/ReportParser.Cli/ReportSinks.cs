@@ -116,6 +116,12 @@ internal sealed class DirectorySink : IReportSink
         DiagnosticCodes.Unreadable.Code,
     };
 
+    /// <summary>
+    /// An existing output larger than this many times <c>--max-bytes</c> is not read to check it (a record is
+    /// about the size of its input, twice with <c>--keep-original</c>): it is not a record of ours, and is replaced.
+    /// </summary>
+    public const int MaxRecordToInputRatio = 16;
+
     private readonly OutputPaths _paths;
     private readonly long _maxBytes;
     private readonly Dictionary<InputItem, string> _targets = new(ReferenceEqualityComparer.Instance);
@@ -147,7 +153,8 @@ internal sealed class DirectorySink : IReportSink
     public bool OutputIsCurrent(InputItem item, CancellationToken cancellationToken)
     {
         string target = _targets[item];
-        if (item.IsStdin || !File.Exists(target))
+        var existing = new FileInfo(target);
+        if (item.IsStdin || !existing.Exists || existing.Length > MaxRecordToInputRatio * Math.Min(_maxBytes, long.MaxValue / MaxRecordToInputRatio))
         {
             return false;
         }
