@@ -183,9 +183,22 @@ public sealed class ReliabilityTests
         using var dir = new TempDir();
         Directory.CreateDirectory(dir["in"]);
         byte[] seed = File.ReadAllBytes(Seeds.Files[0]);
-        CreateByBytes([.. System.Text.Encoding.UTF8.GetBytes(dir["in"] + "/"), 0xB1, 0xA8, 0xB8, 0xE6, 0xD2, 0xBB, .. ".txt"u8], seed); // 报告一 in GBK
-        CreateByBytes([.. System.Text.Encoding.UTF8.GetBytes(dir["in"] + "/"), 0xB1, 0xA8, 0xB8, 0xE6, 0xB6, 0xFE, .. ".txt"u8], seed); // 报告二 in GBK
-        var run = Cli.Run("parse", dir["in"], "-f", "jsonl", "-q");
+        byte[] one = [.. System.Text.Encoding.UTF8.GetBytes(dir["in"] + "/"), 0xB1, 0xA8, 0xB8, 0xE6, 0xD2, 0xBB, .. ".txt"u8]; // 报告一 in GBK
+        byte[] two = [.. System.Text.Encoding.UTF8.GetBytes(dir["in"] + "/"), 0xB1, 0xA8, 0xB8, 0xE6, 0xB6, 0xFE, .. ".txt"u8]; // 报告二 in GBK
+        CreateByBytes(one, seed);
+        CreateByBytes(two, seed);
+        CliRun run;
+        try
+        {
+            run = Cli.Run("parse", dir["in"], "-f", "jsonl", "-q");
+        }
+        finally
+        {
+            // .NET cannot delete them by name either: the temporary directory would stay behind.
+            _ = Unlink([.. one, 0]);
+            _ = Unlink([.. two, 0]);
+        }
+
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         var paths = run.StdoutLines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("source").GetProperty("path").GetString()!).ToArray();
         Assert.Equal(new[] { Path.Join(dir["in"], "%B1%A8%B8%E6%B6%FE.txt"), Path.Join(dir["in"], "%B1%A8%B8%E6һ.txt") }, paths); // D2 BB is valid UTF-8 (һ)
@@ -193,6 +206,9 @@ public sealed class ReliabilityTests
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "open", SetLastError = true)]
     private static extern int OpenFile(byte[] path, int flags, int mode);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "unlink")]
+    private static extern int Unlink(byte[] path);
 
     /// <summary>Creates a file whose name is given as bytes (.NET cannot name one that is not UTF-8).</summary>
     private static void CreateByBytes(byte[] path, byte[] content)
