@@ -7,8 +7,13 @@ namespace ReportParser.Cli;
 /// name when complete, so a reader never sees a half-written file. An interrupted run can leave
 /// only a hidden temporary (<c>.&lt;name&gt;.&lt;random&gt;.rp-tmp</c>), which later runs delete
 /// (<see cref="DeleteLeftovers"/>) and never take as input or output.
-/// A device (<c>/dev/null</c>, <c>/dev/stdout</c>, a terminal) is written in place: renaming over it
-/// would replace the device with a regular file.
+/// What is not a regular file is told by its type, not its place (<see cref="FileKinds"/>): a character
+/// device (<c>/dev/null</c>, a terminal) or a pipe is streamed to in place, never truncated or sought,
+/// since renaming over it would replace it with a regular file; <c>/dev/stdout</c> and <c>/dev/stderr</c>
+/// (<c>/dev/fd/1</c>, <c>/proc/self/fd/2</c>…) are the process's own, written through its descriptors
+/// (appending where a shell's <c>&gt;&gt;</c> says);
+/// a block device, socket or directory is refused. A regular file anywhere, <c>/dev/shm</c> included,
+/// goes through a temporary.
 /// </summary>
 internal sealed class AtomicFile : IDisposable
 {
@@ -34,19 +39,31 @@ internal sealed class AtomicFile : IDisposable
     /// <summary>UTF-8 text (no byte order mark) going to the temporary file.</summary>
     public TextWriter Writer => _writer;
 
-    /// <summary>Creates the temporary file (and the directory) for <paramref name="path"/>.</summary>
+    /// <summary>Creates the temporary file (and the directory) for <paramref name="path"/>, or opens the device or pipe it is.</summary>
     public static AtomicFile Create(string path)
     {
         string full = System.IO.Path.GetFullPath(path);
-        if (IsDevice(full))
+        if (StandardOutput.DescriptorOf(full) is { } descriptor)
         {
-            var device = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 65536);
-            return new AtomicFile(full, null, new StreamWriter(device, Utf8NoBom, 65536));
+            return new AtomicFile(full, null, new StreamWriter(StandardOutput.Open(descriptor), Utf8NoBom, 65536));
+        }
+
+        switch (FileKinds.Of(full))
+        {
+            case FileKind.CharacterDevice or FileKind.Pipe or FileKind.Other:
+                var device = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 65536);
+                return new AtomicFile(full, null, new StreamWriter(device, Utf8NoBom, 65536));
+            case FileKind.Directory:
+                throw new IOException($"{path} is a directory");
+            case FileKind.BlockDevice:
+                throw new IOException($"{path} is a block device; refusing to write to it");
+            case FileKind.Socket:
+                throw new IOException($"{path} is a socket; refusing to write to it");
         }
 
         string directory = System.IO.Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
-        string temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid().ToString("N")[..8]}{TempSuffix}");
+        string temp = System.IO.Path.Combine(directory, $".{TempStem(System.IO.Path.GetFileName(full))}.{Guid.NewGuid().ToString("N")[..8]}{TempSuffix}");
         var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 65536);
         return new AtomicFile(full, temp, new StreamWriter(stream, Utf8NoBom, 65536));
     }
@@ -106,35 +123,50 @@ internal sealed class AtomicFile : IDisposable
         }
     }
 
-    /// <summary>True when a file name is one of our temporaries.</summary>
     /// <summary>
-    /// True when the path leads to a device rather than to a file a rename could replace: under
-    /// <c>/dev</c> or <c>/proc</c> after following links (<c>/dev/stdout</c> → <c>/proc/self/fd/1</c>),
-    /// or in Windows' device namespace (<c>NUL</c> → <c>\\.\NUL</c>). .NET 10 exposes no file type, so
-    /// this goes by where the path leads.
+    /// True when the path leads (after links) to something written in place rather than through a temporary:
+    /// standard output, a character device or a pipe. Decided by the file's type, not by where it lies.
     /// </summary>
-    public static bool IsDevice(string fullPath)
+    public static bool IsDevice(string fullPath) =>
+        StandardOutput.IsAlias(fullPath) || FileKinds.Of(fullPath) is FileKind.CharacterDevice or FileKind.Pipe or FileKind.Other;
+
+    /// <summary>The longest file name (in UTF-8 bytes) most file systems take.</summary>
+    public const int MaxNameBytes = 255;
+
+    /// <summary>What a temporary's name adds to the final name: the leading dot, a dot, eight random characters and <see cref="TempSuffix"/>.</summary>
+    private const int TempOverheadBytes = 1 + 1 + 8 + 7;
+
+    /// <summary>
+    /// The final name as it appears in its temporaries' names: whole when the temporary's name stays within
+    /// <see cref="MaxNameBytes"/>, else cut (on a character boundary) so that it does: a final name of up to
+    /// 255 bytes can still be written.
+    /// </summary>
+    internal static string TempStem(string fileName) => CutToBytes(fileName, MaxNameBytes - TempOverheadBytes);
+
+    /// <summary>The longest start of <paramref name="text"/> that takes at most <paramref name="maxBytes"/> in UTF-8, cut between characters.</summary>
+    internal static string CutToBytes(string text, int maxBytes)
     {
-        string target = fullPath;
-        try
+        if (Encoding.UTF8.GetByteCount(text) <= maxBytes)
         {
-            if (File.ResolveLinkTarget(fullPath, returnFinalTarget: true) is { } link)
+            return text;
+        }
+
+        int length = 0, bytes = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (bytes + rune.Utf8SequenceLength > maxBytes)
             {
-                target = link.FullName;
+                break;
             }
-        }
-        catch (IOException)
-        {
-            // A link to a pipe or socket (/proc/self/fd/1 → pipe:[…]) has no path to resolve: the prefix decides.
+
+            bytes += rune.Utf8SequenceLength;
+            length += rune.Utf16SequenceLength;
         }
 
-        return fullPath.StartsWith(@"\\.\", StringComparison.Ordinal)
-            || (!OperatingSystem.IsWindows() && (IsUnder(fullPath) || IsUnder(target)));
-
-        static bool IsUnder(string path) =>
-            path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal);
+        return text[..length];
     }
 
+    /// <summary>True when a file name is one of our temporaries.</summary>
     public static bool IsTemporary(string fileName) =>
         fileName.StartsWith('.') && fileName.EndsWith(TempSuffix, StringComparison.Ordinal);
 
@@ -151,7 +183,7 @@ internal sealed class AtomicFile : IDisposable
 
         var options = new EnumerationOptions { RecurseSubdirectories = recursive, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
         int deleted = 0;
-        foreach (string file in Directory.EnumerateFiles(directory, fileName is null ? "*" + TempSuffix : $".{fileName}.*{TempSuffix}", options))
+        foreach (string file in Directory.EnumerateFiles(directory, fileName is null ? "*" + TempSuffix : $".{TempStem(fileName)}.*{TempSuffix}", options))
         {
             if (IsTemporary(System.IO.Path.GetFileName(file)) && TryDelete(file))
             {

@@ -74,7 +74,7 @@ internal abstract class BatchCommand : Command
         System.CommandLine.ParseResult result,
         IReadOnlyList<InputItem> items,
         ReportParserOptions options,
-        Func<InputItem, bool>? skip,
+        Func<InputItem, CancellationToken, bool>? skip,
         Action<BatchResult, RunSummary> consume,
         CancellationToken cancellationToken,
         Func<ReportParser.Model.ReportDocument, byte[]?>? render = null)
@@ -84,7 +84,7 @@ internal abstract class BatchCommand : Command
         bool quiet = result.GetValue(Common.Quiet);
         var progress = !quiet && Console.StderrIsTerminal && items.Count > 1 ? new ProgressReporter(Console.Stderr, items.Count) : null;
         var stderrLock = new object();
-        var runner = new BatchRunner(item => pipeline.Parse(item.ToSource()).Document, Common.JobsOf(result), Common.TimeoutOf(result))
+        var runner = new BatchRunner((item, token) => pipeline.Parse(item.ToSource(), token).Document, Common.JobsOf(result), Common.TimeoutOf(result))
         {
             OnException = Console.ShowStackTraces
                 ? (item, ex) => { lock (stderrLock) { Console.Stderr.WriteLine($"reportparser: {item.DisplayName}: {ex}"); } }
@@ -115,7 +115,7 @@ internal abstract class BatchCommand : Command
     }
 
     /// <summary>Resolves the inputs, printing warnings (an empty directory among others) on stderr.</summary>
-    protected IReadOnlyList<InputItem> ResolveInputs(System.CommandLine.ParseResult result, string? skipDirectory)
+    protected IReadOnlyList<InputItem> ResolveInputs(System.CommandLine.ParseResult result, string? skipDirectory, string? skipFile = null)
     {
         var mode = Common.PipelineOptions(result, keepOriginal: false).Mode;
         if (mode != NormalizationMode.None && !InputResolver.IsSingleInput(result.GetValue(Common.Inputs) ?? []))
@@ -124,7 +124,7 @@ internal abstract class BatchCommand : Command
         }
 
         var resolver = new InputResolver(result.GetValue(Common.Include));
-        return resolver.Resolve(result.GetValue(Common.Inputs) ?? [], Console, skipDirectory, w => Console.Stderr.WriteLine($"reportparser: {w}"));
+        return resolver.Resolve(result.GetValue(Common.Inputs) ?? [], Console, skipDirectory, w => Console.Stderr.WriteLine($"reportparser: {w}"), skipFile);
     }
 
     protected void PrintSummary(System.CommandLine.ParseResult result, RunSummary summary, string verb)

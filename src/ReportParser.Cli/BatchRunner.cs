@@ -19,8 +19,10 @@ internal sealed record BatchResult(int Index, InputItem Item, ReportDocument? Do
 /// parsed but not yet consumed), so memory does not grow with the number of inputs.
 /// Every input yields one result: the pipeline's document or error record, an error record for an
 /// exception (<see cref="ErrorRecords.InternalErrorCode"/>) or for a parse that outlived the
-/// timeout (<see cref="ErrorRecords.TimeoutCode"/>). A timed-out parse cannot be stopped: it keeps
-/// its thread in the background until it ends or the process exits, and its slot is given to the next input.
+/// timeout (<see cref="ErrorRecords.TimeoutCode"/>). A timed-out parse is cancelled through its token
+/// (the pipeline stops at its next check: the read at once, otherwise when the stage running ends) and
+/// keeps its worker slot until it has stopped, so at most the parallelism of parses run at any time,
+/// timed out or not; the run goes on with the other slots meanwhile.
 /// </summary>
 /// <remarks>
 /// Synchronous on purpose: the caller's thread waits on a monitor rather than awaiting tasks, which on a
@@ -28,14 +30,14 @@ internal sealed record BatchResult(int Index, InputItem Item, ReportDocument? Do
 /// </remarks>
 internal sealed class BatchRunner
 {
-    private readonly Func<InputItem, ReportDocument> _parse;
+    private readonly Func<InputItem, CancellationToken, ReportDocument> _parse;
     private readonly int _parallelism;
     private readonly TimeSpan _timeout;
 
-    /// <param name="parse">Parses one input; must be thread-safe (one shared <see cref="ReportPipeline"/>).</param>
+    /// <param name="parse">Parses one input, stopping (by throwing <see cref="OperationCanceledException"/>) when its token is cancelled; must be thread-safe (one shared <see cref="ReportPipeline"/>).</param>
     /// <param name="parallelism">How many inputs are parsed at once (at least 1).</param>
     /// <param name="timeout">How long one parse may take; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
-    public BatchRunner(Func<InputItem, ReportDocument> parse, int parallelism, TimeSpan timeout)
+    public BatchRunner(Func<InputItem, CancellationToken, ReportDocument> parse, int parallelism, TimeSpan timeout)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         _parse = parse;
@@ -60,19 +62,20 @@ internal sealed class BatchRunner
     public Func<ReportDocument, byte[]?>? Render { get; init; }
 
     /// <summary>
-    /// Runs every input. <paramref name="skip"/> (called on worker threads) says which inputs need no
-    /// parse; <paramref name="consume"/> is called on the calling thread, in input order; if it throws,
+    /// Runs every input. <paramref name="skip"/> (called on worker threads, with the token the parse would
+    /// get) says which inputs need no parse; <paramref name="consume"/> is called on the calling thread, in input order; if it throws,
     /// no further input is started and the exception propagates.
     /// Cancelling stops starting new inputs and returns after the results already consumed; it throws
     /// <see cref="OperationCanceledException"/>.
     /// </summary>
-    public void Run(IReadOnlyList<InputItem> items, Func<InputItem, bool>? skip, Action<BatchResult> consume, CancellationToken cancellationToken = default)
+    public void Run(IReadOnlyList<InputItem> items, Func<InputItem, CancellationToken, bool>? skip, Action<BatchResult> consume, CancellationToken cancellationToken = default)
     {
         var run = new RunState(this, items, skip, cancellationToken);
         using var wake = cancellationToken.Register(run.Wake);
         while (true)
         {
             BatchResult result;
+            Job? abandoned = null;
             lock (run)
             {
                 while (true)
@@ -115,10 +118,10 @@ internal sealed class BatchRunner
                     var waited = Stopwatch.GetElapsedTime(head.Started);
                     if (waited >= _timeout)
                     {
-                        // Abandoned: the parse goes on in the background, and its worker with it;
-                        // a new worker takes its place.
+                        // Abandoned: the parse is cancelled (below, outside the lock) and its worker keeps
+                        // its slot until the parse has stopped; the run goes on without waiting for it.
                         head.Abandoned = true;
-                        run.Workers--;
+                        abandoned = head;
                         result = new BatchResult(head.Index, head.Item, ErrorRecords.Timeout(head.Item, _timeout));
                         break;
                     }
@@ -127,6 +130,7 @@ internal sealed class BatchRunner
                 }
             }
 
+            abandoned?.Cancel();
             try
             {
                 consume(result);
@@ -148,10 +152,49 @@ internal sealed class BatchRunner
         }
     }
 
-    private sealed class Job(int index, InputItem item)
+    private sealed class Job(int index, InputItem item, CancellationToken runToken)
     {
+        // Cancelled when the job times out or the run is cancelled; made only when the job starts.
+        private CancellationTokenSource? _cancel;
+        private bool _cancelled;
+
         public int Index { get; } = index;
         public InputItem Item { get; } = item;
+
+        /// <summary>The token the parse runs with; called once, by the worker, before parsing.</summary>
+        public CancellationToken Token()
+        {
+            lock (this)
+            {
+                _cancel = CancellationTokenSource.CreateLinkedTokenSource(runToken);
+                if (_cancelled)
+                {
+                    _cancel.Cancel();
+                }
+
+                return _cancel.Token;
+            }
+        }
+
+        /// <summary>Asks the parse to stop (it may not have started yet).</summary>
+        public void Cancel()
+        {
+            lock (this)
+            {
+                _cancelled = true;
+                _cancel?.Cancel();
+            }
+        }
+
+        /// <summary>Releases the token source once the parse has ended.</summary>
+        public void Finish()
+        {
+            lock (this)
+            {
+                _cancel?.Dispose();
+                _cancel = null;
+            }
+        }
 
         // Written under the run's lock. Started: the timestamp the parse began at, 0 until then.
         public long Started { get; set; }
@@ -166,14 +209,14 @@ internal sealed class BatchRunner
     /// cancelled. The consumer starts workers again when there is room, so a worker with more to do
     /// never waits for a hand-off from the consumer.
     /// </summary>
-    private sealed class RunState(BatchRunner runner, IReadOnlyList<InputItem> items, Func<InputItem, bool>? skip, CancellationToken cancellationToken)
+    private sealed class RunState(BatchRunner runner, IReadOnlyList<InputItem> items, Func<InputItem, CancellationToken, bool>? skip, CancellationToken cancellationToken)
     {
         private int _next;
 
         /// <summary>Claimed inputs in input order, parsed or being parsed, not yet consumed: at most <see cref="WindowSize"/>.</summary>
         public Queue<Job> Window { get; } = new();
 
-        /// <summary>Workers running and not abandoned: at most the parallelism.</summary>
+        /// <summary>Workers running, timed out or not: at most the parallelism.</summary>
         public int Workers { get; set; }
 
         public bool AllClaimed => _next >= items.Count;
@@ -229,7 +272,7 @@ internal sealed class BatchRunner
 
         private Job Claim()
         {
-            var job = new Job(_next, items[_next]);
+            var job = new Job(_next, items[_next], cancellationToken);
             _next++;
             Window.Enqueue(job);
             return job;
@@ -248,13 +291,17 @@ internal sealed class BatchRunner
                 BatchResult result;
                 try
                 {
-                    result = runner.Process(job.Index, job.Item, skip);
+                    result = runner.Process(job, skip);
                 }
                 catch (Exception ex)
                 {
                     // Process catches what parsing throws; this is for what is left (out of memory):
                     // the consumer waits for every claimed input, so each one must get a result.
                     result = new BatchResult(job.Index, job.Item, ErrorRecords.InternalError(job.Item, ex));
+                }
+                finally
+                {
+                    job.Finish();
                 }
 
                 lock (this)
@@ -263,7 +310,10 @@ internal sealed class BatchRunner
                     SignalResult();
                     if (job.Abandoned)
                     {
-                        return; // the consumer gave up on it and started another worker
+                        // The consumer has written its timeout record; the slot is free only now that the parse has stopped.
+                        Workers--;
+                        Monitor.PulseAll(this);
+                        return;
                     }
 
                     if (!CanClaim)
@@ -279,21 +329,29 @@ internal sealed class BatchRunner
         }
     }
 
-    private BatchResult Process(int index, InputItem item, Func<InputItem, bool>? skip)
+    /// <summary>Asks <paramref name="skip"/> and parses, both with the job's token: the timeout covers the check too (it may read the input).</summary>
+    private BatchResult Process(Job job, Func<InputItem, CancellationToken, bool>? skip)
     {
+        int index = job.Index;
+        var item = job.Item;
+        var token = job.Token();
         try
         {
-            if (skip is not null && skip(item))
+            if (skip is not null && skip(item, token))
             {
                 return new BatchResult(index, item, null);
             }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return new BatchResult(index, item, ErrorRecords.Timeout(item, _timeout));
         }
         catch (Exception ex)
         {
             return new BatchResult(index, item, ErrorRecords.InternalError(item, ex));
         }
 
-        var document = ParseSafely(item);
+        var document = ParseSafely(item, token);
         return new BatchResult(index, item, document, RenderSafely(document));
     }
 
@@ -314,11 +372,16 @@ internal sealed class BatchRunner
         }
     }
 
-    private ReportDocument ParseSafely(InputItem item)
+    private ReportDocument ParseSafely(InputItem item, CancellationToken cancellationToken)
     {
         try
         {
-            return _parse(item);
+            return _parse(item, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Timed out (the consumer has written the record already) or the run was cancelled.
+            return ErrorRecords.Timeout(item, _timeout);
         }
         catch (Exception ex)
         {

@@ -15,16 +15,10 @@ internal sealed record CliConsole(TextReader Stdin, TextWriter Stdout, TextWrite
     /// <summary>Print stack traces of unexpected exceptions (environment variable <c>REPORTPARSER_DEBUG=1</c>).</summary>
     public bool ShowStackTraces { get; init; }
 
-    public byte[] ReadStdinBytes()
-    {
-        if (OpenStdinBytes is { } open)
-        {
-            using var stream = open();
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            return buffer.ToArray();
-        }
-
-        return System.Text.Encoding.UTF8.GetBytes(Stdin.ReadToEnd());
-    }
+    /// <summary>
+    /// Opens standard input as bytes; called when the input's turn comes, so its reading is bounded by
+    /// <c>--max-bytes</c> and stopped by <c>--timeout</c> and signals like any other input's.
+    /// </summary>
+    public Stream OpenStdin() =>
+        OpenStdinBytes is { } open ? open() : new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Stdin.ReadToEnd()));
 }

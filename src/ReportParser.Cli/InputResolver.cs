@@ -51,22 +51,30 @@ internal sealed class InputResolver
         arguments.Count == 1 && (arguments[0] == InputItem.StdinName || File.Exists(arguments[0]));
 
     /// <summary>
-    /// Lists the inputs in argument order. Files under <paramref name="skipDirectory"/> (the output
-    /// directory, when it lies inside an input directory) are left out. Standard input is read here.
-    /// A directory without matching files is reported through <paramref name="warn"/>; no input at all is a usage error.
+    /// Lists the inputs in argument order. A directory search never takes the run's own outputs: files under
+    /// <paramref name="skipDirectory"/> (the <c>-o DIR</c>, when it lies inside an input directory), the
+    /// outputs of other inputs when it is the input directory itself (<c>x.txt.json</c> beside
+    /// <c>x.txt</c>), and <paramref name="skipFile"/> (the <c>-o FILE</c>). Standard input is only named
+    /// here: it is read when parsed. A directory without matching files is reported through
+    /// <paramref name="warn"/>; no input at all is a usage error.
     /// </summary>
-    public IReadOnlyList<InputItem> Resolve(IReadOnlyList<string> arguments, CliConsole console, string? skipDirectory, Action<string> warn)
+    public IReadOnlyList<InputItem> Resolve(IReadOnlyList<string> arguments, CliConsole console, string? skipDirectory, Action<string> warn, string? skipFile = null)
     {
         CheckExist(arguments);
         var items = new List<InputItem>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string? skip = skipDirectory is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(skipDirectory));
+        if (skipFile is not null)
+        {
+            seen.Add(Path.GetFullPath(skipFile)); // as if already taken: a search passes over it
+        }
+
         var emptyDirectories = new List<string>();
         foreach (string argument in arguments)
         {
             if (argument == InputItem.StdinName)
             {
-                items.Add(new InputItem(InputItem.StdinName, null, "stdin", console.ReadStdinBytes()));
+                items.Add(new InputItem(InputItem.StdinName, null, "stdin", console.OpenStdin));
             }
             else if (Directory.Exists(argument))
             {
@@ -76,7 +84,8 @@ internal sealed class InputResolver
                 {
                     if (seen.Add(file.Full))
                     {
-                        items.Add(new InputItem(Path.Join(argument, file.Relative), file.Full, file.Relative.Replace('\\', '/')));
+                        items.Add(new InputItem(Path.Join(argument, file.Relative), file.Full, file.Relative.Replace('\\', '/'),
+                            file.RawPath is { } raw ? () => RawFileNames.Open(raw) : null));
                     }
                 }
 
@@ -115,11 +124,15 @@ internal sealed class InputResolver
         return items;
     }
 
-    /// <summary>A file found by a directory search: its absolute path and its path relative to the directory argument.</summary>
-    private sealed class FoundFile(string full, string relative)
+    /// <summary>
+    /// A file found by a directory search: its absolute path and its path relative to the directory argument;
+    /// for a name that is not valid UTF-8 these are escaped (<see cref="RawFileNames"/>) and <see cref="RawPath"/> opens it.
+    /// </summary>
+    private sealed class FoundFile(string full, string relative, byte[]? rawPath = null)
     {
         public string Full { get; } = full;
         public string Relative { get; } = relative;
+        public byte[]? RawPath { get; } = rawPath;
     }
 
     /// <summary>
@@ -160,16 +173,45 @@ internal sealed class InputResolver
                 entries.AddRange(new FileSystemEnumerable<Entry>(current,
                     (ref FileSystemEntry e) => new Entry(e.ToFullPath(), e.IsDirectory && (e.Attributes & FileAttributes.ReparsePoint) == 0, e.IsDirectory), options));
             }
-            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException or ArgumentException)
             {
+                // ArgumentException: a path past the system's limit (.NET reports it as an empty path).
                 rootUnreadable |= current == root;
                 string shown = current == root ? directory : Path.Join(directory, Path.GetRelativePath(root, current));
-                warn($"cannot read directory {shown}: {ex.Message.TrimEnd('.')}; its files were not parsed");
+                string reason = ex is ArgumentException ? $"its path is {current.Length:N0} characters, too long to open" : ex.Message.TrimEnd('.');
+                warn($"cannot read directory {Shorten(shown)}: {reason}; its files were not parsed");
                 continue;
+            }
+
+            if (entries.Any(e => e.Full.Contains('\uFFFD')))
+            {
+                // Some names may not be UTF-8: take those from the raw listing, by their bytes.
+                foreach (var raw in RawFileNames.Undecodable(current))
+                {
+                    entries.RemoveAll(e => Path.GetFileName(e.Full) == raw.DecodedName);
+                    string full = Path.Join(current, raw.EscapedName);
+                    string relative = Path.GetRelativePath(root, full);
+                    if (raw.IsDirectory)
+                    {
+                        warn($"cannot search directory {Shorten(Path.Join(directory, relative))}: its name is not UTF-8; its files were not parsed");
+                    }
+                    else if (Matches(relative.Replace('\\', '/')))
+                    {
+                        files.Add(new FoundFile(full, relative, raw.Path));
+                    }
+                }
             }
 
             foreach (var entry in entries)
             {
+                if (entry.Full.Length == 0)
+                {
+                    // .NET gives an empty path for an entry whose path is past the system's limit.
+                    string shown = current == root ? directory : Path.Join(directory, Path.GetRelativePath(root, current));
+                    warn($"cannot read an entry of directory {Shorten(shown)}: its path is too long; it was not parsed");
+                    continue;
+                }
+
                 if (!entry.IsDirectory)
                 {
                     string relative = Path.GetRelativePath(root, entry.Full);
@@ -185,10 +227,47 @@ internal sealed class InputResolver
             }
         }
 
+        if (skip is not null && string.Equals(Path.TrimEndingDirectorySeparator(root), skip, StringComparison.Ordinal))
+        {
+            files = WithoutOutputsOfOthers(files);
+        }
+
         // Relative paths are distinct, so an unstable sort gives one order.
         files.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
         return files;
     }
+
+    /// <summary>
+    /// The files less those that are another file's output in a <c>-o DIR</c> run into the directory searched:
+    /// <c>R.json</c> or <c>R~&lt;hex&gt;.json</c> beside a file <c>R</c> (so <c>x.txt.json.json</c> goes too, beside
+    /// <c>x.txt.json</c>). A lone <c>report.json</c> with no <c>report</c> beside it stays an input.
+    /// </summary>
+    private static List<FoundFile> WithoutOutputsOfOthers(List<FoundFile> files)
+    {
+        var relatives = files.Select(f => f.Relative).ToHashSet(StringComparer.Ordinal);
+        return files.Where(f => OutputOf(f.Relative) is not { } source || !relatives.Contains(source)).ToList();
+
+        static string? OutputOf(string relative)
+        {
+            if (!relative.EndsWith(".json", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            string stem = relative[..^".json".Length];
+            int tilde = stem.LastIndexOf('~');
+            return tilde > 0 && stem.Length - tilde - 1 >= OutputPaths.SuffixHexDigits && stem[(tilde + 1)..].All(char.IsAsciiHexDigitLower)
+                ? stem[..tilde] // R~<hex>.json: the output of R when another input had its name
+                : stem;
+        }
+    }
+
+    /// <summary>Characters of a path a warning shows at most, so that one warning stays one readable line.</summary>
+    private const int MaxShownPathChars = 300;
+
+    /// <summary>The path, with its middle elided when it is longer than <see cref="MaxShownPathChars"/>.</summary>
+    private static string Shorten(string path) =>
+        path.Length <= MaxShownPathChars ? path : $"{path[..(MaxShownPathChars / 2)]}…{path[^(MaxShownPathChars / 2)..]}";
 
     private bool Matches(string relativePath)
     {

@@ -43,10 +43,13 @@ internal static class NormalizeCommand
                 return ExitCodes.Usage;
             }
 
-            byte[] bytes;
+            byte[]? bytes;
+            long maxBytes = ReportParserOptions.Default.MaxBytes;
             try
             {
-                bytes = path == "-" ? ReadAll(stdin) : File.ReadAllBytes(path);
+                // Bounded like parse's inputs: a device or pipe without end stops at the limit.
+                using var stream = path == "-" ? OpenStdin(stdin) : File.OpenRead(path);
+                bytes = ReportSource.ReadBounded(stream, maxBytes, out _);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -54,12 +57,27 @@ internal static class NormalizeCommand
                 return ExitCodes.Failed;
             }
 
+            if (bytes is null)
+            {
+                stderr.WriteLine($"normalize: {path} is over the limit of {maxBytes:N0} bytes");
+                return ExitCodes.Failed;
+            }
+
             string text = new EncodingDetector().Detect(bytes, new DiagnosticBag()).Text;
             string result = new Normalizer(options).NormalizeText(text, out _);
             if (outputPath is null)
             {
-                stdout.Write(result);
-                stdout.Flush();
+                try
+                {
+                    stdout.Write(result);
+                    stdout.Flush();
+                }
+                catch (IOException ex)
+                {
+                    stderr.WriteLine($"normalize: cannot write output: {ex.Message}");
+                    return ExitCodes.Usage;
+                }
+
                 return ExitCodes.Success;
             }
 
@@ -80,16 +98,6 @@ internal static class NormalizeCommand
 
     // Console.In has already decoded stdin; the raw bytes are read when stdin is the process's
     // own input, so the encoding detector sees what was piped in.
-    private static byte[] ReadAll(TextReader stdin)
-    {
-        if (ReferenceEquals(stdin, Console.In))
-        {
-            using var stream = Console.OpenStandardInput();
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            return buffer.ToArray();
-        }
-
-        return Encoding.UTF8.GetBytes(stdin.ReadToEnd());
-    }
+    private static Stream OpenStdin(TextReader stdin) =>
+        ReferenceEquals(stdin, Console.In) ? Console.OpenStandardInput() : new MemoryStream(Encoding.UTF8.GetBytes(stdin.ReadToEnd()));
 }

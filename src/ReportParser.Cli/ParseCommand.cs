@@ -20,6 +20,7 @@ internal sealed class ParseCommand : BatchCommand
         Options.Add(Output);
         Options.Add(KeepOriginal);
         Options.Add(Excel);
+        Options.Add(RawCsv);
         Options.Add(SkipExisting);
     }
 
@@ -49,9 +50,14 @@ internal sealed class ParseCommand : BatchCommand
         Description = "CSV for Excel: UTF-8 byte order mark and CRLF line ends.",
     };
 
+    public Option<bool> RawCsv { get; } = new("--raw-csv")
+    {
+        Description = "With --excel: write text cells as they are, without the ' that keeps a spreadsheet from running text starting with = + - @ as a formula.",
+    };
+
     public Option<bool> SkipExisting { get; } = new("--skip-existing")
     {
-        Description = "With -f json -o DIR: skip inputs whose output file exists (they still count in the summary).",
+        Description = "With -f json -o DIR: skip inputs whose output file is already their record (same path, size and SHA-256; not a timeout or crash); they still count in the summary.",
     };
 
     protected override int Execute(System.CommandLine.ParseResult result, CancellationToken cancellationToken)
@@ -64,12 +70,14 @@ internal sealed class ParseCommand : BatchCommand
             result.GetValue(Output),
             result.GetValue(Excel),
             result.GetValue(SkipExisting),
-            InputResolver.IsSingleInput(arguments));
-        var items = ResolveInputs(result, plan.Directory);
+            InputResolver.IsSingleInput(arguments),
+            result.GetValue(RawCsv));
+        var items = ResolveInputs(result, plan.Directory, plan.File);
         var options = Common.PipelineOptions(result, result.GetValue(KeepOriginal));
 
-        using var sink = plan.CreateSink(items, Console.Stdout);
-        var summary = RunBatch(result, items, options, plan.SkipExisting ? sink.OutputExists : null, (r, s) =>
+        using var outputLock = plan.LockOutput();
+        using var sink = plan.CreateSink(items, Console.Stdout, options.MaxBytes);
+        var summary = RunBatch(result, items, options, plan.SkipExisting ? sink.OutputIsCurrent : null, (r, s) =>
         {
             if (r.Document is null)
             {
@@ -101,9 +109,10 @@ internal sealed class ParseCommand : BatchCommand
 }
 
 /// <summary>What <c>parse</c> writes where, decided from the options before any work starts.</summary>
-internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Excel, string? File, string? Directory, bool SkipExisting)
+/// <param name="RawCsv">Text cells of Excel CSV as they are (<c>--raw-csv</c>): no <c>'</c> before a leading = + - @.</param>
+internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Excel, string? File, string? Directory, bool SkipExisting, bool RawCsv = false)
 {
-    public static OutputPlan Decide(string? format, string? csvLayout, string? output, bool excel, bool skipExisting, bool singleInput)
+    public static OutputPlan Decide(string? format, string? csvLayout, string? output, bool excel, bool skipExisting, bool singleInput, bool rawCsv = false)
     {
         bool outputIsDirectory = output is not null
             && (System.IO.Directory.Exists(output) || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar));
@@ -112,15 +121,15 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
             "json" => OutputFormat.Json,
             "jsonl" => OutputFormat.JsonLines,
             "csv" => OutputFormat.Csv,
-            _ when csvLayout is not null || excel => OutputFormat.Csv,
+            _ when csvLayout is not null || excel || rawCsv => OutputFormat.Csv,
             _ when outputIsDirectory || (singleInput && output is null) => OutputFormat.Json,
             _ when output is not null && output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) => OutputFormat.Csv,
             _ when singleInput && output is not null && output.EndsWith(".json", StringComparison.OrdinalIgnoreCase) => OutputFormat.Json,
             _ => OutputFormat.JsonLines,
         };
-        if (chosen != OutputFormat.Csv && (csvLayout is not null || excel))
+        if (chosen != OutputFormat.Csv && (csvLayout is not null || excel || rawCsv))
         {
-            throw new UsageException($"{(csvLayout is not null ? "--csv-layout" : "--excel")} applies to CSV output (-f csv)");
+            throw new UsageException($"{(csvLayout is not null ? "--csv-layout" : excel ? "--excel" : "--raw-csv")} applies to CSV output (-f csv)");
         }
 
         var layout = csvLayout switch
@@ -172,11 +181,44 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
             throw new UsageException("--skip-existing needs -f json -o DIR (one output file per input)");
         }
 
-        return new OutputPlan(chosen, layout, excel, file, directory, skipExisting);
+        return new OutputPlan(chosen, layout, excel, file, directory, skipExisting, rawCsv);
+    }
+
+    /// <summary>
+    /// Takes the advisory lock on <c>-o DIR</c> or <c>-o FILE</c> (none for stdout, a device or a pipe), before
+    /// anything there is touched: a second run on the same output is a usage error naming the first one's PID.
+    /// </summary>
+    public OutputLock? LockOutput()
+    {
+        try
+        {
+            if (Directory is not null)
+            {
+                System.IO.Directory.CreateDirectory(Directory);
+                return OutputLock.Acquire(Path.Combine(Directory, OutputLock.DirectoryLockName), Directory);
+            }
+
+            if (File is not null && !AtomicFile.IsDevice(Path.GetFullPath(File)))
+            {
+                string? parent = Path.GetDirectoryName(Path.GetFullPath(File));
+                if (parent is not null)
+                {
+                    System.IO.Directory.CreateDirectory(parent);
+                }
+
+                return OutputLock.Acquire(OutputLock.PathForFile(File), File);
+            }
+
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"cannot write output {Directory ?? File}: {ex.Message}");
+        }
     }
 
     /// <summary>Creates the output: stdout, the temporary of <c>-o FILE</c>, or the directory. Failures are usage errors.</summary>
-    public IReportSink CreateSink(IReadOnlyList<InputItem> items, TextWriter stdout)
+    public IReportSink CreateSink(IReadOnlyList<InputItem> items, TextWriter stdout, long maxBytes)
     {
         try
         {
@@ -185,7 +227,7 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
                 System.IO.Directory.CreateDirectory(Directory);
                 AtomicFile.DeleteLeftovers(Directory, recursive: true);
                 ProbeWritable(Directory);
-                return new DirectorySink(Directory, items);
+                return new DirectorySink(Directory, items, maxBytes);
             }
 
             if (File is not null)
@@ -197,10 +239,10 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
                 }
 
                 var file = AtomicFile.Create(File);
-                return new StreamSink(file.Writer, file, Format, Layout, Excel);
+                return new StreamSink(file.Writer, file, Format, Layout, Excel, RawCsv);
             }
 
-            return new StreamSink(stdout, null, Format, Layout, Excel);
+            return new StreamSink(stdout, null, Format, Layout, Excel, RawCsv);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -15,8 +15,8 @@ internal enum OutputFormat
 /// <summary>Where <c>parse</c> writes its documents. Written to by one thread at a time, in input order.</summary>
 internal interface IReportSink : IDisposable
 {
-    /// <summary>True when the input's own output file already exists (<c>--skip-existing</c>); called from worker threads.</summary>
-    bool OutputExists(InputItem item);
+    /// <summary>True when the input's own output file is already there and is the record of this very input (<c>--skip-existing</c>); called from worker threads.</summary>
+    bool OutputIsCurrent(InputItem item, CancellationToken cancellationToken);
 
     /// <summary>The document as this sink writes it (UTF-8), formatted ahead on a worker thread; null when the sink formats on writing.</summary>
     byte[]? Render(ReportDocument document);
@@ -40,14 +40,15 @@ internal sealed class StreamSink : IReportSink
     // as it is; any other writer (a test's StringWriter) gets it decoded.
     private readonly Stream? _bytes;
 
-    public StreamSink(TextWriter writer, AtomicFile? file, OutputFormat format, CsvLayout layout, bool excel)
+    /// <param name="rawCsv">With <paramref name="excel"/>: no <c>'</c> before text cells that start like a formula.</param>
+    public StreamSink(TextWriter writer, AtomicFile? file, OutputFormat format, CsvLayout layout, bool excel, bool rawCsv = false)
     {
         _writer = writer;
         _file = file;
         _format = format;
         if (format == OutputFormat.Csv)
         {
-            _csv = new CsvReportWriter(writer, layout, excel);
+            _csv = new CsvReportWriter(writer, layout, excel, escapeFormulas: excel && !rawCsv);
             _csv.WriteHeader();
         }
         else if (writer is StreamWriter { Encoding: UTF8Encoding } stream)
@@ -57,7 +58,7 @@ internal sealed class StreamSink : IReportSink
         }
     }
 
-    public bool OutputExists(InputItem item) => false;
+    public bool OutputIsCurrent(InputItem item, CancellationToken cancellationToken) => false;
 
     public byte[]? Render(ReportDocument document) => _format switch
     {
@@ -103,15 +104,37 @@ internal sealed class StreamSink : IReportSink
 /// <summary>One JSON file per input under a directory (<c>-f json -o DIR</c>), each written through a temporary.</summary>
 internal sealed class DirectorySink : IReportSink
 {
+    /// <summary>
+    /// Error codes of causes that may pass (a crash such as running out of memory, a timeout on a busy
+    /// machine, an input that could not be read: permissions, too many open files): a resumed run parses
+    /// such inputs again rather than keep their error records.
+    /// </summary>
+    public static readonly IReadOnlySet<string> TransientErrorCodes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ErrorRecords.InternalErrorCode,
+        ErrorRecords.TimeoutCode,
+        DiagnosticCodes.Unreadable.Code,
+    };
+
+    /// <summary>
+    /// An existing output larger than this many times <c>--max-bytes</c> is not read to check it (a record is
+    /// about the size of its input, twice with <c>--keep-original</c>): it is not a record of ours, and is replaced.
+    /// </summary>
+    public const int MaxRecordToInputRatio = 16;
+
     private readonly OutputPaths _paths;
+    private readonly long _maxBytes;
     private readonly Dictionary<InputItem, string> _targets = new(ReferenceEqualityComparer.Instance);
 
-    public DirectorySink(string directory, IReadOnlyList<InputItem> items)
+    /// <param name="maxBytes">The input size limit: how much of an input <see cref="OutputIsCurrent"/> reads to hash it.</param>
+    public DirectorySink(string directory, IReadOnlyList<InputItem> items, long maxBytes)
     {
         _paths = new OutputPaths(directory);
-        foreach (var item in items)
+        _maxBytes = maxBytes;
+        var targets = _paths.MapAll(items.Select(i => (i.RelativePath, i.DisplayName)).ToArray());
+        for (int i = 0; i < items.Count; i++)
         {
-            _targets[item] = _paths.Map(item.RelativePath);
+            _targets[items[i]] = targets[i];
         }
     }
 
@@ -119,7 +142,61 @@ internal sealed class DirectorySink : IReportSink
 
     public string TargetOf(InputItem item) => _targets[item];
 
-    public bool OutputExists(InputItem item) => File.Exists(_targets[item]);
+    /// <summary>
+    /// True when the output file exists and is this input's record as a clean run would write it: its
+    /// <c>source</c> has the input's path, size and SHA-256 (read now), and it is not the error record of a
+    /// transient cause (<see cref="TransientErrorCodes"/>); the record of a file refused unread for its size
+    /// (RP1005, no hash) is current while the file has that size and is still over the limit. Anything else (another input's record, a changed
+    /// input, a damaged or foreign file, standard input, an input over the size limit) is parsed again.
+    /// The input is read like a parse reads it: bounded, and stopped by <paramref name="cancellationToken"/>.
+    /// </summary>
+    public bool OutputIsCurrent(InputItem item, CancellationToken cancellationToken)
+    {
+        string target = _targets[item];
+        var existing = new FileInfo(target);
+        if (item.IsStdin || !existing.Exists || existing.Length > MaxRecordToInputRatio * Math.Min(_maxBytes, long.MaxValue / MaxRecordToInputRatio))
+        {
+            return false;
+        }
+
+        RecordIdentity? recorded;
+        try
+        {
+            recorded = RecordIdentity.Read(target);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return false;
+        }
+
+        if (recorded is null || recorded.Path != item.DisplayName || (recorded.ErrorCode is { } code && TransientErrorCodes.Contains(code)))
+        {
+            return false;
+        }
+
+        if (recorded.ErrorCode == DiagnosticCodes.TooLarge.Code && recorded.Sha256.Length == 0)
+        {
+            // Refused unread by its size (no hash): current while the file has that size and is still over the limit.
+            return item.ToSource().KnownLength is { } size && size == recorded.Bytes && size > _maxBytes;
+        }
+
+        if (recorded.Sha256.Length == 0)
+        {
+            return false;
+        }
+
+        byte[]? bytes;
+        try
+        {
+            bytes = item.ToSource().ReadAllBytes(_maxBytes, out _, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        return bytes is not null && bytes.LongLength == recorded.Bytes && ReportParser.Reading.SourceReader.Sha256Hex(bytes) == recorded.Sha256;
+    }
 
     public byte[]? Render(ReportDocument document) => JsonReportWriter.SerializeLineToUtf8(document, indented: true);
 
@@ -136,5 +213,28 @@ internal sealed class DirectorySink : IReportSink
 
     public void Dispose()
     {
+    }
+}
+
+/// <summary>The <c>source</c> of a record already written (its path, size and hash) and its error code, if any.</summary>
+internal sealed record RecordIdentity(string Path, long Bytes, string Sha256, string? ErrorCode)
+{
+    /// <summary>The identity in a record file; null when the file is not a record (no <c>source</c> with those fields).</summary>
+    public static RecordIdentity? Read(string file)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(file));
+        var root = json.RootElement;
+        if (root.ValueKind != System.Text.Json.JsonValueKind.Object
+            || !root.TryGetProperty("source", out var source) || source.ValueKind != System.Text.Json.JsonValueKind.Object
+            || !source.TryGetProperty("path", out var path) || path.ValueKind != System.Text.Json.JsonValueKind.String
+            || !source.TryGetProperty("bytes", out var bytes) || !bytes.TryGetInt64(out long size)
+            || !source.TryGetProperty("sha256", out var sha) || sha.ValueKind != System.Text.Json.JsonValueKind.String)
+        {
+            return null;
+        }
+
+        string? code = root.TryGetProperty("error", out var error) && error.ValueKind == System.Text.Json.JsonValueKind.Object
+            && error.TryGetProperty("code", out var c) && c.ValueKind == System.Text.Json.JsonValueKind.String ? c.GetString() : null;
+        return new RecordIdentity(path.GetString()!, size, sha.GetString()!, code);
     }
 }

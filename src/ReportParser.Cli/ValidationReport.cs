@@ -48,8 +48,36 @@ internal sealed record ValidationProblem(string File, int Line, DiagnosticSeveri
         return problems.OrderBy(p => p.Line).ToArray(); // stable: same line keeps the order above
     }
 
-    /// <summary>Compiler style: <c>file:line: severity RPnnnn: message</c>.</summary>
-    public string ToText() => $"{File}:{Line}: {Diagnostic.SeverityName(Severity)} {Code}: {Message}";
+    /// <summary>
+    /// Compiler style: <c>file:line: severity RPnnnn: message</c>, always one line: control characters in the
+    /// file name or message (a name with a newline could forge further diagnostic lines) are written as
+    /// <c>\n</c>, <c>\r</c>, <c>\t</c> or <c>\xNN</c>.
+    /// </summary>
+    public string ToText() => $"{EscapeControls(File)}:{Line}: {Diagnostic.SeverityName(Severity)} {Code}: {EscapeControls(Message)}";
+
+    /// <summary>The text with its control characters written as C escapes; the same string when it has none.</summary>
+    internal static string EscapeControls(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (char c in text)
+        {
+            sb.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\x{(int)c:x2}",
+                _ => c.ToString(),
+            });
+        }
+
+        return sb.ToString();
+    }
 }
 
 /// <summary>Output formats of <c>validate</c>.</summary>

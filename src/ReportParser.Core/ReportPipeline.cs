@@ -31,17 +31,26 @@ public sealed class ReportPipeline
     public ReportParserOptions Options => _options;
 
     /// <summary>Parses one input. Never throws for content problems: they become diagnostics or an error record.</summary>
-    public ParseResult Parse(ReportSource source)
+    public ParseResult Parse(ReportSource source) => Parse(source, CancellationToken.None);
+
+    /// <summary>
+    /// Parses one input, stopping cooperatively when <paramref name="cancellationToken"/> is cancelled: the read
+    /// returns at once (even from a pipe that blocks) and each stage checks before it starts; cancelling throws
+    /// <see cref="OperationCanceledException"/>.
+    /// </summary>
+    internal ParseResult Parse(ReportSource source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         var bag = new DiagnosticBag();
-        var text = _reader.Read(source, bag, out var info, out var error);
+        var text = _reader.Read(source, bag, out var info, out var error, cancellationToken);
         if (text is null)
         {
             return new ParseResult(new ReportDocument { Source = info, Error = error, Diagnostics = bag.ToSortedList() });
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var (normalized, normalization) = _normalizer.Normalize(text);
+        cancellationToken.ThrowIfCancellationRequested();
         var split = _splitter.Split(normalized, bag);
         if (split is null)
         {
@@ -51,7 +60,9 @@ public sealed class ReportPipeline
             return new ParseResult(new ReportDocument { Source = info, Normalization = normalization, Error = notReport, Diagnostics = bag.ToSortedList() });
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var tables = _tables.Reconstruct(split, bag);
+        cancellationToken.ThrowIfCancellationRequested();
         var checks = _checker.Check(tables, bag);
         return new ParseResult(DocumentAssembler.Assemble(info, normalization, split, tables, checks, bag));
     }

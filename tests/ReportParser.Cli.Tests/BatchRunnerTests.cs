@@ -5,7 +5,7 @@ namespace ReportParser.Cli.Tests;
 
 public sealed class BatchRunnerTests
 {
-    private static InputItem Item(int i) => new($"f{i:D3}.txt", null, $"f{i:D3}.txt", [(byte)'x']);
+    private static InputItem Item(int i) => new($"f{i:D3}.txt", null, $"f{i:D3}.txt", () => new MemoryStream([(byte)'x']));
 
     private static ReportDocument Doc(InputItem item) => new() { Source = new SourceInfo(item.DisplayName, "text", "utf-8", 1, "") };
 
@@ -13,7 +13,7 @@ public sealed class BatchRunnerTests
     public void Results_come_in_input_order_although_they_finish_out_of_order()
     {
         var items = Enumerable.Range(0, 60).Select(Item).ToArray();
-        var runner = new BatchRunner(item =>
+        var runner = new BatchRunner((item, _) =>
         {
             Thread.Sleep(Random.Shared.Next(0, 15));
             return Doc(item);
@@ -29,7 +29,7 @@ public sealed class BatchRunnerTests
         const int parallelism = 3;
         int started = 0, consumed = 0, maxInFlight = 0, running = 0, maxRunning = 0;
         var items = Enumerable.Range(0, 50).Select(Item).ToArray();
-        var runner = new BatchRunner(item =>
+        var runner = new BatchRunner((item, _) =>
         {
             int inFlight = Interlocked.Increment(ref started) - Volatile.Read(ref consumed);
             InterlockedMax(ref maxInFlight, inFlight);
@@ -54,7 +54,7 @@ public sealed class BatchRunnerTests
     public void An_exception_becomes_an_error_record_and_the_run_goes_on()
     {
         var items = Enumerable.Range(0, 5).Select(Item).ToArray();
-        var runner = new BatchRunner(item => item.DisplayName == "f002.txt" ? throw new InvalidOperationException("boom") : Doc(item), 2, Timeout.InfiniteTimeSpan);
+        var runner = new BatchRunner((item, _) => item.DisplayName == "f002.txt" ? throw new InvalidOperationException("boom") : Doc(item), 2, Timeout.InfiniteTimeSpan);
         var results = new List<BatchResult>();
         runner.Run(items, null, results.Add);
         Assert.Equal(5, results.Count);
@@ -69,11 +69,11 @@ public sealed class BatchRunnerTests
     {
         using var release = new ManualResetEventSlim();
         var items = Enumerable.Range(0, 6).Select(Item).ToArray();
-        var runner = new BatchRunner(item =>
+        var runner = new BatchRunner((item, token) =>
         {
             if (item.DisplayName == "f001.txt")
             {
-                release.Wait(TimeSpan.FromSeconds(30)); // stuck until the test ends
+                release.Wait(TimeSpan.FromSeconds(30), token); // stuck until cancelled by the timeout
             }
 
             return Doc(item);
@@ -88,13 +88,67 @@ public sealed class BatchRunnerTests
     }
 
     [Fact]
+    public void Timed_out_parses_are_cancelled_and_keep_their_slot_until_they_stop()
+    {
+        // Each parse runs until cancelled and then takes a while more to stop (a stage ending): with -j 1
+        // no two may ever run at once, though every one of them times out (issue 21: eight ran at once).
+        int running = 0, maxRunning = 0, cancelled = 0;
+        var items = Enumerable.Range(0, 4).Select(Item).ToArray();
+        var runner = new BatchRunner((item, token) =>
+        {
+            InterlockedMax(ref maxRunning, Interlocked.Increment(ref running));
+            try
+            {
+                token.WaitHandle.WaitOne(TimeSpan.FromSeconds(30));
+                Interlocked.Increment(ref cancelled);
+                Thread.Sleep(150);
+                token.ThrowIfCancellationRequested();
+                return Doc(item);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref running);
+            }
+        }, parallelism: 1, TimeSpan.FromMilliseconds(100));
+        var results = new List<BatchResult>();
+        runner.Run(items, null, results.Add);
+        Assert.All(results, r => Assert.Equal(ErrorRecords.TimeoutCode, r.Document!.Error!.Code));
+        Assert.Equal(1, maxRunning);
+        SpinWait.SpinUntil(() => Volatile.Read(ref running) == 0, TimeSpan.FromSeconds(5));
+        Assert.Equal(4, cancelled);
+    }
+
+    [Fact]
+    public void A_skip_check_that_blocks_is_stopped_by_the_timeout_like_a_parse()
+    {
+        // --skip-existing hashes the input: on a FIFO that read blocks, and it held the slot for good.
+        var items = Enumerable.Range(0, 3).Select(Item).ToArray();
+        var runner = new BatchRunner((item, _) => Doc(item), parallelism: 1, TimeSpan.FromMilliseconds(200));
+        var results = new List<BatchResult>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        runner.Run(items, (item, token) =>
+        {
+            if (item.DisplayName == "f000.txt")
+            {
+                token.WaitHandle.WaitOne(TimeSpan.FromSeconds(30));
+                token.ThrowIfCancellationRequested();
+            }
+
+            return false;
+        }, results.Add);
+        Assert.Equal(ErrorRecords.TimeoutCode, results[0].Document!.Error!.Code);
+        Assert.All(results.Skip(1), r => Assert.Null(r.Document!.Error));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public void Skipped_inputs_are_not_parsed_but_still_reported()
     {
         int parsed = 0;
         var items = Enumerable.Range(0, 4).Select(Item).ToArray();
-        var runner = new BatchRunner(item => { Interlocked.Increment(ref parsed); return Doc(item); }, 2, Timeout.InfiniteTimeSpan);
+        var runner = new BatchRunner((item, _) => { Interlocked.Increment(ref parsed); return Doc(item); }, 2, Timeout.InfiniteTimeSpan);
         var results = new List<BatchResult>();
-        runner.Run(items, i => i.DisplayName is "f000.txt" or "f003.txt", results.Add);
+        runner.Run(items, (i, _) => i.DisplayName is "f000.txt" or "f003.txt", results.Add);
         Assert.Equal([true, false, false, true], results.Select(r => r.Skipped));
         Assert.Equal(2, parsed);
     }
@@ -104,7 +158,7 @@ public sealed class BatchRunnerTests
     {
         var items = Enumerable.Range(0, 6).Select(Item).ToArray();
         var renderThreads = new System.Collections.Concurrent.ConcurrentBag<int>();
-        var runner = new BatchRunner(Doc, 2, Timeout.InfiniteTimeSpan)
+        var runner = new BatchRunner((item, _) => Doc(item), 2, Timeout.InfiniteTimeSpan)
         {
             Render = d =>
             {
@@ -124,7 +178,7 @@ public sealed class BatchRunnerTests
     {
         var items = Enumerable.Range(0, 100).Select(Item).ToArray();
         int parsed = 0;
-        var runner = new BatchRunner(item => { Interlocked.Increment(ref parsed); return Doc(item); }, 2, Timeout.InfiniteTimeSpan);
+        var runner = new BatchRunner((item, _) => { Interlocked.Increment(ref parsed); return Doc(item); }, 2, Timeout.InfiniteTimeSpan);
         Assert.Throws<IOException>(() => runner.Run(items, null, r =>
         {
             if (r.Index == 3)

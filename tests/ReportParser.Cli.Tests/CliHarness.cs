@@ -30,11 +30,13 @@ internal static class Cli
         return new CliRun(exit, stdout.ToString(), stderr.ToString());
     }
 
-    public static CliRun RunWithStdinBytes(byte[] stdin, params string[] args)
+    public static CliRun RunWithStdinBytes(byte[] stdin, params string[] args) => RunWithStdinStream(() => new MemoryStream(stdin), args);
+
+    public static CliRun RunWithStdinStream(Func<Stream> stdin, params string[] args)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
-        var console = new CliConsole(TextReader.Null, stdout, stderr) { OpenStdinBytes = () => new MemoryStream(stdin) };
+        var console = new CliConsole(TextReader.Null, stdout, stderr) { OpenStdinBytes = stdin };
         int exit = CliApp.Run(args, console);
         return new CliRun(exit, stdout.ToString(), stderr.ToString());
     }

@@ -21,6 +21,57 @@ public sealed class DeviceOutputTests
         Assert.False(AtomicFile.IsDevice(dir["missing.txt"]));
     }
 
+    [Fact]
+    public void Kinds_come_from_the_file_type_not_the_place()
+    {
+        using var dir = new TempDir();
+        Assert.Equal(FileKind.CharacterDevice, FileKinds.Of("/dev/null"));
+        Assert.Equal(FileKind.Directory, FileKinds.Of(dir.Path));
+        Assert.Equal(FileKind.Regular, FileKinds.Of(dir.Write("file.txt", "x")));
+        Assert.Equal(FileKind.Missing, FileKinds.Of(dir["missing.txt"]));
+        string shm = Path.Combine("/dev/shm", "rp-cli-tests-" + Guid.NewGuid().ToString("N")[..12]);
+        File.WriteAllText(shm, "x");
+        try
+        {
+            Assert.Equal(FileKind.Regular, FileKinds.Of(shm));
+            Assert.False(AtomicFile.IsDevice(shm)); // issue 21: /dev/shm is a tmpfs of regular files
+        }
+        finally
+        {
+            File.Delete(shm);
+        }
+    }
+
+    [Fact]
+    public void A_longer_file_under_dev_shm_is_replaced_whole_through_a_temporary()
+    {
+        // Issue 21, defect 3: written in place without truncation, the old file kept a garbage tail.
+        string shm = Path.Combine("/dev/shm", "rp-cli-tests-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(shm);
+        try
+        {
+            string target = Path.Combine(shm, "out.json");
+            File.WriteAllText(target, new string('x', 2_000_000));
+            var run = Cli.Run("parse", Path.Combine(Seeds.Directory, "002_ed5f9074cb8b6cc8.txt"), "-o", target);
+            Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(target));
+            Assert.Equal(1, json.RootElement.GetProperty("schema_version").GetInt32());
+            Assert.Single(Directory.GetFiles(shm));
+        }
+        finally
+        {
+            Directory.Delete(shm, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_directory_as_output_file_is_refused_with_one_line()
+    {
+        using var dir = new TempDir();
+        var error = Assert.Throws<IOException>(() => AtomicFile.Create("/dev/shm"));
+        Assert.Contains("is a directory", error.Message);
+    }
+
     [Theory]
     [InlineData("parse")]
     [InlineData("normalize")]

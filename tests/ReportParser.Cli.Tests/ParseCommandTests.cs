@@ -91,6 +91,7 @@ public sealed class ParseCommandTests
     [Theory]
     [InlineData("--csv-layout", "wide")]
     [InlineData("--excel", null)]
+    [InlineData("--raw-csv", null)]
     [InlineData("--skip-existing", null)]
     public void Options_that_do_not_fit_the_output_are_usage_errors(string option, string? value)
     {

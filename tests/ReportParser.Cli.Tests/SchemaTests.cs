@@ -26,7 +26,7 @@ public sealed class SchemaTests
     [Fact]
     public void Records_of_the_batch_runner_match_the_schema()
     {
-        var item = new InputItem("x.txt", null, "x.txt", [1, 2, 3]);
+        var item = new InputItem("x.txt", null, "x.txt", () => new MemoryStream([1, 2, 3]));
         AssertValid(JsonReportWriter.Serialize(ErrorRecords.Timeout(item, TimeSpan.FromSeconds(60))));
         AssertValid(JsonReportWriter.Serialize(ErrorRecords.InternalError(item, new InvalidOperationException("boom"))));
     }

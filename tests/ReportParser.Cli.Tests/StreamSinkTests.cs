@@ -15,7 +15,7 @@ public sealed class StreamSinkTests
         var format = indented ? OutputFormat.Json : OutputFormat.JsonLines;
         var pipeline = new ReportPipeline();
         var documents = Seeds.Files.Select(f => pipeline.Parse(ReportSource.FromFile(f)).Document).ToArray();
-        var item = new InputItem("x.txt", null, "x.txt", [(byte)'x']);
+        var item = new InputItem("x.txt", null, "x.txt", () => new MemoryStream([(byte)'x']));
 
         var text = new StringWriter();
         var textSink = new StreamSink(text, null, format, CsvLayout.Cells, excel: false);

@@ -35,6 +35,15 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public void Text_keeps_one_line_per_problem_when_a_file_name_holds_a_newline()
+    {
+        // Issue 21, defect 10: a file named "a\nforged.txt:1: error RP0000: x" printed a forged diagnostic line.
+        var document = Fixtures.ErrorRecord() with { Source = Fixtures.ErrorRecord().Source with { Path = "a\nforged.txt:1: error RP9999: x\u0007" } };
+        string text = Format(ValidationFormat.Text, document);
+        Assert.Equal("a\\nforged.txt:1: error RP9999: x\\x07:1: error RP1001: the input is empty (0 bytes)\n", text.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
     public void A_failed_check_that_a_check_diagnostic_already_reports_is_listed_once()
     {
         var document = Fixtures.Report() with

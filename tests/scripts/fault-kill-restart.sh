@@ -6,13 +6,18 @@
 #   1. builds the command line (Release) and a corpus of a few hundred files: seed copies as .txt,
 #      .htm, .html and .shtml, the HTML samples, and broken files (empty, whitespace, binary, UTF-32,
 #      truncated gzip, over --max-bytes);
-#   2. a clean reference run into REF;
-#   3. KILLS runs into OUT (default 20), each killed with SIGKILL at a random point (every fifth during
+#      two inputs that map to one output name (dup/Case.txt and dup/case.txt), and a FIFO no one
+#      writes to (transient/slow.txt: every run gives it a --timeout record);
+#   2. KILLS runs into OUT (default 20), each killed with SIGKILL at a random point (every fifth during
 #      start-up, the others once a random number of further outputs exist), each after the first
-#      with --skip-existing;
+#      with --skip-existing; a third of the way through, inputs are added, two thirds of the way an
+#      input is renamed (its old output stays behind, as the one allowed extra file);
+#   3. one --skip-existing run to completion (the FIFO's record is then a timeout), the FIFO becomes a
+#      good report (the transient cause passed), and a clean reference run over the final corpus into REF;
 #   4. a last --skip-existing run to completion, then the checks: the set of output files equals the
-#      reference set (one per input, nothing extra), every output parses as JSON and is byte-for-byte
-#      the reference output (the documents carry no timing), and no *.rp-tmp file is left.
+#      reference set (one per input, nothing extra but the renamed input's old output), every output
+#      parses as JSON and is byte-for-byte the reference output (the documents carry no timing; the
+#      timed-out input was parsed again), and no *.rp-tmp file is left.
 # Exits non-zero on any failed check.
 #
 # Usage: tests/scripts/fault-kill-restart.sh [WORK_DIR]     (needs dotnet and python3)
@@ -62,17 +67,15 @@ write("broken/random.txt", bytes(rng.getrandbits(8) for _ in range(4096)))
 write("broken/utf32.txt", seeds[0].decode("utf-8").encode("utf-32-le"))
 write("broken/truncated.htm", gzip.compress(seeds[1])[:2000])
 write("broken/huge.txt", seeds[2] * 40)
+write("dup/Case.txt", seeds[3 % len(seeds)])
+write("dup/case.txt", seeds[4 % len(seeds)])
+os.makedirs(os.path.join(corpus, "transient"), exist_ok=True)
 PY
-inputs=$(find "$corpus" -type f | wc -l)
+mkfifo "$corpus/transient/slow.txt"
+inputs=$(find "$corpus" -type f -o -type p | wc -l)
+timeout_s=2
 say "      $inputs inputs"
 
-say "== reference run"
-start=$(date +%s%N)
-"${rp[@]}" parse "$corpus" -f json -o "$work/ref" -j "$jobs" --max-bytes "$max_bytes" -q >/dev/null 2>"$work/ref.stderr"
-rc=$?
-ref_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-check "reference run exit code 1 (broken inputs) (got $rc)" test "$rc" -eq 1
-say "      reference run: ${ref_ms} ms"
 
 say "== $kills runs killed with SIGKILL at random points"
 out="$work/out"
@@ -86,7 +89,15 @@ for k in $(seq 1 "$kills"); do
   before=$(count)
   left=$(( kills - k + 1 ))
   step=$(( RANDOM % (2 * (inputs - before) / left + 1) ))
-  dotnet "$work/bin/reportparser.dll" parse "$corpus" -f json -o "$out" -j "$jobs" --max-bytes "$max_bytes" "${skip[@]}" -q >/dev/null 2>>"$work/killed.stderr" &
+  if (( k == kills / 3 )); then
+    for f in "$repo"/seeds/*.txt; do cp "$f" "$corpus/late-$(basename "$f")"; done
+    say "      added $(ls "$repo"/seeds/*.txt | wc -l) inputs"
+  fi
+  if (( k == 2 * kills / 3 )); then
+    mv "$corpus/r0/c00/report000.txt" "$corpus/r0/c00/renamed000.txt"
+    say "      renamed r0/c00/report000.txt to renamed000.txt"
+  fi
+  dotnet "$work/bin/reportparser.dll" parse "$corpus" -f json -o "$out" -j "$jobs" --max-bytes "$max_bytes" --timeout "$timeout_s" "${skip[@]}" -q >/dev/null 2>>"$work/killed.stderr" &
   pid=$!
   if (( k % 5 == 0 || step == 0 )); then
     point="start-up"
@@ -105,15 +116,30 @@ for k in $(seq 1 "$kills"); do
 done
 check "at least half of the runs were killed before finishing ($killed of $kills)" test $((killed * 2)) -ge "$kills"
 
+say "== a run to completion while the FIFO still blocks; then it becomes a good report; reference run"
+"${rp[@]}" parse "$corpus" -f json -o "$out" -j "$jobs" --max-bytes "$max_bytes" --timeout "$timeout_s" --skip-existing -q >/dev/null 2>>"$work/killed.stderr"
+check "transient/slow.txt has a timeout record (RP9002) in OUT" grep -q '"RP9002"' "$out/transient/slow.txt.json"
+rm "$corpus/transient/slow.txt" && cp "$repo/seeds/002_ed5f9074cb8b6cc8.txt" "$corpus/transient/slow.txt"
+inputs=$(find "$corpus" -type f | wc -l)
+start=$(date +%s%N)
+"${rp[@]}" parse "$corpus" -f json -o "$work/ref" -j "$jobs" --max-bytes "$max_bytes" --timeout "$timeout_s" -q >/dev/null 2>"$work/ref.stderr"
+rc=$?
+ref_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+check "reference run exit code 1 (broken inputs) (got $rc)" test "$rc" -eq 1
+say "      reference run: ${ref_ms} ms"
+
 say "== final run with --skip-existing"
-"${rp[@]}" parse "$corpus" -f json -o "$out" -j "$jobs" --max-bytes "$max_bytes" --skip-existing >/dev/null 2>"$work/final.stderr"
+"${rp[@]}" parse "$corpus" -f json -o "$out" -j "$jobs" --max-bytes "$max_bytes" --timeout "$timeout_s" --skip-existing >/dev/null 2>"$work/final.stderr"
 rc=$?
 say "      $(tail -n 1 "$work/final.stderr")"
 check "final run exit code is 0 or 1 (got $rc)" test "$rc" -le 1
 
-python3 - "$work/ref" "$out" "$inputs" <<'PY'
+renamed_stale=""
+[[ $kills -ge 3 ]] && renamed_stale="r0/c00/report000.txt.json"
+python3 - "$work/ref" "$out" "$inputs" "$renamed_stale" <<'PY'
 import json, os, sys
 ref, out, inputs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+stale = set(filter(None, sys.argv[4:]))
 ok = True
 def report(good, what):
     global ok
@@ -129,7 +155,9 @@ r, o = files(ref), files(out)
 temps = [p for p in o if p.endswith(".rp-tmp")]
 report(not temps, f"no temporaries left ({len(temps)})")
 report(len(r) == inputs, f"the reference has one output per input ({len(r)} of {inputs})")
-report(set(o) == set(r), f"the killed-and-resumed run has exactly the reference's outputs ({len(o)} files, {len(set(r) - set(o))} missing, {len(set(o) - set(r))} extra)")
+extra = set(o) - set(r) - stale
+report(set(r) <= set(o) and not extra, f"the killed-and-resumed run has exactly the reference's outputs ({len(o)} files, {len(set(r) - set(o))} missing, {len(extra)} extra, {len(stale & set(o))} left by the renamed input)")
+report(any(p.startswith("dup/") and "~" in p for p in r) and len([p for p in r if p.startswith("dup/")]) == 2, "the two inputs of one name have two outputs")
 bad, differ = [], []
 for rel in sorted(set(o) & set(r)):
     data = open(o[rel], "rb").read()

@@ -18,7 +18,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor NotAReport = new("RP1009", DiagnosticSeverity.Error, "the input does not look like a government information-disclosure annual report");
     public static readonly DiagnosticDescriptor LineTooLong = new("RP1010", DiagnosticSeverity.Warning, "a line is longer than the line limit and was broken into pieces");
     public static readonly DiagnosticDescriptor ReportTextOutside = new("RP1012", DiagnosticSeverity.Warning, "text left out of an HTML page as navigation, header or footer holds report headings or table labels; the report may be incomplete");
-    public static readonly DiagnosticDescriptor HtmlLimit = new("RP1011", DiagnosticSeverity.Warning, "an HTML structure exceeded a limit (nesting depth or table size) and was cut");
+    public static readonly DiagnosticDescriptor HtmlLimit = new("RP1011", DiagnosticSeverity.Warning, "an HTML structure exceeded a limit (nesting depth, table size or number of tags) and was cut");
 
     // 2xxx sections and metadata
     public static readonly DiagnosticDescriptor NoSections = new("RP2001", DiagnosticSeverity.Warning, "no numbered section headings (一、二、…) were found");

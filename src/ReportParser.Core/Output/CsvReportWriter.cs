@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using CsvHelper;
 using ReportParser.Model;
@@ -18,9 +19,10 @@ public enum CsvLayout
 }
 
 /// <summary>
-/// Writes report documents as CSV, invariant culture, RFC 4180 quoting and no formula-injection
-/// rewriting (a value <c>-8</c> stays <c>-8</c>). The header is written before the first document,
-/// even when no document is written at all. Not thread-safe: one writer per output.
+/// Writes report documents as CSV, invariant culture, RFC 4180 quoting. Numbers are never rewritten
+/// (a value <c>-8</c> stays <c>-8</c>); for Excel, text that a spreadsheet would run as a formula gets a
+/// leading <c>'</c> (<see cref="EscapeFormula"/>, OWASP's advice on CSV injection). The header is written
+/// before the first document, even when no document is written at all. Not thread-safe: one writer per output.
 /// </summary>
 public sealed class CsvReportWriter : IDisposable
 {
@@ -28,8 +30,12 @@ public sealed class CsvReportWriter : IDisposable
     private static readonly string[] SectionsHeader = ["file", "number", "key", "title", "line", "text"];
     private static readonly string[] WideLeading = ["file", "report_year", "agency", "template", "error"];
 
+    /// <summary>The characters a spreadsheet reads as the start of a formula (OWASP: = + - @, tab, carriage return).</summary>
+    private static readonly SearchValues<char> FormulaStarts = SearchValues.Create("=+-@\t\r");
+
     private readonly CsvWriter _csv;
     private readonly CsvLayout _layout;
+    private readonly bool _escapeFormulas;
     private bool _headerWritten;
 
     /// <param name="writer">The destination; it stays open when this writer is disposed.</param>
@@ -38,10 +44,15 @@ public sealed class CsvReportWriter : IDisposable
     /// Write for Excel: a UTF-8 byte order mark (U+FEFF as the first character) and CRLF line ends.
     /// Otherwise LF line ends and no byte order mark.
     /// </param>
-    public CsvReportWriter(TextWriter writer, CsvLayout layout = CsvLayout.Cells, bool excel = false)
+    /// <param name="escapeFormulas">
+    /// Prefix <c>'</c> to text cells that start like a formula (<see cref="EscapeFormula"/>); numbers never.
+    /// Default: on for <paramref name="excel"/>, off otherwise.
+    /// </param>
+    public CsvReportWriter(TextWriter writer, CsvLayout layout = CsvLayout.Cells, bool excel = false, bool? escapeFormulas = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         _layout = layout;
+        _escapeFormulas = escapeFormulas ?? excel;
         if (excel)
         {
             writer.Write('\uFEFF');
@@ -108,6 +119,31 @@ public sealed class CsvReportWriter : IDisposable
         _csv.Dispose();
     }
 
+    /// <summary>
+    /// A text cell as a spreadsheet should see it: with a leading <c>'</c> when it starts with <c>=</c>, <c>+</c>,
+    /// <c>-</c>, <c>@</c>, a tab or a carriage return and is not a number (<c>-8</c>, <c>+3</c>, <c>-1.5</c>,
+    /// <c>-12%</c> stay as they are, and so does a lone <c>-</c> or <c>+</c>, a placeholder with nothing to run),
+    /// so that <c>=HYPERLINK(…)</c> or <c>+1+cmd|…</c> is shown, not run.
+    /// </summary>
+    public static string EscapeFormula(string text)
+    {
+        if (text.Length == 0 || !FormulaStarts.Contains(text[0]) || IsNumber(text) || text is "-" or "+")
+        {
+            return text;
+        }
+
+        return "'" + text;
+
+        static bool IsNumber(string s)
+        {
+            var body = s.AsSpan(s[0] is '+' or '-' ? 1 : 0).TrimEnd('%');
+            return body.Length > 0 && body.ContainsAnyInRange('0', '9') && !body.ContainsAnyExcept("0123456789.,") && body.IndexOf('.') == body.LastIndexOf('.');
+        }
+    }
+
+    /// <summary>A text cell: escaped when this writer escapes formulas.</summary>
+    private string Text(string text) => _escapeFormulas ? EscapeFormula(text) : text;
+
     /// <summary>A decimal as invariant text without trailing zeros (<c>16</c>, <c>42.39</c>, <c>-8</c>); null as empty.</summary>
     public static string FormatValue(decimal? value) =>
         value is { } v ? v.ToString("0.############################", CultureInfo.InvariantCulture) : "";
@@ -116,9 +152,9 @@ public sealed class CsvReportWriter : IDisposable
 
     private void WriteCells(ReportDocument document)
     {
-        string file = document.Source.Path;
+        string file = Text(document.Source.Path);
         string year = Format(document.Metadata?.ReportYear);
-        string agency = document.Metadata?.Agency ?? "";
+        string agency = Text(document.Metadata?.Agency ?? "");
         foreach (var table in document.Tables ?? [])
         {
             foreach (var row in table.Rows.Concat(table.ExtraRows ?? []))
@@ -127,7 +163,7 @@ public sealed class CsvReportWriter : IDisposable
                 {
                     row.Values.TryGetValue(column, out decimal? value);
                     row.Raw.TryGetValue(column, out string? raw);
-                    _csv.WriteRecord([file, year, agency, table.Template, table.Key, row.Key, column, FormatValue(value), raw ?? "", Format(row.Line)]);
+                    _csv.WriteRecord([file, year, agency, table.Template, table.Key, Text(row.Key), Text(column), FormatValue(value), Text(raw ?? ""), Format(row.Line)]);
                 }
             }
         }
@@ -170,9 +206,9 @@ public sealed class CsvReportWriter : IDisposable
         }
 
         var record = new string[WideLeading.Length + keys.Count];
-        record[0] = document.Source.Path;
+        record[0] = Text(document.Source.Path);
         record[1] = Format(document.Metadata?.ReportYear);
-        record[2] = document.Metadata?.Agency ?? "";
+        record[2] = Text(document.Metadata?.Agency ?? "");
         record[3] = document.Metadata?.Template ?? "";
         record[4] = document.Error is { } error ? $"{error.Code}: {error.Message}" : "";
         for (int i = 0; i < keys.Count; i++)
@@ -185,14 +221,14 @@ public sealed class CsvReportWriter : IDisposable
 
     private void WriteSections(ReportDocument document)
     {
-        string file = document.Source.Path;
+        string file = Text(document.Source.Path);
         foreach (var section in document.Sections ?? [])
         {
             string number = section.Number.ToString(CultureInfo.InvariantCulture);
-            _csv.WriteRecord([file, number, section.Key ?? "", section.Title, Format(section.Line), section.Text]);
+            _csv.WriteRecord([file, number, section.Key ?? "", Text(section.Title), Format(section.Line), Text(section.Text)]);
             foreach (var sub in section.Subsections)
             {
-                _csv.WriteRecord([file, $"{number}.{sub.Number.ToString(CultureInfo.InvariantCulture)}", section.Key ?? "", sub.Title, Format(sub.Line), sub.Text]);
+                _csv.WriteRecord([file, $"{number}.{sub.Number.ToString(CultureInfo.InvariantCulture)}", section.Key ?? "", Text(sub.Title), Format(sub.Line), Text(sub.Text)]);
             }
         }
     }

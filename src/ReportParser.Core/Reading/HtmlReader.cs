@@ -73,11 +73,17 @@ internal sealed class HtmlReader(EncodingDetector detector, IConfiguration? conf
         string? declared = CharsetSniffer.Sniff(bytes);
         var decoded = detector.Detect(bytes, bag, declared);
         encodingName = decoded.Encoding;
-        string html = NestingLimiter.Limit(decoded.Text, out int dropped);
+        string html = NestingLimiter.Limit(decoded.Text, out int dropped, out int plainFrom);
         if (dropped > 0)
         {
             bag.Report(DiagnosticCodes.HtmlLimit,
                 $"{dropped:N0} tag(s) nested deeper than {NestingLimiter.MaxOpenElements} open elements ({NestingLimiter.MaxOpenFormatting} formatting elements) were left out before parsing; their text was kept");
+        }
+
+        if (plainFrom >= 0)
+        {
+            bag.Report(DiagnosticCodes.HtmlLimit,
+                $"the page has more than {NestingLimiter.MaxTags:N0} tags; from line {new LineMap(decoded.Text).LineOf(plainFrom)} on it was read as plain text (no table grids)");
         }
 
         var document = Parse(html);

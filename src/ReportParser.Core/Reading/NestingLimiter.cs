@@ -19,6 +19,15 @@ internal static class NestingLimiter
     /// <summary>Open formatting elements (b, font, a …) beyond which they are dropped: the parser re-opens every one of them in each new paragraph.</summary>
     public const int MaxOpenFormatting = 64;
 
+    /// <summary>
+    /// Start tags the parser is given at most. Each becomes an element of a few hundred bytes, so a page of one
+    /// huge table cost 65 times its size (15 MB of cells: 1.3 GB); past this many, the rest of the page is read
+    /// as plain text (each tag becomes a space, so cells do not run together). Room for a table of
+    /// <see cref="GridBuilder.MaxRows"/> rows of eight cells and the page around it; real pages have a few
+    /// thousand tags (the largest sample about 1,000 start tags).
+    /// </summary>
+    public const int MaxTags = 200_000;
+
     private static readonly HashSet<string> VoidTags =
         ["area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"];
 
@@ -47,9 +56,18 @@ internal static class NestingLimiter
     /// <summary>Elements whose content is raw text up to their end tag.</summary>
     private static readonly HashSet<string> RawTextTags = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"];
 
-    /// <summary>Returns the markup with tags beyond the caps taken out (the same string when none are); <paramref name="dropped"/> counts the tags taken out.</summary>
-    public static string Limit(string html, out int dropped)
+    /// <summary>The markup with tags beyond the caps taken out; <paramref name="dropped"/> counts them (whatever the tag cap did).</summary>
+    public static string Limit(string html, out int dropped) => Limit(html, out dropped, out _);
+
+    /// <summary>
+    /// Returns the markup with tags beyond the caps taken out (the same string when none are); <paramref name="dropped"/>
+    /// counts the tags taken out for nesting; <paramref name="plainFrom"/> is where the page passed <see cref="MaxTags"/>
+    /// and the rest was made plain text, or -1.
+    /// </summary>
+    public static string Limit(string html, out int dropped, out int plainFrom)
     {
+        plainFrom = -1;
+        int tags = 0;
         var drops = new List<(int Start, int End, bool Block)>();
         var open = new List<string>();
         var excess = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -64,6 +82,12 @@ internal static class NestingLimiter
             }
 
             char next = html[lt + 1];
+            if (char.IsAsciiLetter(next) && ++tags > MaxTags)
+            {
+                plainFrom = lt;
+                break;
+            }
+
             if (next == '!')
             {
                 i = html.AsSpan(lt).StartsWith("<!--") ? IndexAfter(html, "-->", lt + 4) : IndexAfter(html, ">", lt + 2);
@@ -156,7 +180,12 @@ internal static class NestingLimiter
         }
 
         dropped = drops.Count;
-        return drops.Count == 0 ? html : Rewrite(html, drops);
+        if (plainFrom >= 0)
+        {
+            return Rewrite(html, drops, plainFrom);
+        }
+
+        return drops.Count == 0 ? html : Rewrite(html, drops, html.Length);
 
         void PopFrom(int index)
         {
@@ -169,30 +198,54 @@ internal static class NestingLimiter
         }
     }
 
-    private static string Rewrite(string html, List<(int Start, int End, bool Block)> drops)
+    /// <summary>Takes the dropped tags out (keeping their newlines, so source lines do not move); from <paramref name="plainFrom"/> on, every tag.</summary>
+    private static string Rewrite(string html, List<(int Start, int End, bool Block)> drops, int plainFrom)
     {
         var sb = new StringBuilder(html.Length);
         int copied = 0;
         foreach (var (start, end, block) in drops)
         {
             sb.Append(html, copied, start - copied);
-            if (block)
+            AppendDropped(sb, html, start, end, block ? "<br>" : "");
+            copied = end;
+        }
+
+        // Past the tag cap: text only. A tag becomes a space (cells stay apart), comments and declarations go.
+        while (plainFrom < html.Length)
+        {
+            int lt = html.IndexOf('<', Math.Max(plainFrom, copied));
+            if (lt < 0 || lt + 1 >= html.Length)
             {
-                sb.Append("<br>");
+                break;
             }
 
-            for (int k = start; k < end; k++)
+            char next = html[lt + 1];
+            if (!(char.IsAsciiLetter(next) || next is '/' or '!' or '?'))
             {
-                if (html[k] is '\n' or '\r')
-                {
-                    sb.Append(html[k]);
-                }
+                sb.Append(html, copied, lt + 1 - copied);
+                copied = lt + 1;
+                continue;
             }
 
+            int end = next == '!' && html.AsSpan(lt).StartsWith("<!--") ? IndexAfter(html, "-->", lt + 4) : TagEnd(html, lt + 1, out _);
+            sb.Append(html, copied, lt - copied);
+            AppendDropped(sb, html, lt, end, next == '!' ? "" : " ");
             copied = end;
         }
 
         return sb.Append(html, copied, html.Length - copied).ToString();
+    }
+
+    private static void AppendDropped(StringBuilder sb, string html, int start, int end, string replacement)
+    {
+        sb.Append(replacement);
+        for (int k = start; k < end; k++)
+        {
+            if (html[k] is '\n' or '\r')
+            {
+                sb.Append(html[k]);
+            }
+        }
     }
 
     /// <summary>The index after the tag's closing '&gt;' (quoted attribute values may hold '&gt;'); the end of the text when there is none.</summary>

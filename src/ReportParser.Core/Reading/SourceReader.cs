@@ -9,8 +9,12 @@ internal sealed class SourceReader(ReportParserOptions options)
 {
     private readonly EncodingDetector _detector = new();
 
-    /// <summary>Reads the source. Returns the text, or sets <paramref name="error"/> when the input is not readable as a report.</summary>
-    public SourceText? Read(ReportSource source, DiagnosticBag bag, out SourceInfo info, out ParseError? error)
+    /// <summary>
+    /// Reads the source. Returns the text, or sets <paramref name="error"/> when the input is not readable as a report.
+    /// Every kind of input is read through <see cref="ReportSource.ReadAllBytes"/>, which stops at the size limit and
+    /// honours <paramref name="cancellationToken"/> (throwing <see cref="OperationCanceledException"/>).
+    /// </summary>
+    public SourceText? Read(ReportSource source, DiagnosticBag bag, out SourceInfo info, out ParseError? error, CancellationToken cancellationToken = default)
     {
         error = null;
         info = new SourceInfo(source.Name, "unknown", null, 0, "");
@@ -18,7 +22,7 @@ internal sealed class SourceReader(ReportParserOptions options)
         long length;
         try
         {
-            read = source.ReadAllBytes(options.MaxBytes, out length);
+            read = source.ReadAllBytes(options.MaxBytes, out length, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
@@ -30,7 +34,9 @@ internal sealed class SourceReader(ReportParserOptions options)
         if (read is not { } bytes)
         {
             info = info with { Bytes = length };
-            error = Fail(DiagnosticCodes.TooLarge, $"the input is {length:N0} bytes, over the limit of {options.MaxBytes:N0} bytes (--max-bytes)", bag);
+            error = Fail(DiagnosticCodes.TooLarge, source.KnownLength is > 0
+                ? $"the input is {length:N0} bytes, over the limit of {options.MaxBytes:N0} bytes (--max-bytes)"
+                : $"the input has no size in advance and gave more than the limit of {options.MaxBytes:N0} bytes (--max-bytes); reading stopped there", bag);
             return null;
         }
 
@@ -87,7 +93,7 @@ internal sealed class SourceReader(ReportParserOptions options)
         return true;
     }
 
-    /// <summary>Binary: control bytes (other than tab, CR, LF, FF, ESC) in the first 8 KB, outside what UTF-16 explains.</summary>
+    /// <summary>Binary: NUL and control bytes (other than tab, CR, LF, FF, ESC) are more than one in <see cref="BinaryControlShare"/> of the first 8 KB, outside what UTF-16 explains.</summary>
     private static bool LooksBinary(byte[] bytes)
     {
         int n = Math.Min(bytes.Length, 8192);
@@ -127,8 +133,15 @@ internal sealed class SourceReader(ReportParserOptions options)
             return false;
         }
 
-        return zeros > 0 || controls > n / 50 + 1;
+        // By proportion, not by one byte: a stray NUL in a report (a scraper's glitch) leaves it text.
+        return zeros + controls > n / BinaryControlShare + 1;
     }
+
+    /// <summary>
+    /// One byte in this many (of the first 8 KB) being NUL or another control byte makes the input binary:
+    /// text has next to none, binary data (images, archives, executables) has about one in ten or more.
+    /// </summary>
+    internal const int BinaryControlShare = 50;
 
     private static int Utf16Controls(byte[] bytes, int n)
     {
@@ -172,7 +185,7 @@ internal sealed class SourceReader(ReportParserOptions options)
     /// The SHA-256 of the bytes in lower-case hex. A plain loop rather than Convert.ToHexStringLower,
     /// whose vectorised code is compiled at run time on every start.
     /// </summary>
-    private static string Sha256Hex(byte[] bytes)
+    internal static string Sha256Hex(byte[] bytes)
     {
         const string Digits = "0123456789abcdef";
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
