@@ -1,6 +1,7 @@
 using System.Text;
 using ReportParser.Model;
 using ReportParser.Output;
+using ReportParser.Diagnostics;
 
 namespace ReportParser.Cli;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ReportParser.Model;
+using ReportParser.Diagnostics;
 
 namespace ReportParser.Cli;
 

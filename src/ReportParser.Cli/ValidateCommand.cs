@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReportParser.Model;
+using ReportParser.Diagnostics;
 
 namespace ReportParser.Cli;
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ReportParser.Model;
+using ReportParser.Diagnostics;
 
 namespace ReportParser.Cli;
 

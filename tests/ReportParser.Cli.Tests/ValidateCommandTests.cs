@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ReportParser.Model;
 using Xunit;
+using ReportParser.Diagnostics;
 
 namespace ReportParser.Cli.Tests;
 

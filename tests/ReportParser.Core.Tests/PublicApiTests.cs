@@ -1,3 +1,5 @@
+using ReportParser.Diagnostics;
+
 namespace ReportParser.Tests;
 
 /// <summary>
@@ -8,12 +10,12 @@ public class PublicApiTests
 {
     private static readonly string[] Expected =
     [
+        "ReportParser.Diagnostics.Diagnostic",
+        "ReportParser.Diagnostics.DiagnosticCodes",
+        "ReportParser.Diagnostics.DiagnosticDescriptor",
+        "ReportParser.Diagnostics.DiagnosticSeverity",
         "ReportParser.Model.CheckResult",
         "ReportParser.Model.CheckStatus",
-        "ReportParser.Model.Diagnostic",
-        "ReportParser.Model.DiagnosticCodes",
-        "ReportParser.Model.DiagnosticDescriptor",
-        "ReportParser.Model.DiagnosticSeverity",
         "ReportParser.Model.NormalizationInfo",
         "ReportParser.Model.ParseError",
         "ReportParser.Model.ReportDocument",

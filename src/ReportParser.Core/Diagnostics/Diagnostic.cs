@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ReportParser.Model;
+namespace ReportParser.Diagnostics;
 
 [JsonConverter(typeof(JsonStringEnumConverter<DiagnosticSeverity>))]
 public enum DiagnosticSeverity

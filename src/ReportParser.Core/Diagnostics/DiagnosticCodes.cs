@@ -1,4 +1,4 @@
-namespace ReportParser.Model;
+namespace ReportParser.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the pipeline can emit. 1xxx reading, 2xxx sections and metadata,

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ReportParser.Model;
+using ReportParser.Diagnostics;
 
 namespace ReportParser.Output;
 

@@ -4,6 +4,7 @@ using ReportParser.Model;
 using ReportParser.Reading;
 using ReportParser.Tables;
 using Xunit.Abstractions;
+using ReportParser.Diagnostics;
 
 namespace ReportParser.Tests.Limits;
 

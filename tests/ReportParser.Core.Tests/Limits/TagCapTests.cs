@@ -1,6 +1,7 @@
 using System.Text;
 using ReportParser.Model;
 using ReportParser.Reading;
+using ReportParser.Diagnostics;
 
 namespace ReportParser.Tests.Limits;
 

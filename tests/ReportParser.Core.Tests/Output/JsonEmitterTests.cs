@@ -2,6 +2,7 @@ using System.Text.Json;
 using ReportParser.Model;
 using ReportParser.Output;
 using ReportParser.Tests.Golden;
+using ReportParser.Diagnostics;
 
 namespace ReportParser.Tests.Output;
 

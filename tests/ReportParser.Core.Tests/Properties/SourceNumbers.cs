@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ReportParser.Model;
 using ReportParser.Reading;
+using ReportParser.Diagnostics;
 
 namespace ReportParser.Tests.Properties;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ReportParser.Model;
+using ReportParser.Diagnostics;
 
 namespace ReportParser.Tests.Properties;
 

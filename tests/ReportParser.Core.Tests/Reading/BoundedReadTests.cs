@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ReportParser.Model;
+using ReportParser.Diagnostics;
 
 namespace ReportParser.Tests.Reading;
 

@@ -1,6 +1,7 @@
 using ReportParser.Reading;
 using ReportParser.Sectioning;
 using ReportParser.Model;
+using ReportParser.Diagnostics;
 
 namespace ReportParser.Tests.Sectioning;
 

@@ -1,4 +1,5 @@
 using ReportParser.Model;
+using ReportParser.Diagnostics;
 
 namespace ReportParser.Tests.Sectioning;
 

@@ -1,6 +1,7 @@
 using ReportParser.Checks;
 using ReportParser.Model;
 using Xunit;
+using ReportParser.Diagnostics;
 
 namespace ReportParser.Tests.Tables;
 

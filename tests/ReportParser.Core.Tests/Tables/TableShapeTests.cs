@@ -2,6 +2,7 @@ using ReportParser.Checks;
 using ReportParser.Model;
 using ReportParser.Reading;
 using Xunit;
+using ReportParser.Diagnostics;
 
 namespace ReportParser.Tests.Tables;
 
