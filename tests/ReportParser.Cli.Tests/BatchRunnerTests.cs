@@ -1,7 +1,8 @@
 using ReportParser.Model;
 using Xunit;
+using ReportParser.Cli;
 
-namespace ReportParser.Cli.Tests;
+namespace ReportParser.Tests.Cli;
 
 public sealed class BatchRunnerTests
 {

@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using ReportParser.Reading;
+using ReportParser.Cli;
 
-namespace ReportParser.Cli.Tests;
+namespace ReportParser.Tests.Cli;
 
 internal static class ModuleSetup
 {

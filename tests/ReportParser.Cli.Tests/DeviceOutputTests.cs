@@ -1,6 +1,7 @@
 using Xunit;
+using ReportParser.Cli;
 
-namespace ReportParser.Cli.Tests;
+namespace ReportParser.Tests.Cli;
 
 /// <summary>
 /// <c>-o /dev/null</c> (or any device) is written in place: the rename that makes file outputs atomic

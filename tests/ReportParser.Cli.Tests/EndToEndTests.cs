@@ -1,4 +1,6 @@
-namespace ReportParser.Cli.Tests;
+using ReportParser.Cli;
+
+namespace ReportParser.Tests.Cli;
 
 /// <summary>The commands on real inputs from seeds/ and samples/, as a user or a CI job runs them.</summary>
 public sealed class EndToEndTests

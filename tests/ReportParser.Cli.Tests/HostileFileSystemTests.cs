@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Xunit;
+using ReportParser.Cli;
 
-namespace ReportParser.Cli.Tests;
+namespace ReportParser.Tests.Cli;
 
 /// <summary>
 /// What the file system can throw at a run: unreadable files and directories, dangling links, a

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ReportParser.Cli;
 
-namespace ReportParser.Cli.Tests;
+namespace ReportParser.Tests.Cli;
 
 /// <summary>
 /// A small JSON Schema (draft 2020-12) validator for the keywords report.schema.json uses: type

@@ -3,7 +3,7 @@ using System.Text;
 using ReportParser.Cli;
 using Xunit;
 
-namespace ReportParser.Cli.Tests;
+namespace ReportParser.Tests.Cli;
 
 public class NormalizeCommandTests
 {

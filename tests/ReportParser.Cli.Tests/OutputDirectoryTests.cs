@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Xunit;
+using ReportParser.Cli;
 
-namespace ReportParser.Cli.Tests;
+namespace ReportParser.Tests.Cli;
 
 public sealed class OutputDirectoryTests
 {

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Xunit;
+using ReportParser.Cli;
 
-namespace ReportParser.Cli.Tests;
+namespace ReportParser.Tests.Cli;
 
 /// <summary>The adversarial probes of issue 21, one or more per defect, run in-process.</summary>
 public sealed class ReliabilityTests

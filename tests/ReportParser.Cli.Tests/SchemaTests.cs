@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using ReportParser.Output;
 using Xunit;
+using ReportParser.Tests.Output;
+using ReportParser.Cli;
 
-namespace ReportParser.Cli.Tests;
+namespace ReportParser.Tests.Cli;
 
 public sealed class SchemaTests
 {

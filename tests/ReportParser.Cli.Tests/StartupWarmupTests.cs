@@ -1,6 +1,7 @@
 using Xunit;
+using ReportParser.Cli;
 
-namespace ReportParser.Cli.Tests;
+namespace ReportParser.Tests.Cli;
 
 public sealed class StartupWarmupTests
 {

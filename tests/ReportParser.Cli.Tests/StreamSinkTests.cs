@@ -1,8 +1,9 @@
 using System.Text;
 using ReportParser.Output;
 using Xunit;
+using ReportParser.Cli;
 
-namespace ReportParser.Cli.Tests;
+namespace ReportParser.Tests.Cli;
 
 /// <summary>Under a UTF-8 StreamWriter (stdout, -o FILE) JSON goes out as bytes; it must read as what a text writer gets.</summary>
 public sealed class StreamSinkTests

@@ -2,8 +2,10 @@ using System.Text.Json;
 using ReportParser.Model;
 using Xunit;
 using ReportParser.Diagnostics;
+using ReportParser.Tests.Output;
+using ReportParser.Cli;
 
-namespace ReportParser.Cli.Tests;
+namespace ReportParser.Tests.Cli;
 
 public sealed class ValidateCommandTests
 {

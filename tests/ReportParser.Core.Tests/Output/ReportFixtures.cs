@@ -1,7 +1,7 @@
 using ReportParser.Model;
 using ReportParser.Diagnostics;
 
-namespace ReportParser.Cli.Tests;
+namespace ReportParser.Tests.Output;
 
 /// <summary>Report documents built in memory, with the shapes the table and check stages produce.</summary>
 internal static class Fixtures
