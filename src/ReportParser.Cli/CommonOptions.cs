@@ -6,7 +6,7 @@ namespace ReportParser.Cli;
 /// <summary>Options that <c>parse</c> and <c>validate</c> share; each command gets its own instances.</summary>
 internal sealed class CommonOptions
 {
-    public static readonly string[] Modes = ["auto", "t2s", "tw2s", "tw2sp", "hk2s", "none"];
+    public static readonly string[] Modes = NormalizationModeNames.All;
 
     public Argument<string[]> Inputs { get; } = new("input")
     {

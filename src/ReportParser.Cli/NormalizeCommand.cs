@@ -9,7 +9,7 @@ namespace ReportParser.Cli;
 /// <summary><c>reportparser normalize [&lt;file&gt;|-] [--mode …] [-o FILE]</c>: the normaliser on its own, text in, UTF-8 text out.</summary>
 internal static class NormalizeCommand
 {
-    private static readonly string[] s_modes = ["auto", "t2s", "tw2s", "tw2sp", "hk2s", "none"];
+
 
     public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
@@ -24,7 +24,7 @@ internal static class NormalizeCommand
             Description = "Script conversion: auto (detect; Traditional to Simplified with report wording), an OpenCC config (t2s, tw2s, tw2sp, hk2s), or none.",
             DefaultValueFactory = _ => "auto",
         };
-        mode.AcceptOnlyFromAmong(s_modes);
+        mode.AcceptOnlyFromAmong(CommonOptions.Modes);
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout." };
 
         var command = new Command("normalize", "Convert Traditional Chinese to Simplified and fold full-width forms, like the parser does before reading a report.")

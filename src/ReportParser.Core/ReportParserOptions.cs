@@ -38,26 +38,16 @@ public sealed record ReportParserOptions
 /// </summary>
 internal static class NormalizationModeNames
 {
-    public static string Of(NormalizationMode mode) => mode switch
-    {
-        NormalizationMode.Auto => "auto",
-        NormalizationMode.T2s => "t2s",
-        NormalizationMode.Tw2s => "tw2s",
-        NormalizationMode.Tw2sp => "tw2sp",
-        NormalizationMode.Hk2s => "hk2s",
-        NormalizationMode.None => "none",
-        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, null),
-    };
+    /// <summary>Every mode's name, in the order of <see cref="NormalizationMode"/>: the one list the command line offers.</summary>
+    public static readonly string[] All = ["auto", "t2s", "tw2s", "tw2sp", "hk2s", "none"];
+
+    public static string Of(NormalizationMode mode) =>
+        (uint)mode < (uint)All.Length ? All[(int)mode] : throw new ArgumentOutOfRangeException(nameof(mode), mode, null);
 
     /// <summary>The mode named <paramref name="name"/> (any case); throws for an unknown name.</summary>
-    public static NormalizationMode Parse(string name) => name.ToLowerInvariant() switch
+    public static NormalizationMode Parse(string name)
     {
-        "auto" => NormalizationMode.Auto,
-        "t2s" => NormalizationMode.T2s,
-        "tw2s" => NormalizationMode.Tw2s,
-        "tw2sp" => NormalizationMode.Tw2sp,
-        "hk2s" => NormalizationMode.Hk2s,
-        "none" => NormalizationMode.None,
-        _ => throw new ArgumentException($"unknown normalisation mode '{name}'", nameof(name)),
-    };
+        int at = Array.IndexOf(All, name.ToLowerInvariant());
+        return at >= 0 ? (NormalizationMode)at : throw new ArgumentException($"unknown normalisation mode '{name}'", nameof(name));
+    }
 }
