@@ -42,7 +42,7 @@ public sealed class ReportPipeline
     {
         ArgumentNullException.ThrowIfNull(source);
         var bag = new DiagnosticBag();
-        var text = _reader.Read(source, bag, out var info, out var error, cancellationToken);
+        var (text, info, error) = _reader.Read(source, bag, cancellationToken);
         if (text is null)
         {
             return new ParseResult(new ReportDocument { Source = info, Error = error, Diagnostics = bag.ToSortedList() });

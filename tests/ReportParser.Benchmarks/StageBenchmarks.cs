@@ -36,7 +36,7 @@ public class StageBenchmarks
     [Benchmark]
     public object Read() => ReadSource();
 
-    private SourceText ReadSource() => new SourceReader(_options).Read(ReportSource.FromBytes(Seed, _bytes), new DiagnosticBag(), out _, out _)!;
+    private SourceText ReadSource() => new SourceReader(_options).Read(ReportSource.FromBytes(Seed, _bytes), new DiagnosticBag()).Text!;
 
     [Benchmark]
     public object Normalize() => new Normalizer(_options).Normalize(_read).Text;

@@ -10,14 +10,14 @@ internal sealed class SourceReader(ReportParserOptions options)
     private readonly EncodingDetector _detector = new();
 
     /// <summary>
-    /// Reads the source. Returns the text, or sets <paramref name="error"/> when the input is not readable as a report.
-    /// Every kind of input is read through <see cref="ReportSource.ReadAllBytes"/>, which stops at the size limit and
-    /// honours <paramref name="cancellationToken"/> (throwing <see cref="OperationCanceledException"/>).
+    /// Reads the source: its text (or page), with what is known of the input; no text and an error
+    /// when the input is not readable as a report. Every kind of input is read through
+    /// <see cref="ReportSource.ReadAllBytes"/>, which stops at the size limit and honours
+    /// <paramref name="cancellationToken"/> (throwing <see cref="OperationCanceledException"/>).
     /// </summary>
-    public SourceText? Read(ReportSource source, DiagnosticBag bag, out SourceInfo info, out ParseError? error, CancellationToken cancellationToken = default)
+    public ReadResult Read(ReportSource source, DiagnosticBag bag, CancellationToken cancellationToken = default)
     {
-        error = null;
-        info = new SourceInfo(source.Name, "unknown", null, 0, "");
+        var info = new SourceInfo(source.Name, "unknown", null, 0, "");
         byte[]? read;
         long length;
         try
@@ -27,37 +27,32 @@ internal sealed class SourceReader(ReportParserOptions options)
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
             info = info with { Bytes = source.KnownLength ?? 0 };
-            error = Fail(DiagnosticCodes.Unreadable, $"cannot read the input: {ex.Message}", bag);
-            return null;
+            return new ReadResult(null, info, Fail(DiagnosticCodes.Unreadable, $"cannot read the input: {ex.Message}", bag));
         }
 
         if (read is not { } bytes)
         {
             info = info with { Bytes = length };
-            error = Fail(DiagnosticCodes.TooLarge, source.KnownLength is > 0
+            return new ReadResult(null, info, Fail(DiagnosticCodes.TooLarge, source.KnownLength is > 0
                 ? $"the input is {length:N0} bytes, over the limit of {options.MaxBytes:N0} bytes (--max-bytes)"
-                : $"the input has no size in advance and gave more than the limit of {options.MaxBytes:N0} bytes (--max-bytes); reading stopped there", bag);
-            return null;
+                : $"the input has no size in advance and gave more than the limit of {options.MaxBytes:N0} bytes (--max-bytes); reading stopped there", bag));
         }
 
         string sha = Sha256Hex(bytes);
         info = info with { Bytes = bytes.LongLength, Sha256 = sha };
         if (bytes.LongLength > options.MaxBytes)
         {
-            error = Fail(DiagnosticCodes.TooLarge, $"the input is {bytes.LongLength:N0} bytes, over the limit of {options.MaxBytes:N0} bytes (--max-bytes)", bag);
-            return null;
+            return new ReadResult(null, info, Fail(DiagnosticCodes.TooLarge, $"the input is {bytes.LongLength:N0} bytes, over the limit of {options.MaxBytes:N0} bytes (--max-bytes)", bag));
         }
 
         if (IsBlank(bytes))
         {
-            error = Fail(DiagnosticCodes.EmptyInput, bytes.Length == 0 ? "the input is empty (0 bytes)" : "the input contains only whitespace", bag);
-            return null;
+            return new ReadResult(null, info, Fail(DiagnosticCodes.EmptyInput, bytes.Length == 0 ? "the input is empty (0 bytes)" : "the input contains only whitespace", bag));
         }
 
         if (LooksBinary(bytes) && !EncodingDetector.LooksLikeUtf16(bytes, out _))
         {
-            error = Fail(DiagnosticCodes.BinaryInput, "the input is binary data (control bytes, no text), not a text or HTML report", bag);
-            return null;
+            return new ReadResult(null, info, Fail(DiagnosticCodes.BinaryInput, "the input is binary data (control bytes, no text), not a text or HTML report", bag));
         }
 
         bool html = FormatDetector.IsHtml(bytes);
@@ -66,12 +61,12 @@ internal sealed class SourceReader(ReportParserOptions options)
         {
             var page = new HtmlReader(_detector).Read(bytes, source.Name, bag, out string encodingName);
             info = info with { Encoding = encodingName };
-            return page with { Bytes = bytes.LongLength, Sha256 = sha };
+            return new ReadResult(page with { Bytes = bytes.LongLength, Sha256 = sha }, info, null);
         }
 
         var decoded = _detector.Detect(bytes, bag);
         info = info with { Encoding = decoded.Encoding };
-        return new SourceText(source.Name, "text", decoded.Encoding, bytes.LongLength, sha, LineSplitter.Split(decoded.Text, bag));
+        return new ReadResult(new SourceText(source.Name, "text", decoded.Encoding, bytes.LongLength, sha, LineSplitter.Split(decoded.Text, bag)), info, null);
     }
 
     private static ParseError Fail(DiagnosticDescriptor descriptor, string message, DiagnosticBag bag)
@@ -200,3 +195,6 @@ internal sealed class SourceReader(ReportParserOptions options)
         return new string(chars);
     }
 }
+
+/// <summary>The reading stage's value: the text (null when the input cannot be read as a report), what is known of the input, and the error that stopped it.</summary>
+internal sealed record ReadResult(SourceText? Text, SourceInfo Info, ParseError? Error);

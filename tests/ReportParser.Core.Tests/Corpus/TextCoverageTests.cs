@@ -56,7 +56,7 @@ public class TextCoverageTests
             : Path.Combine(TestPaths.Output, input);
         var options = ReportParserOptions.Default;
         var bag = new DiagnosticBag();
-        var text = new SourceReader(options).Read(ReportSource.FromFile(path, input), bag, out _, out _);
+        var text = new SourceReader(options).Read(ReportSource.FromFile(path, input), bag).Text;
         Assert.NotNull(text);
         var blocks = new Normalizer(options).Normalize(text!).Text.Blocks;
         var header = CrawlerHeader.Read(blocks);

@@ -25,7 +25,7 @@ internal static class HtmlTestSupport
     public static (SourceText? Text, DiagnosticBag Bag, SourceInfo Info) ReadSource(byte[] bytes)
     {
         var bag = new DiagnosticBag();
-        var text = new SourceReader(new ReportParserOptions()).Read(ReportSource.FromBytes("test.html", bytes), bag, out var info, out _);
+        var (text, info, _) = new SourceReader(new ReportParserOptions()).Read(ReportSource.FromBytes("test.html", bytes), bag);
         return (text, bag, info);
     }
 
