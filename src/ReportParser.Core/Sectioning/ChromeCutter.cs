@@ -25,6 +25,14 @@ internal static class ChromeCutter
     /// <summary>Default shortest run of toolbar words cut inside a line (a single word is cut only at the line's end, and only a footer word).</summary>
     public const int DefaultMinToolbarRun = 3;
 
+    /// <summary>
+    /// Default number of lines at each end of a document searched for chrome spans. Page furniture
+    /// stands around the article — breadcrumb and toolbar above it, download links and footer below;
+    /// a one-line body is both its first and its last line. Lines deeper inside are the report's and
+    /// are not searched (a long report of flattened table cells would pay for every one of them).
+    /// </summary>
+    public const int DefaultEdgeLines = 25;
+
     public static ChromeCut Cut(IReadOnlyList<Block> blocks)
     {
         List<Block>? result = null;
@@ -35,7 +43,8 @@ internal static class ChromeCutter
             var block = blocks[i];
             // A short line that is chrome as a whole stays for the callers to skip (IsChrome); it is
             // asked only of a line with something to cut, as most lines have nothing.
-            if (block is TextLine line && FindCuts(line.Text) is { } cuts && !ChromeFilter.IsChrome(line.Text))
+            bool edge = i < DefaultEdgeLines || i >= blocks.Count - DefaultEdgeLines;
+            if (edge && block is TextLine line && FindCuts(line.Text) is { } cuts && !ChromeFilter.IsChrome(line.Text))
             {
                 result ??= new List<Block>(blocks.Take(i));
                 result.Add(line with { Text = Apply(line.Text, cuts, ref removed, spans) });
@@ -164,6 +173,12 @@ internal static class ChromeCutter
             return i + 1;
         }
 
+        // Most lines are told apart by their first character, before any label is compared.
+        if (!LabelFirsts.Contains(TextFold.FoldForMatching(text[i])))
+        {
+            return -1;
+        }
+
         foreach (string label in ChromeVocabulary.BreadcrumbLabels)
         {
             if (StartsFolded(text, i, label))
@@ -248,6 +263,9 @@ internal static class ChromeCutter
 
     // The characters a toolbar word can start with, brackets and full-width forms included ("【打印】", "ＱＱ空间").
     private static readonly string ToolbarFirsts = ToolbarFirstCharacters();
+
+    // The characters a breadcrumb label (or a path from 首页) starts with.
+    private static readonly string LabelFirsts = ChromeFilter.FirstCharacters(ChromeVocabulary.BreadcrumbLabels, "首");
 
     // Longest text a toolbar word takes, brackets and a colon included.
     private const int MaxToolbarToken = 12;

@@ -70,4 +70,18 @@ public class ChromeCutterTests
         Assert.Same(blocks, cut.Blocks);
         Assert.Equal(0, cut.Characters);
     }
+
+    [Fact]
+    public void Chrome_is_looked_for_at_the_ends_of_a_document_only()
+    {
+        const string toolbar = "发布时间:2024-01-09 微信 微博 QQ空间 打印 关闭";
+        var blocks = Enumerable.Range(1, 3 * ChromeCutter.DefaultEdgeLines)
+            .Select(n => (Block)new TextLine(n is 2 or 38 or 74 ? toolbar : $"第{n}行正文。", n)).ToArray();
+        var cut = ChromeCutter.Cut(blocks);
+        var texts = cut.Blocks.Select(b => ((TextLine)b).Text).ToArray();
+        Assert.Equal("发布时间:2024-01-09", texts[1]);            // near the top: cut
+        Assert.Equal(toolbar, texts[37]);                         // deep inside the report: left alone
+        Assert.Equal("发布时间:2024-01-09", texts[73]);           // near the end: cut
+        Assert.Equal(2, cut.Spans.Count);
+    }
 }
