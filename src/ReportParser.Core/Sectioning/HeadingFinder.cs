@@ -100,7 +100,7 @@ internal sealed class HeadingFinder
 
         // "一总体情况": the 、 lost in scraping is accepted before a known title only.
         bool markLost = text[n] is not ('、' or '.' or '．');
-        if (markLost && !StartsWithKnownTitle(text, n))
+        if (markLost && KnownTitleAt(text, n) is null)
         {
             return null;
         }
@@ -209,23 +209,17 @@ internal sealed class HeadingFinder
     /// </summary>
     private static (string Title, int End, bool Known) ExtractTitle(string text, int start, bool inline, bool subsection)
     {
-        if (!subsection)
+        if (!subsection && KnownTitleAt(text, start) is { } known)
         {
-            foreach (string known in SectionCatalog.KnownTitles)
+            int e = start + known.Length;
+            // "依申请公开信息的情况和不予公开信息的情况": a known title that the line extends into a
+            // longer title (no punctuation, ends with a title word) is the start of that title.
+            if (!inline && LongerTitle(text, e) is { } whole)
             {
-                if (string.CompareOrdinal(text, start, known, 0, known.Length) == 0)
-                {
-                    int e = start + known.Length;
-                    // "依申请公开信息的情况和不予公开信息的情况": a known title that the line extends into a
-                    // longer title (no punctuation, ends with a title word) is the start of that title.
-                    if (!inline && LongerTitle(text, e) is { } whole)
-                    {
-                        return (text[start..whole], whole, true);
-                    }
-
-                    return (known, e, true);
-                }
+                return (text[start..whole], whole, true);
             }
+
+            return (known, e, true);
         }
 
         int end = start;
@@ -423,17 +417,18 @@ internal sealed class HeadingFinder
     // Units a table cell ends with, right before a glued heading.
     private const string CellUnits = "元件条个次人项";
 
-    private static bool StartsWithKnownTitle(string text, int at)
+    /// <summary>The known section title that <paramref name="text"/> holds at <paramref name="at"/>, or null.</summary>
+    private static string? KnownTitleAt(string text, int at)
     {
         foreach (string known in SectionCatalog.KnownTitles)
         {
             if (string.CompareOrdinal(text, at, known, 0, known.Length) == 0)
             {
-                return true;
+                return known;
             }
         }
 
-        return false;
+        return null;
     }
 
     private static int SkipSpaces(string text, int i)
