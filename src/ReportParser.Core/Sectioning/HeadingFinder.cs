@@ -411,11 +411,8 @@ internal sealed class HeadingFinder
     {
         char p = text[pos - 1];
         return char.IsWhiteSpace(p) || p is '。' or '!' or '?' or ';' or '；' or '|' or '”' or '」' or ')' or '>' or ':' or '：'
-            || char.IsAsciiDigit(p) || p is '%' || CellUnits.Contains(p);
+            || char.IsAsciiDigit(p) || p is '%' || CellUnits.Is(p);
     }
-
-    // Units a table cell ends with, right before a glued heading.
-    private const string CellUnits = "元件条个次人项";
 
     /// <summary>The known section title that <paramref name="text"/> holds at <paramref name="at"/>, or null.</summary>
     private static string? KnownTitleAt(string text, int at)

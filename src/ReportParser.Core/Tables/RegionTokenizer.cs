@@ -202,7 +202,7 @@ internal sealed class RegionTokenizer
 
             int first = token.Text.IndexOf('。');
             int from = i;
-            if (IsUnitWord(token.Text.AsSpan(0, first)))
+            if (CellUnits.IsWord(token.Text.AsSpan(0, first)))
             {
                 // Back over "label value" pairs: the count before the unit, then clauses ending in a comma.
                 while (from - 2 >= start && tokens[from - 1].Kind == TokenKind.Value && tokens[from - 2].Kind == TokenKind.Label)
@@ -274,9 +274,6 @@ internal sealed class RegionTokenizer
 
     /// <summary>Longest clause (",办结") walked back over when a sentence's counts are dropped.</summary>
     private const int MaxProseClause = 15;
-
-    private static bool IsUnitWord(ReadOnlySpan<char> text) =>
-        WhiteSpace.Trim(text) is { Length: > 0 and <= 2 } unit && (unit[0] is '条' or '件' or '个' or '次' or '项' or '人' or '元' or '份' or '家' || unit.SequenceEqual("万元"));
 
     private static int TrailingPipes(ReadOnlySpan<char> trimmed)
     {
