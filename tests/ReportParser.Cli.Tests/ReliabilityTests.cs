@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Xunit;
 using ReportParser.Cli;
+using ReportParser.Tests.Reading;
 
 namespace ReportParser.Tests.Cli;
 
@@ -22,7 +23,7 @@ public sealed class ReliabilityTests
     {
         using var never = new ManualResetEventSlim();
         var clock = Stopwatch.StartNew();
-        var run = Cli.RunWithStdinStream(() => new NeverEnding(never), "parse", "-", "--timeout", "0.3");
+        var run = Cli.RunWithStdinStream(() => new TestStreams.BlockingStream(never), "parse", "-", "--timeout", "0.3");
         never.Set();
         Assert.Equal(ExitCodes.Failed, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);
@@ -256,26 +257,6 @@ public sealed class ReliabilityTests
         {
             Array.Clear(buffer, offset, count);
             return count;
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    /// <summary>A pipe whose writer never writes nor closes: reads block until released.</summary>
-    internal sealed class NeverEnding(ManualResetEventSlim release) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => 0; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            release.Wait();
-            return 0;
         }
 
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();

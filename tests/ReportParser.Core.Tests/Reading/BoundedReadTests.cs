@@ -54,7 +54,7 @@ public sealed class BoundedReadTests
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var clock = Stopwatch.StartNew();
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            new ReportPipeline().Parse(ReportSource.FromStream("-", () => new BlockingStream(never)), cancel.Token));
+            new ReportPipeline().Parse(ReportSource.FromStream("-", () => new TestStreams.BlockingStream(never)), cancel.Token));
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
         never.Set();
     }
@@ -110,25 +110,5 @@ public sealed class BoundedReadTests
             Disposed = true;
             base.Dispose(disposing);
         }
-    }
-
-    /// <summary>A pipe whose writer never writes: every read blocks until released.</summary>
-    private sealed class BlockingStream(ManualResetEventSlim release) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => 0; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            release.Wait();
-            return 0;
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
