@@ -12,7 +12,7 @@ public sealed class ReliabilityTests
     [Fact]
     public void Stdin_over_the_limit_is_an_error_record_read_only_to_the_limit()
     {
-        var run = Cli.RunWithStdinStream(() => new InfiniteZeros(), "parse", "-", "--max-bytes", "1000");
+        var run = Cli.RunWithStdinStream(() => new TestStreams.EndlessZeros(), "parse", "-", "--max-bytes", "1000");
         Assert.Equal(ExitCodes.Failed, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);
         Assert.Equal("RP1005", json.RootElement.GetProperty("error").GetProperty("code").GetString());
@@ -242,25 +242,5 @@ public sealed class ReliabilityTests
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(expected, file)), File.ReadAllBytes(Path.Combine(actual, file)));
         }
-    }
-
-    /// <summary>Zeros forever.</summary>
-    internal sealed class InfiniteZeros : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => 0; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            Array.Clear(buffer, offset, count);
-            return count;
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -27,7 +27,7 @@ public sealed class BoundedReadTests
     [Fact]
     public void An_endless_stream_is_read_at_most_one_chunk_past_the_limit()
     {
-        var endless = new EndlessStream();
+        var endless = new TestStreams.EndlessZeros();
         var document = new ReportPipeline(Small).Parse(ReportSource.FromStream("-", () => endless)).Document;
         Assert.Equal(DiagnosticCodes.TooLarge.Code, document.Error!.Code);
         Assert.InRange(endless.Given, Small.MaxBytes + 1, Small.MaxBytes + 1 + ReportSource.ChunkBytes);
@@ -82,33 +82,5 @@ public sealed class BoundedReadTests
         byte[] noise = new byte[4096];
         random.NextBytes(noise);
         Assert.Equal(DiagnosticCodes.BinaryInput.Code, new ReportPipeline().Parse(ReportSource.FromBytes("noise.bin", noise)).Document.Error!.Code);
-    }
-
-    /// <summary>Gives zeros forever, counting them.</summary>
-    private sealed class EndlessStream : Stream
-    {
-        public long Given { get; private set; }
-        public bool Disposed { get; private set; }
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => Given; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            Array.Clear(buffer, offset, count);
-            Given += count;
-            return count;
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        protected override void Dispose(bool disposing)
-        {
-            Disposed = true;
-            base.Dispose(disposing);
-        }
     }
 }
