@@ -101,6 +101,13 @@ internal sealed class LegacyCatalog
         return space > 0 ? KeyOf(Normalize(label[(space + 1)..])) : null;
     }
 
+    /// <summary>
+    /// The kind of a value column by its header: <c>cumulative</c> for a running total (历年累计, 累计),
+    /// <c>year</c> for the year's figure (2013年度, 本年, 年末统计, 数量). The wide CSV keys legacy cells by it,
+    /// so that tables heading their columns differently share one header.
+    /// </summary>
+    public static string ColumnKind(string column) => column.Contains("累计", StringComparison.Ordinal) ? "cumulative" : "year";
+
     /// <summary>The canonical key of a normalised label: an exact match, or the only indicator one edit away; null otherwise.</summary>
     public string? KeyOf(string normalized)
     {

@@ -108,6 +108,33 @@ public class LegacyTableTests
         Assert.Null(new ReportPipeline().Parse(ReportSource.FromText("seed.txt", text)).Document.LegacyStats);
     }
 
+    [Fact]
+    public void The_wide_csv_has_a_column_per_indicator_and_column_kind_and_the_cells_csv_a_row_per_cell()
+    {
+        var document = Parse("指标名称 计量单位 2013年度 历年累计 主动公开信息数 条 43 555 政务微博发布数 条 7 9\n");
+        var wide = new StringWriter();
+        using (var csv = new ReportParser.Output.CsvReportWriter(wide, ReportParser.Output.CsvLayout.Wide))
+        {
+            csv.Write(document);
+        }
+
+        string[] lines = wide.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].TrimEnd('\r').Split(',');
+        var row = lines[1].TrimEnd('\r').Split(',');
+        Assert.Equal("43", row[Array.IndexOf(header, "legacy.proactive.total.year")]);
+        Assert.Equal("555", row[Array.IndexOf(header, "legacy.proactive.total.cumulative")]);
+        Assert.Equal("", row[Array.IndexOf(header, "legacy.review.count.year")]);
+
+        var cells = new StringWriter();
+        using (var csv = new ReportParser.Output.CsvReportWriter(cells, ReportParser.Output.CsvLayout.Cells))
+        {
+            csv.Write(document);
+        }
+
+        Assert.Contains(",legacy,legacy_stats,proactive.total,历年累计,555,", cells.ToString(), StringComparison.Ordinal);
+        Assert.Contains(",legacy,legacy_stats,政务微博发布数,2013年度,7,", cells.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("其中：1．网站公开", "proactive.website")]
     [InlineData("行政复试数", "review.count")]
