@@ -84,6 +84,7 @@ internal sealed partial class LegacyTableReader(LegacyCatalog catalog)
         }
 
         var rows = new List<LegacyRow>();
+        var runs = new List<string>();
         var splits = new List<string>();
         int? groupParent = null;
         while (true)
@@ -132,6 +133,7 @@ internal sealed partial class LegacyTableReader(LegacyCatalog catalog)
             }
 
             var line = LineAt(lines, starts, m.Groups["label"].Index);
+            runs.Add(digits.Trim());
             string written = line.ShownOf(label);
             string normalized = LegacyCatalog.Normalize(label);
             rows.Add(new LegacyRow
@@ -141,7 +143,6 @@ internal sealed partial class LegacyTableReader(LegacyCatalog catalog)
                 NormalizedLabel = normalized,
                 Unit = m.Groups["unit"].Value,
                 Parent = parent,
-                Values = Values(digits.Trim(), columns.Count, written, line.Line, splits, bag),
                 Raw = line.ShownOf(digits.Trim()),
                 Line = line.Line,
             });
@@ -151,6 +152,28 @@ internal sealed partial class LegacyTableReader(LegacyCatalog catalog)
         if (rows.Count == 0)
         {
             return null;
+        }
+
+        // A header naming more columns than any row prints, with a row whose one number cannot be
+        // several (a lone 0): the table prints the first column only, and the others are blank.
+        bool firstColumnOnly = columns.Count > 1 && runs.TrueForAll(r => Tokens(r).Length == 1)
+            && runs.Exists(r => Candidates(Tokens(r), columns.Count).Count == 0);
+        if (firstColumnOnly)
+        {
+            bag.Report(DiagnosticCodes.LegacyValuesMismatch,
+                $"legacy table: the header names {columns.Count} columns ({string.Join(" / ", columns)}) but every row prints one number, "
+                + $"and some cannot be {columns.Count} (a lone {runs.Find(r => Candidates(Tokens(r), columns.Count).Count == 0)}): read as {columns[0]}, the other columns blank",
+                tableLine);
+        }
+
+        for (int i = 0; i < rows.Count; i++)
+        {
+            rows[i] = rows[i] with
+            {
+                Values = firstColumnOnly
+                    ? [Number(runs[i]), .. new decimal?[columns.Count - 1]]
+                    : Values(runs[i], columns.Count, rows[i].Label, rows[i].Line ?? tableLine, splits, bag),
+            };
         }
 
         Report(rows, columns, tableLine, bag);
@@ -265,12 +288,12 @@ internal sealed partial class LegacyTableReader(LegacyCatalog catalog)
     private static decimal?[] Values(string digits, int columns, string label, int line, List<string> splits, DiagnosticBag bag)
     {
         var result = new decimal?[columns];
-        string[] tokens = digits.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        string[] tokens = Tokens(digits);
         if (tokens.Length == columns)
         {
             for (int i = 0; i < columns; i++)
             {
-                result[i] = decimal.Parse(tokens[i], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+                result[i] = Number(tokens[i]);
             }
 
             return result;
@@ -283,13 +306,12 @@ internal sealed partial class LegacyTableReader(LegacyCatalog catalog)
             return result;
         }
 
-        var candidates = new List<string[]>();
-        Splits(tokens, 0, columns, [], candidates);
+        var candidates = Candidates(tokens, columns);
         if (candidates.Count == 1)
         {
             for (int i = 0; i < columns; i++)
             {
-                result[i] = decimal.Parse(candidates[0][i], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+                result[i] = Number(candidates[0][i]);
             }
 
             splits.Add($"{label} {digits}→{string.Join("|", candidates[0])}");
@@ -302,6 +324,18 @@ internal sealed partial class LegacyTableReader(LegacyCatalog catalog)
             + (candidates.Count == 0 ? "no split gives valid numbers" : $"{candidates.Count} splits fit ({listed}{(candidates.Count > DefaultMaxCandidates ? "; …" : "")})")
             + "; its values are left null", line);
         return result;
+    }
+
+    private static string[] Tokens(string digits) => digits.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+
+    private static decimal Number(string text) => decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+
+    /// <summary>The ways to read the tokens as <paramref name="parts"/> valid numbers (up to a bound).</summary>
+    private static List<string[]> Candidates(string[] tokens, int parts)
+    {
+        var found = new List<string[]>();
+        Splits(tokens, 0, parts, [], found);
+        return found;
     }
 
     // Every way to cut the tokens into `parts` numbers, each token into one or more pieces.

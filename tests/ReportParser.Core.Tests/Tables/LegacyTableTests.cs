@@ -51,6 +51,21 @@ public class LegacyTableTests
     }
 
     [Fact]
+    public void A_header_of_two_columns_over_rows_of_one_number_reads_the_first_column()
+    {
+        var document = Parse("指标名称单位2017年历年累计主动公开文件数条148 其中：1.政府网站公开数条148 2.政府公报公开数条0 受理政府信息公开申请总数条2\n");
+        var stats = document.LegacyStats!;
+        Assert.Equal([148m, 148m, 0m, 2m], stats.Rows.Select(r => r.Values[0]));
+        Assert.All(stats.Rows, r => Assert.Null(r.Values[1]));
+        Assert.Contains(document.Diagnostics, d => d.Code == "RP3021" && d.Message.Contains("read as 2017年", StringComparison.Ordinal));
+
+        // With one row that does print two numbers, a lone number is not read as the first column.
+        var mixed = Stats("指标名称单位2017年历年累计主动公开文件数条148 2000 政府公报公开数条0\n");
+        Assert.Equal([148m, 2000m], mixed.Rows[0].Values);
+        Assert.Equal([null, null], mixed.Rows[1].Values);
+    }
+
+    [Fact]
     public void A_part_glued_to_the_next_parts_number_keeps_its_own_digits()
     {
         var stats = Stats("指标名称 单位 数量 主动公开信息数条158其中：1.网站公开数条1582.政府公报公开数条03.其他方式公开数条0\n");
