@@ -167,6 +167,18 @@ public sealed class CsvReportWriter : IDisposable
                 }
             }
         }
+
+        // A legacy row's cells: its key (or its label when the catalogue has none) and the column as the table names it.
+        if (document.LegacyStats is { } legacy)
+        {
+            foreach (var row in legacy.Rows)
+            {
+                for (int c = 0; c < legacy.Columns.Count && c < row.Values.Count; c++)
+                {
+                    _csv.WriteRecord([file, year, agency, TemplateNames.Legacy, "legacy_stats", Text(row.Key ?? row.Label), Text(legacy.Columns[c]), FormatValue(row.Values[c]), Text(row.Raw), Format(row.Line)]);
+                }
+            }
+        }
     }
 
     /// <summary>The columns a row has cells in: the table's columns that the row has a value or raw text for, in table order, then any others.</summary>
@@ -201,6 +213,17 @@ public sealed class CsvReportWriter : IDisposable
                 foreach (var (column, value) in row.Values)
                 {
                     values.TryAdd($"{table.Key}.{row.Key}.{column}", FormatValue(value));
+                }
+            }
+        }
+
+        if (document.LegacyStats is { } legacy)
+        {
+            foreach (var row in legacy.Rows)
+            {
+                for (int c = 0; row.Key is not null && c < legacy.Columns.Count && c < row.Values.Count; c++)
+                {
+                    values.TryAdd(WideCsvColumns.LegacyKey(row.Key, legacy.Columns[c]), FormatValue(row.Values[c]));
                 }
             }
         }
