@@ -5,7 +5,9 @@ from its decisions (ReportPhrases.tsv beside it), and the rule decisions from ev
   tests/scripts/report-phrases.py decide     recompute the rule rows of ReportPhrases.tsv from the
                                               evidence below (manual rows are kept as they are),
                                               then generate
-  tests/scripts/report-phrases.py generate   ReportPhrases.tsv -> ReportPhrases.txt
+  tests/scripts/report-phrases.py generate   ReportPhrases.tsv -> ReportPhrases.txt (the terms that
+                                              mark Taiwan phrasing) and ReportPhraseContexts.txt (the
+                                              rest); conversion reads both as one table
 
 Evidence (read at refresh time, nothing of it vendored):
 - candidates: every Taiwan phrase OpenCC's s2twp can write, i.e. the TWPhrases dictionary of
@@ -22,13 +24,17 @@ Rules (each row of the TSV says which one decided it, with the counts):
 - a Taiwan term T that s2twp writes for the mainland word M, where T read plainly is K:
   - corpus: when the tuning text has M and not K, T maps to M; K and not M, T is kept;
   - both in the corpus: the more frequent reading there is the default;
-  - neither: jieba decides (M when it is more frequent than K);
+  - as often in the corpus (or in neither): jieba decides, M when it is at least as frequent
+    as K (s2twp wrote T, so a term neither source knows maps back);
+  - M is not written when OpenCC's t2s cannot give it back from s2t (天冬酰胺);
 - context: mainland words (jieba, frequency >= MIN_WORD) that contain the other reading, and
   whose s2twp form contains T, get a line of their own when jieba has them at least RATIO times
   as often as the same word with the default reading (so 方程式 stays although 程式 maps to 程序);
   likewise collocations of the tuning text (the reading with one or two Han characters, not
-  function words such as 的 和 及, before or after it) seen at least MIN_COLLOCATION times with the other reading and never with the default
-  (系统运行, 运行情况).
+  function words such as 的 和 及, before or after it) seen at least MIN_COLLOCATION times with
+  the other reading and never with the default (安全运行, 运行稳定);
+- marks: a mapped term marks Taiwan phrasing (ReportPhrases.txt, which the script detector
+  counts) when M is at least RATIO times as frequent as K both in the tuning text and in jieba.
 """
 import collections
 import glob
