@@ -9,7 +9,6 @@ import difflib
 import os
 import sys
 
-from textfold import fold
 
 SETS = ["s2twp", "s2t", "s2hk"]
 GROUPS = ["seeds", "tuning", "held-out"]
@@ -20,13 +19,6 @@ def group_of(name):
     if name.startswith("seed-"):
         return "seeds"
     return "held-out" if int(name[len("corpus-"):][:3]) % 3 == 0 else "tuning"
-
-
-def fold_widths_until_output_keeps_them(text):
-    # The normaliser still folds widths in the text it writes, so the original is folded the same
-    # way before comparing. This step goes once output keeps widths: s2twp, s2t and s2hk do not
-    # change punctuation, so the figures stay the same without it.
-    return fold(text)
 
 
 def levenshtein(a, b):
@@ -70,7 +62,7 @@ def main():
     found = collections.Counter()
     for name in names:
         group = group_of(name)
-        expected = fold_widths_until_output_keeps_them(read(f"{work}/in/{name}.simplified.txt")).split("\n")
+        expected = read(f"{work}/in/{name}.simplified.txt").split("\n")
         for mode in modes:
             for s in SETS:
                 actual = read(f"{work}/out/{mode}.{name}.{s}.txt").split("\n")

@@ -73,4 +73,4 @@ for mode in "${modes[@]}"; do
   done
 done | OUT="$work/out" xargs -P 2 -L 1 sh -c 'dotnet "$0" normalize --mode "$1" "$2" -o "$OUT/$1.${2##*/}"' "$cli"
 
-PYTHONPATH="$repo/tests/scripts" python3 "$repo/tests/scripts/roundtrip.py" "$work" "$diff" "${modes[@]}"
+python3 "$repo/tests/scripts/roundtrip.py" "$work" "$diff" "${modes[@]}"
