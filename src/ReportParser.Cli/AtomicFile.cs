@@ -15,7 +15,7 @@ namespace ReportParser.Cli;
 /// a block device, socket or directory is refused. A regular file anywhere, <c>/dev/shm</c> included,
 /// goes through a temporary.
 /// </summary>
-internal sealed class AtomicFile : IDisposable
+internal sealed class AtomicFile : IOutputFile
 {
     /// <summary>The suffix of temporary files.</summary>
     public const string TempSuffix = ".rp-tmp";

@@ -127,6 +127,23 @@ internal abstract class BatchCommand : Command
         return resolver.Resolve(result.GetValue(Common.Inputs) ?? [], Console, skipDirectory, w => Console.Stderr.WriteLine($"reportparser: {w}"), skipFile);
     }
 
+    /// <summary>
+    /// The inputs of this run's <c>--shard</c> (all of them without it). A shard that takes none of the
+    /// inputs is named in a warning and runs empty: its output is a valid empty one, so a cluster job of
+    /// more shards than inputs still succeeds.
+    /// </summary>
+    protected IReadOnlyList<InputItem> SelectShard(System.CommandLine.ParseResult result, IReadOnlyList<InputItem> items)
+    {
+        var shard = Common.ShardOf(result);
+        var selected = shard.Select(items);
+        if (selected.Count == 0 && !result.GetValue(Common.Quiet))
+        {
+            Console.Stderr.WriteLine($"reportparser: shard {shard} takes none of the {items.Count} input{(items.Count == 1 ? "" : "s")}");
+        }
+
+        return selected;
+    }
+
     protected void PrintSummary(System.CommandLine.ParseResult result, RunSummary summary, string verb)
     {
         if (!result.GetValue(Common.Quiet))

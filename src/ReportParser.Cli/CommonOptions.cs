@@ -52,6 +52,12 @@ internal sealed class CommonOptions
         HelpName = "SECONDS",
     };
 
+    public Option<string?> ShardOption { get; } = new("--shard")
+    {
+        Description = "Take only shard K of N (K from 1 to N) of the inputs, chosen by a stable hash of each input's path relative to its directory argument: N runs with K = 1..N take every input exactly once.",
+        HelpName = "K/N",
+    };
+
     public Option<bool> Quiet { get; } = new("--quiet", "-q")
     {
         Description = "No progress and no summary line on stderr.",
@@ -74,6 +80,13 @@ internal sealed class CommonOptions
                 r.AddError("--max-bytes must be a whole number, at least 1.");
             }
         });
+        ShardOption.Validators.Add(r =>
+        {
+            if (Shard.Parse(r.GetValueOrDefault<string?>()) is null)
+            {
+                r.AddError("--shard must be K/N with whole numbers 1 <= K <= N (for example 2/8).");
+            }
+        });
         Timeout.Validators.Add(r =>
         {
             if (ParseTimeout(r.GetValueOrDefault<string>()) is null)
@@ -91,6 +104,7 @@ internal sealed class CommonOptions
         command.Options.Add(MaxBytes);
         command.Options.Add(Include);
         command.Options.Add(Timeout);
+        command.Options.Add(ShardOption);
         command.Options.Add(Quiet);
     }
 
@@ -100,6 +114,8 @@ internal sealed class CommonOptions
         MaxBytes = ParseMaxBytes(result.GetValue(MaxBytes)) ?? ReportParserOptions.Default.MaxBytes,
         KeepOriginal = keepOriginal,
     };
+
+    public Shard ShardOf(System.CommandLine.ParseResult result) => Shard.Parse(result.GetValue(ShardOption)) ?? Shard.All;
 
     public int JobsOf(System.CommandLine.ParseResult result) => ParseJobs(result.GetValue(Jobs)) ?? Environment.ProcessorCount;
 

@@ -55,9 +55,9 @@ internal sealed class ParseCommand : BatchCommand
         Description = "With --excel: write text cells as they are, without the ' that keeps a spreadsheet from running text starting with = + - @ as a formula.",
     };
 
-    public Option<bool> SkipExisting { get; } = new("--skip-existing")
+    public Option<bool> SkipExisting { get; } = new("--skip-existing", "--resume")
     {
-        Description = "With -f json -o DIR: skip inputs whose output file is already their record (same path, size and SHA-256; not a timeout or crash); they still count in the summary.",
+        Description = "Resume: with -f json -o DIR skip inputs whose output file is already their record; with -o FILE (JSON Lines, CSV) keep the records an earlier run completed, from the first, and append the rest. A record is kept when it has the input's path, size and SHA-256 and is not a timeout or crash; kept inputs count as skipped.",
     };
 
     protected override int Execute(System.CommandLine.ParseResult result, CancellationToken cancellationToken)
@@ -72,11 +72,15 @@ internal sealed class ParseCommand : BatchCommand
             result.GetValue(SkipExisting),
             InputResolver.IsSingleInput(arguments),
             result.GetValue(RawCsv));
-        var items = ResolveInputs(result, plan.Directory, plan.File);
+        // Output names under -o DIR are decided over all inputs, so the shards of one run never hand out a name twice.
+        var allItems = ResolveInputs(result, plan.Directory, plan.File);
+        var items = SelectShard(result, allItems);
         var options = Common.PipelineOptions(result, result.GetValue(KeepOriginal));
 
         using var outputLock = plan.LockOutput();
-        using var sink = plan.CreateSink(items, Console.Stdout, options.MaxBytes);
+        int jobs = Common.JobsOf(result);
+        var timeout = Common.TimeoutOf(result);
+        using var sink = plan.CreateSink(allItems, Console.Stdout, options, records => ResumeCheck.CountCurrent(records, items, options.MaxBytes, jobs, timeout, cancellationToken), items);
         var summary = RunBatch(result, items, options, plan.SkipExisting ? sink.OutputIsCurrent : null, (r, s) =>
         {
             if (r.Document is null)
@@ -176,9 +180,9 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
             file = output;
         }
 
-        if (skipExisting && directory is null)
+        if (skipExisting && directory is null && (file is null || chosen == OutputFormat.Json))
         {
-            throw new UsageException("--skip-existing needs -f json -o DIR (one output file per input)");
+            throw new UsageException("--skip-existing needs -f json -o DIR (one output file per input) or -o FILE with -f jsonl or csv");
         }
 
         return new OutputPlan(chosen, layout, excel, file, directory, skipExisting, rawCsv);
@@ -217,9 +221,16 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
         }
     }
 
-    /// <summary>Creates the output: stdout, the temporary of <c>-o FILE</c>, or the directory. Failures are usage errors.</summary>
-    public IReportSink CreateSink(IReadOnlyList<InputItem> items, TextWriter stdout, long maxBytes)
+    /// <summary>
+    /// Creates the output: stdout, the temporary of <c>-o FILE</c> (for JSON Lines and CSV in a regular file,
+    /// a <see cref="ResumableFile"/>, resumed with <paramref name="keep"/> under <see cref="SkipExisting"/>), or the
+    /// directory, whose names are decided over <paramref name="items"/>. Failures are usage errors.
+    /// </summary>
+    /// <param name="runItems">The inputs this run parses (its shard), in order: a resumed file keeps the records of the first ones.</param>
+    public IReportSink CreateSink(IReadOnlyList<InputItem> items, TextWriter stdout, ReportParserOptions options,
+        Func<IReadOnlyList<RecordIdentity>, int>? keep = null, IReadOnlyList<InputItem>? runItems = null)
     {
+        long maxBytes = options.MaxBytes;
         try
         {
             if (Directory is not null)
@@ -238,6 +249,12 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
                     AtomicFile.DeleteLeftovers(parent, recursive: false, Path.GetFileName(File));
                 }
 
+                if (Format != OutputFormat.Json && !AtomicFile.IsDevice(Path.GetFullPath(File)))
+                {
+                    var resumable = ResumableFile.Open(File, Signature(options), SkipExisting ? keep : null);
+                    return new StreamSink(resumable.Writer, resumable, Format, Layout, Excel, RawCsv, (runItems ?? items).Take(resumable.Kept));
+                }
+
                 var file = AtomicFile.Create(File);
                 return new StreamSink(file.Writer, file, Format, Layout, Excel, RawCsv);
             }
@@ -249,6 +266,15 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
             throw new UsageException($"cannot write output {Directory ?? File}: {ex.Message}");
         }
     }
+
+    /// <summary>Everything that shapes the records of a stream output: a resumed file keeps records only when it is the same.</summary>
+    private string Signature(ReportParserOptions options) => string.Join(' ',
+        typeof(ReportPipeline).Assembly.GetName().Version?.ToString() ?? "",
+        Format == OutputFormat.Csv ? $"csv-{Layout}" : "jsonl",
+        Excel ? (RawCsv ? "excel-raw" : "excel") : "plain",
+        $"mode={options.Mode}",
+        $"keep-original={options.KeepOriginal}",
+        $"max-bytes={options.MaxBytes}").ToLowerInvariant();
 
     private static void ProbeWritable(string directory)
     {

@@ -39,7 +39,7 @@ internal sealed class ValidateCommand : BatchCommand
             _ => ValidationFormat.Text,
         };
         bool strict = result.GetValue(Strict);
-        var items = ResolveInputs(result, skipDirectory: null);
+        var items = SelectShard(result, ResolveInputs(result, skipDirectory: null));
         var writer = new ValidationWriter(Console.Stdout, format);
         bool failed = false;
         writer.Begin();

@@ -48,12 +48,17 @@ public sealed class CsvReportWriter : IDisposable
     /// Prefix <c>'</c> to text cells that start like a formula (<see cref="EscapeFormula"/>); numbers never.
     /// Default: on for <paramref name="excel"/>, off otherwise.
     /// </param>
-    public CsvReportWriter(TextWriter writer, CsvLayout layout = CsvLayout.Cells, bool excel = false, bool? escapeFormulas = null)
+    /// <param name="headerWritten">
+    /// The destination already holds the byte order mark (for <paramref name="excel"/>) and the header: an output
+    /// continued from an earlier run. Only rows are written.
+    /// </param>
+    public CsvReportWriter(TextWriter writer, CsvLayout layout = CsvLayout.Cells, bool excel = false, bool? escapeFormulas = null, bool headerWritten = false)
     {
         ArgumentNullException.ThrowIfNull(writer);
         _layout = layout;
         _escapeFormulas = escapeFormulas ?? excel;
-        if (excel)
+        _headerWritten = headerWritten;
+        if (excel && !headerWritten)
         {
             writer.Write('\uFEFF');
         }
