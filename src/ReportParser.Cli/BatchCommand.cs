@@ -81,8 +81,8 @@ internal abstract class BatchCommand : Command
     {
         var pipeline = new ReportPipeline(options);
         var summary = new RunSummary();
-        bool quiet = result.GetValue(Common.Quiet);
-        var progress = !quiet && Console.StderrIsTerminal && items.Count > 1 ? new ProgressReporter(Console.Stderr, items.Count) : null;
+        var style = Common.ProgressOf(result, Console.StderrIsTerminal);
+        var progress = style != ProgressStyle.None && items.Count > 1 ? new ProgressReporter(Console.Stderr, items.Count, style) : null;
         var stderrLock = new object();
         var runner = new BatchRunner((item, token) => pipeline.Parse(item.ToSource(), token).Document, Common.JobsOf(result), Common.TimeoutOf(result))
         {
@@ -144,10 +144,16 @@ internal abstract class BatchCommand : Command
         return selected;
     }
 
+    /// <summary>The failed inputs with their codes (the first <see cref="RunSummary.MaxListedFailures"/>, then a count), then the one-line summary; nothing with <c>-q</c>.</summary>
     protected void PrintSummary(System.CommandLine.ParseResult result, RunSummary summary, string verb)
     {
         if (!result.GetValue(Common.Quiet))
         {
+            foreach (string line in summary.FailureLines())
+            {
+                Console.Stderr.WriteLine(line);
+            }
+
             Console.Stderr.WriteLine(summary.Format(verb));
         }
     }

@@ -58,6 +58,11 @@ internal sealed class CommonOptions
         HelpName = "K/N",
     };
 
+    public Option<string?> Progress { get; } = new("--progress")
+    {
+        Description = "Progress on stderr: bar (redrawn in place), plain (a line every 10 seconds, for logs) or none. Default: bar on a terminal, plain otherwise; none with -q.",
+    };
+
     public Option<bool> Quiet { get; } = new("--quiet", "-q")
     {
         Description = "No progress and no summary line on stderr.",
@@ -66,6 +71,7 @@ internal sealed class CommonOptions
     public CommonOptions()
     {
         Mode.AcceptOnlyFromAmong(Modes);
+        Progress.AcceptOnlyFromAmong("none", "plain", "bar");
         Jobs.Validators.Add(r =>
         {
             if (ParseJobs(r.GetValueOrDefault<string>()) is null)
@@ -105,6 +111,7 @@ internal sealed class CommonOptions
         command.Options.Add(Include);
         command.Options.Add(Timeout);
         command.Options.Add(ShardOption);
+        command.Options.Add(Progress);
         command.Options.Add(Quiet);
     }
 
@@ -116,6 +123,16 @@ internal sealed class CommonOptions
     };
 
     public Shard ShardOf(System.CommandLine.ParseResult result) => Shard.Parse(result.GetValue(ShardOption)) ?? Shard.All;
+
+    /// <summary>The progress style: as asked, else none with <c>-q</c>, a bar on a terminal, plain lines otherwise.</summary>
+    public ProgressStyle ProgressOf(System.CommandLine.ParseResult result, bool stderrIsTerminal) => result.GetValue(Progress) switch
+    {
+        "none" => ProgressStyle.None,
+        "plain" => ProgressStyle.Plain,
+        "bar" => ProgressStyle.Bar,
+        _ when result.GetValue(Quiet) => ProgressStyle.None,
+        _ => stderrIsTerminal ? ProgressStyle.Bar : ProgressStyle.Plain,
+    };
 
     public int JobsOf(System.CommandLine.ParseResult result) => ParseJobs(result.GetValue(Jobs)) ?? Environment.ProcessorCount;
 
