@@ -62,6 +62,22 @@ internal abstract class BatchCommand : Command
 
     protected CliConsole Console { get; }
 
+    /// <summary>Every name of this command's options (<c>--format</c>, <c>-f</c>…), for "did you mean".</summary>
+    protected IReadOnlyList<string> OptionNames
+    {
+        get
+        {
+            var names = new List<string>();
+            foreach (var option in Options)
+            {
+                names.Add(option.Name);
+                names.AddRange(option.Aliases);
+            }
+
+            return names;
+        }
+    }
+
     public CommonOptions Common { get; } = new();
 
     protected abstract int Execute(System.CommandLine.ParseResult result, CancellationToken cancellationToken);
@@ -123,6 +139,7 @@ internal abstract class BatchCommand : Command
             StartupWarmup.StartConverters(mode);
         }
 
+        InputResolver.CheckExist(result.GetValue(Common.Inputs) ?? [], OptionNames);
         var resolver = new InputResolver(result.GetValue(Common.Include));
         return resolver.Resolve(result.GetValue(Common.Inputs) ?? [], Console, skipDirectory, w => Console.Stderr.WriteLine($"reportparser: {w}"), skipFile);
     }

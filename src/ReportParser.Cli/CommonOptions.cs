@@ -20,11 +20,10 @@ internal sealed class CommonOptions
     public Option<string> Jobs { get; } = new("--jobs", "-j")
     {
         Description = "How many files to parse at once. Default: the number of processors.",
-        DefaultValueFactory = _ => Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
         HelpName = "N",
     };
 
-    public Option<string> Mode { get; } = new("--mode")
+    public Option<string?> Mode { get; } = new("--mode")
     {
         Description = "Script conversion: auto (detect; convert Traditional text), t2s, tw2s, tw2sp, hk2s (OpenCC) or none.",
         DefaultValueFactory = _ => "auto",
@@ -70,11 +69,11 @@ internal sealed class CommonOptions
 
     public CommonOptions()
     {
-        Mode.AcceptOnlyFromAmong(Modes);
-        Progress.AcceptOnlyFromAmong("none", "plain", "bar");
+        OptionValues.OneOf(Mode, Modes);
+        OptionValues.OneOf(Progress, "none", "plain", "bar");
         Jobs.Validators.Add(r =>
         {
-            if (ParseJobs(r.GetValueOrDefault<string>()) is null)
+            if (r.Tokens.Count > 0 && ParseJobs(r.GetValueOrDefault<string>()) is null)
             {
                 r.AddError("--jobs must be a whole number, at least 1.");
             }

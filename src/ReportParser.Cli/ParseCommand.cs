@@ -13,8 +13,8 @@ internal sealed class ParseCommand : BatchCommand
     public ParseCommand(CliConsole console)
         : base("parse", "Parse reports into JSON, JSON Lines or CSV.", console)
     {
-        Format.AcceptOnlyFromAmong("json", "jsonl", "csv");
-        CsvLayoutOption.AcceptOnlyFromAmong("cells", "wide", "sections");
+        OptionValues.OneOf(Format, "json", "jsonl", "csv");
+        OptionValues.OneOf(CsvLayoutOption, "cells", "wide", "sections");
         Options.Add(Format);
         Options.Add(CsvLayoutOption);
         Options.Add(Output);
@@ -63,7 +63,7 @@ internal sealed class ParseCommand : BatchCommand
     protected override int Execute(System.CommandLine.ParseResult result, CancellationToken cancellationToken)
     {
         var arguments = result.GetValue(Common.Inputs) ?? [];
-        InputResolver.CheckExist(arguments);
+        InputResolver.CheckExist(arguments, OptionNames);
         var plan = OutputPlan.Decide(
             result.GetValue(Format),
             result.GetValue(CsvLayoutOption),

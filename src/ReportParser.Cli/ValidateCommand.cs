@@ -14,8 +14,8 @@ internal sealed class ValidateCommand : BatchCommand
     public ValidateCommand(CliConsole console)
         : base("validate", "Check reports: list diagnostics and failed checks; exit 1 on errors.", console)
     {
-        Format.AcceptOnlyFromAmong("text", "json", "github");
-        MinSeverity.AcceptOnlyFromAmong("info", "warning", "error");
+        OptionValues.OneOf(Format, "text", "json", "github");
+        OptionValues.OneOf(MinSeverity, "info", "warning", "error");
         Options.Add(Format);
         Options.Add(Strict);
         Options.Add(MinSeverity);
@@ -26,7 +26,7 @@ internal sealed class ValidateCommand : BatchCommand
         Description = "List only problems of this severity or above: info, warning or error. Default: warning for -f github, info otherwise. The exit code and the counts always cover every problem.",
     };
 
-    public Option<string> Format { get; } = new("--format", "-f")
+    public Option<string?> Format { get; } = new("--format", "-f")
     {
         Description = "text (file:line: severity code: message), json (one object per file) or github (workflow annotations).",
         DefaultValueFactory = _ => "text",

@@ -291,8 +291,8 @@ internal sealed class RowMatcher(TemplateCatalog catalog)
         return bestDistance <= limit && !tie ? best : null;
     }
 
-    /// <summary>Levenshtein distance, or <paramref name="limit"/> + 1 once it is certain to exceed the limit.</summary>
-    private static int EditDistance(string a, string b, int limit)
+    /// <summary>Levenshtein distance, or <paramref name="limit"/> + 1 once it is certain to exceed the limit (also the command line's "did you mean").</summary>
+    internal static int EditDistance(string a, string b, int limit)
     {
         if (Math.Abs(a.Length - b.Length) > limit)
         {
