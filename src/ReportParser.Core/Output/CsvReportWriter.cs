@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Globalization;
 using CsvHelper;
+using ReportParser.Diagnostics;
 using ReportParser.Model;
+using ReportParser.Templates;
 
 namespace ReportParser.Output;
 
@@ -28,7 +30,30 @@ public sealed class CsvReportWriter : IDisposable
 {
     private static readonly string[] CellsHeader = ["file", "report_year", "agency", "template", "table", "row", "column", "value", "raw", "line"];
     private static readonly string[] SectionsHeader = ["file", "number", "key", "title", "line", "text"];
-    private static readonly string[] WideLeading = ["file", "report_year", "agency", "template", "error"];
+    /// <summary>
+    /// The wide layout's columns before the cells, in order: the one list both its header and its rows are
+    /// made from. Metadata for filtering a corpus: the report's title, publication date and page address,
+    /// the input's SHA-256, each table's status, the counts of error and warning diagnostics, and the
+    /// script the normaliser found (<c>simplified</c>, <c>traditional</c>…).
+    /// </summary>
+    internal static readonly WideField[] WideLeading =
+    [
+        new("file", true, d => d.Source.Path),
+        new("report_year", false, d => Format(d.Metadata?.ReportYear)),
+        new("agency", true, d => d.Metadata?.Agency ?? ""),
+        new("template", false, d => d.Metadata?.Template ?? ""),
+        new("error", false, d => d.Error is { } error ? $"{error.Code}: {error.Message}" : ""),
+        new("title", true, d => d.Metadata?.Title ?? ""),
+        new("published_date", true, d => d.Metadata?.PublishedDate ?? ""),
+        new("source_url", true, d => d.Source.Url ?? ""),
+        new("sha256", false, d => d.Source.Sha256),
+        new("table2_status", false, d => TableStatusOf(d, TableKeys.Table2)),
+        new("table3_status", false, d => TableStatusOf(d, TableKeys.Table3)),
+        new("table4_status", false, d => TableStatusOf(d, TableKeys.Table4)),
+        new("errors", false, d => CountOf(d, DiagnosticSeverity.Error)),
+        new("warnings", false, d => CountOf(d, DiagnosticSeverity.Warning)),
+        new("script", false, d => d.Normalization?.InputScript ?? ""),
+    ];
 
     /// <summary>The characters a spreadsheet reads as the start of a formula (OWASP: = + - @, tab, carriage return).</summary>
     private static readonly SearchValues<char> FormulaStarts = SearchValues.Create("=+-@\t\r");
@@ -78,7 +103,7 @@ public sealed class CsvReportWriter : IDisposable
     {
         CsvLayout.Cells => CellsHeader,
         CsvLayout.Sections => SectionsHeader,
-        CsvLayout.Wide => [.. WideLeading, .. WideCsvColumns.CellKeys],
+        CsvLayout.Wide => [.. WideLeading.Select(f => f.Name), .. WideCsvColumns.CellKeys],
         _ => throw new ArgumentOutOfRangeException(nameof(layout)),
     };
 
@@ -155,6 +180,30 @@ public sealed class CsvReportWriter : IDisposable
 
     private static string Format(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
+    private static string TableStatusOf(ReportDocument document, string table)
+    {
+        foreach (var t in document.Tables ?? [])
+        {
+            if (t.Key == table)
+            {
+                return t.Status;
+            }
+        }
+
+        return "";
+    }
+
+    private static string CountOf(ReportDocument document, DiagnosticSeverity severity)
+    {
+        int count = 0;
+        foreach (var d in document.Diagnostics)
+        {
+            count += d.Severity == severity ? 1 : 0;
+        }
+
+        return count.ToString(CultureInfo.InvariantCulture);
+    }
+
     private void WriteCells(ReportDocument document)
     {
         string file = Text(document.Source.Path);
@@ -211,11 +260,12 @@ public sealed class CsvReportWriter : IDisposable
         }
 
         var record = new string[WideLeading.Length + keys.Count];
-        record[0] = Text(document.Source.Path);
-        record[1] = Format(document.Metadata?.ReportYear);
-        record[2] = Text(document.Metadata?.Agency ?? "");
-        record[3] = document.Metadata?.Template ?? "";
-        record[4] = document.Error is { } error ? $"{error.Code}: {error.Message}" : "";
+        for (int i = 0; i < WideLeading.Length; i++)
+        {
+            string value = WideLeading[i].Value(document);
+            record[i] = WideLeading[i].IsText ? Text(value) : value;
+        }
+
         for (int i = 0; i < keys.Count; i++)
         {
             record[WideLeading.Length + i] = values.GetValueOrDefault(keys[i], "");
@@ -237,4 +287,14 @@ public sealed class CsvReportWriter : IDisposable
             }
         }
     }
+}
+
+/// <summary>A column of the wide layout before the cells: its name, whether it is free text (escaped for Excel), and its value.</summary>
+internal sealed class WideField(string name, bool isText, Func<ReportDocument, string> value)
+{
+    public string Name { get; } = name;
+
+    public bool IsText { get; } = isText;
+
+    public Func<ReportDocument, string> Value { get; } = value;
 }
