@@ -13,7 +13,7 @@ internal sealed class ParseCommand : BatchCommand
     public ParseCommand(CliConsole console)
         : base("parse", "Parse reports into JSON, JSON Lines or CSV.", console)
     {
-        OptionValues.OneOf(Format, "json", "jsonl", "csv");
+        OptionValues.OneOf(Format, "json", "jsonl", "csv", "parquet");
         OptionValues.OneOf(CsvLayoutOption, "cells", "wide", "sections");
         Options.Add(Format);
         Options.Add(CsvLayoutOption);
@@ -26,12 +26,12 @@ internal sealed class ParseCommand : BatchCommand
 
     public Option<string?> Format { get; } = new("--format", "-f")
     {
-        Description = "json (one document; with several inputs needs -o DIR), jsonl (one document per line) or csv. Default: json for one file, jsonl otherwise.",
+        Description = "json (one document; with several inputs needs -o DIR), jsonl (one document per line), csv, or parquet (needs -o FILE). Default: json for one file, jsonl otherwise; csv or parquet for an -o FILE ending so.",
     };
 
-    public Option<string?> CsvLayoutOption { get; } = new("--csv-layout")
+    public Option<string?> CsvLayoutOption { get; } = new("--csv-layout", "--layout")
     {
-        Description = "CSV shape: cells (one row per table cell, default), wide (one row per report, a fixed column per cell) or sections.",
+        Description = "CSV or Parquet shape: cells (one row per table cell, default), wide (one row per report, a fixed column per cell) or sections (CSV only).",
     };
 
     public Option<string?> Output { get; } = new("--output", "-o")
@@ -125,13 +125,37 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
             "json" => OutputFormat.Json,
             "jsonl" => OutputFormat.JsonLines,
             "csv" => OutputFormat.Csv,
+            "parquet" => OutputFormat.Parquet,
+            _ when output is not null && output.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) => OutputFormat.Parquet,
             _ when csvLayout is not null || excel || rawCsv => OutputFormat.Csv,
             _ when outputIsDirectory || (singleInput && output is null) => OutputFormat.Json,
             _ when output is not null && output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) => OutputFormat.Csv,
             _ when singleInput && output is not null && output.EndsWith(".json", StringComparison.OrdinalIgnoreCase) => OutputFormat.Json,
             _ => OutputFormat.JsonLines,
         };
-        if (chosen != OutputFormat.Csv && (csvLayout is not null || excel || rawCsv))
+        if (chosen == OutputFormat.Parquet)
+        {
+            if (excel || rawCsv)
+            {
+                throw new UsageException($"{(excel ? "--excel" : "--raw-csv")} applies to CSV output (-f csv)");
+            }
+
+            if (csvLayout == "sections")
+            {
+                throw new UsageException("-f parquet writes the cells or wide layout (--layout cells|wide); sections are CSV only");
+            }
+
+            if (output is null or "-" || outputIsDirectory || AtomicFile.IsDevice(Path.GetFullPath(output)))
+            {
+                throw new UsageException("-f parquet needs -o FILE (a regular file: Parquet is written with its index at the end)");
+            }
+
+            if (skipExisting)
+            {
+                throw new UsageException("--skip-existing does not resume -f parquet yet; use -f jsonl or csv to resume, or --shard to split the run");
+            }
+        }
+        else if (chosen != OutputFormat.Csv && (csvLayout is not null || excel || rawCsv))
         {
             throw new UsageException($"{(csvLayout is not null ? "--csv-layout" : excel ? "--excel" : "--raw-csv")} applies to CSV output (-f csv)");
         }
@@ -247,6 +271,11 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
                 if (parent is not null)
                 {
                     AtomicFile.DeleteLeftovers(parent, recursive: false, Path.GetFileName(File));
+                }
+
+                if (Format == OutputFormat.Parquet)
+                {
+                    return new ParquetSink(AtomicFile.Create(File), Layout);
                 }
 
                 if (Format != OutputFormat.Json && !AtomicFile.IsDevice(Path.GetFullPath(File)))

@@ -11,6 +11,7 @@ internal enum OutputFormat
     Json,
     JsonLines,
     Csv,
+    Parquet,
 }
 
 /// <summary>Where <c>parse</c> writes its documents. Written to by one thread at a time, in input order.</summary>

@@ -209,6 +209,15 @@ public sealed class CsvReportWriter : IDisposable
         string file = Text(document.Source.Path);
         string year = Format(document.Metadata?.ReportYear);
         string agency = Text(document.Metadata?.Agency ?? "");
+        foreach (var cell in CellsOf(document))
+        {
+            _csv.WriteRecord([file, year, agency, cell.Table.Template, cell.Table.Key, Text(cell.Row.Key), Text(cell.Column), FormatValue(cell.Value), Text(cell.Raw ?? ""), Format(cell.Row.Line)]);
+        }
+    }
+
+    /// <summary>The cells of the <c>cells</c> layout, in its order (every table, its rows then its extra rows, their cells): one home for the CSV and other writers of that layout.</summary>
+    internal static IEnumerable<CellRow> CellsOf(ReportDocument document)
+    {
         foreach (var table in document.Tables ?? [])
         {
             foreach (var row in table.Rows.Concat(table.ExtraRows ?? []))
@@ -217,10 +226,28 @@ public sealed class CsvReportWriter : IDisposable
                 {
                     row.Values.TryGetValue(column, out decimal? value);
                     row.Raw.TryGetValue(column, out string? raw);
-                    _csv.WriteRecord([file, year, agency, table.Template, table.Key, Text(row.Key), Text(column), FormatValue(value), Text(raw ?? ""), Format(row.Line)]);
+                    yield return new CellRow(table, row, column, value, raw);
                 }
             }
         }
+    }
+
+    /// <summary>The values of the <c>wide</c> layout's cell columns (<see cref="WideCsvColumns.CellKeys"/>) a report has, by key; the first of a key wins.</summary>
+    internal static Dictionary<string, decimal?> WideCellsOf(ReportDocument document)
+    {
+        var values = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+        foreach (var table in document.Tables ?? [])
+        {
+            foreach (var row in table.Rows)
+            {
+                foreach (var (column, value) in row.Values)
+                {
+                    values.TryAdd($"{table.Key}.{row.Key}.{column}", value);
+                }
+            }
+        }
+
+        return values;
     }
 
     /// <summary>The columns a row has cells in: the table's columns that the row has a value or raw text for, in table order, then any others.</summary>
@@ -247,17 +274,7 @@ public sealed class CsvReportWriter : IDisposable
     private void WriteWide(ReportDocument document)
     {
         var keys = WideCsvColumns.CellKeys;
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var table in document.Tables ?? [])
-        {
-            foreach (var row in table.Rows)
-            {
-                foreach (var (column, value) in row.Values)
-                {
-                    values.TryAdd($"{table.Key}.{row.Key}.{column}", FormatValue(value));
-                }
-            }
-        }
+        var values = WideCellsOf(document);
 
         var record = new string[WideLeading.Length + keys.Count];
         for (int i = 0; i < WideLeading.Length; i++)
@@ -268,7 +285,7 @@ public sealed class CsvReportWriter : IDisposable
 
         for (int i = 0; i < keys.Count; i++)
         {
-            record[WideLeading.Length + i] = values.GetValueOrDefault(keys[i], "");
+            record[WideLeading.Length + i] = values.TryGetValue(keys[i], out var value) ? FormatValue(value) : "";
         }
 
         _csv.WriteRecord(record);
@@ -298,3 +315,6 @@ internal sealed class WideField(string name, bool isText, Func<ReportDocument, s
 
     public Func<ReportDocument, string> Value { get; } = value;
 }
+
+/// <summary>One cell of the <c>cells</c> layout: its table and row, column key, value (null when blank or uncertain) and source text when that is not the number.</summary>
+internal sealed record CellRow(StatTable Table, TableRow Row, string Column, decimal? Value, string? Raw);

@@ -1,0 +1,179 @@
+using System.Globalization;
+using Parquet;
+using Parquet.Schema;
+using ReportParser.Cli;
+using ReportParser.Output;
+
+namespace ReportParser.Tests.Cli;
+
+/// <summary>
+/// <c>-f parquet</c> writes the cells and wide layouts typed (integers, nullable decimals, null for empty
+/// text); read back with Parquet.Net, every value equals the CSV's of the same run.
+/// </summary>
+public class ParquetOutputTests
+{
+    /// <summary>The file read back with Parquet.Net, each value as the CSV writes it (decimals invariant without trailing zeros, null as empty).</summary>
+    private static (string[] Header, List<string[]> Rows, DataField[] Fields) ReadParquet(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var reader = ParquetReader.CreateAsync(stream).GetAwaiter().GetResult();
+        var fields = reader.Schema.DataFields;
+        var rows = new List<string[]>();
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            int count = checked((int)group.RowCount);
+            var columns = new string[fields.Length][];
+            for (int f = 0; f < fields.Length; f++)
+            {
+                columns[f] = new string[count];
+                if (fields[f] is DecimalDataField)
+                {
+                    var values = new decimal?[count];
+                    group.ReadAsync<decimal>(fields[f], values.AsMemory()).GetAwaiter().GetResult();
+                    for (int r = 0; r < count; r++)
+                    {
+                        columns[f][r] = CsvReportWriter.FormatValue(values[r]);
+                    }
+                }
+                else if (fields[f].ClrType == typeof(int))
+                {
+                    var values = new int?[count];
+                    group.ReadAsync<int>(fields[f], values.AsMemory()).GetAwaiter().GetResult();
+                    for (int r = 0; r < count; r++)
+                    {
+                        columns[f][r] = values[r]?.ToString(CultureInfo.InvariantCulture) ?? "";
+                    }
+                }
+                else
+                {
+                    var values = new string?[count];
+                    group.ReadAsync(fields[f], values.AsMemory()).GetAwaiter().GetResult();
+                    for (int r = 0; r < count; r++)
+                    {
+                        columns[f][r] = values[r] ?? "";
+                    }
+                }
+            }
+
+            for (int r = 0; r < count; r++)
+            {
+                rows.Add(columns.Select(c => c[r]).ToArray());
+            }
+        }
+
+        reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return (fields.Select(f => f.Name).ToArray(), rows, fields);
+    }
+
+    /// <summary>An RFC 4180 reading of the CSV (quotes, doubled quotes, line ends inside quotes), kept apart from the writer's library.</summary>
+    private static (string[] Header, List<string[]> Rows) ReadCsv(string path)
+    {
+        string text = File.ReadAllText(path);
+        var rows = new List<string[]>();
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\n')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+                rows.Add([.. fields]);
+                fields.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        return (rows[0], rows.Skip(1).ToList());
+    }
+
+    [Theory]
+    [InlineData("cells")]
+    [InlineData("wide")]
+    public void Parquet_read_back_equals_the_csv_of_the_same_run(string layout)
+    {
+        using var dir = new TempDir();
+        Seeds.CopyTo(dir);
+        dir.Write("in/zz-empty.txt", "");
+        var parquet = Cli.Run("parse", dir["in"], "-f", "parquet", "--layout", layout, "-o", dir["out.parquet"], "-q");
+        Assert.Equal(ExitCodes.Failed, parquet.ExitCode); // the empty file
+        Cli.Run("parse", dir["in"], "-f", "csv", "--csv-layout", layout, "-o", dir["out.csv"], "-q");
+
+        var (header, rows, fields) = ReadParquet(dir["out.parquet"]);
+        var (csvHeader, csvRows) = ReadCsv(dir["out.csv"]);
+        Assert.Equal(csvHeader, header);
+        Assert.Equal(csvRows.Count, rows.Count);
+        Assert.True(rows.Count > (layout == "cells" ? 100 : 5));
+        for (int i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal(csvRows[i], rows[i]);
+        }
+
+        // Typed: numbers are numbers.
+        Assert.Equal(typeof(int), fields[Array.IndexOf(header, "report_year")].ClrType);
+        Assert.True(fields[Array.IndexOf(header, "report_year")].IsNullable);
+        var value = fields[Array.IndexOf(header, layout == "cells" ? "value" : "table3.new_received.total")];
+        Assert.IsType<DecimalDataField>(value);
+        Assert.True(value.IsNullable);
+    }
+
+    [Theory]
+    [InlineData("-f", "parquet")]
+    [InlineData("-f", "parquet", "-o", "-")]
+    [InlineData("-f", "parquet", "--layout", "sections", "-o", "x.parquet")]
+    [InlineData("-f", "parquet", "--excel", "-o", "x.parquet")]
+    [InlineData("-o", "x.parquet", "--skip-existing")]
+    public void Parquet_needs_a_file_and_a_layout_it_has(params string[] options)
+    {
+        var run = Cli.Run(["parse", Seeds.Directory, .. options]);
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.False(File.Exists("x.parquet"));
+    }
+
+    [Fact]
+    public void A_parquet_name_implies_the_format_and_shards_write_one_file_each()
+    {
+        using var dir = new TempDir();
+        Seeds.CopyTo(dir);
+        int total = 0;
+        for (int k = 1; k <= 2; k++)
+        {
+            Assert.Equal(ExitCodes.Success, Cli.Run("parse", dir["in"], "--shard", $"{k}/2", "-o", dir[$"part{k}.parquet"], "-q").ExitCode);
+            total += ReadParquet(dir[$"part{k}.parquet"]).Rows.Count;
+        }
+
+        Cli.Run("parse", dir["in"], "-o", dir["all.parquet"], "-q");
+        Assert.Equal(ReadParquet(dir["all.parquet"]).Rows.Count, total);
+    }
+}
