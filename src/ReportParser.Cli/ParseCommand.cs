@@ -150,10 +150,6 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
                 throw new UsageException("-f parquet needs -o FILE (a regular file: Parquet is written with its index at the end)");
             }
 
-            if (skipExisting)
-            {
-                throw new UsageException("--skip-existing does not resume -f parquet yet; use -f jsonl or csv to resume, or --shard to split the run");
-            }
         }
         else if (chosen != OutputFormat.Csv && (csvLayout is not null || excel || rawCsv))
         {
@@ -206,7 +202,7 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
 
         if (skipExisting && directory is null && (file is null || chosen == OutputFormat.Json))
         {
-            throw new UsageException("--skip-existing needs -f json -o DIR (one output file per input) or -o FILE with -f jsonl or csv");
+            throw new UsageException("--skip-existing needs -f json -o DIR (one output file per input) or -o FILE with -f jsonl, csv or parquet");
         }
 
         return new OutputPlan(chosen, layout, excel, file, directory, skipExisting, rawCsv);
@@ -275,7 +271,8 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
 
                 if (Format == OutputFormat.Parquet)
                 {
-                    return new ParquetSink(AtomicFile.Create(File), Layout);
+                    var csv = ResumableFile.Open(ParquetSink.CsvOf(File), Signature(options), SkipExisting ? keep : null);
+                    return new ParquetSink(File, Layout, csv, (runItems ?? items).Take(csv.Kept));
                 }
 
                 if (Format != OutputFormat.Json && !AtomicFile.IsDevice(Path.GetFullPath(File)))
@@ -299,7 +296,7 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
     /// <summary>Everything that shapes the records of a stream output: a resumed file keeps records only when it is the same.</summary>
     private string Signature(ReportParserOptions options) => string.Join(' ',
         typeof(ReportPipeline).Assembly.GetName().Version?.ToString() ?? "",
-        Format == OutputFormat.Csv ? $"csv-{Layout}" : "jsonl",
+        Format == OutputFormat.Csv ? $"csv-{Layout}" : Format == OutputFormat.Parquet ? $"parquet-{Layout}" : "jsonl",
         Excel ? (RawCsv ? "excel-raw" : "excel") : "plain",
         $"mode={options.Mode}",
         $"keep-original={options.KeepOriginal}",

@@ -66,55 +66,10 @@ public class ParquetOutputTests
         return (fields.Select(f => f.Name).ToArray(), rows, fields);
     }
 
-    /// <summary>An RFC 4180 reading of the CSV (quotes, doubled quotes, line ends inside quotes), kept apart from the writer's library.</summary>
     private static (string[] Header, List<string[]> Rows) ReadCsv(string path)
     {
-        string text = File.ReadAllText(path);
-        var rows = new List<string[]>();
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                rows.Add([.. fields]);
-                fields.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
+        using var reader = new StreamReader(path);
+        var rows = CsvRows.Read(reader).ToList();
         return (rows[0], rows.Skip(1).ToList());
     }
 
@@ -153,12 +108,39 @@ public class ParquetOutputTests
     [InlineData("-f", "parquet", "-o", "-")]
     [InlineData("-f", "parquet", "--layout", "sections", "-o", "x.parquet")]
     [InlineData("-f", "parquet", "--excel", "-o", "x.parquet")]
-    [InlineData("-o", "x.parquet", "--skip-existing")]
     public void Parquet_needs_a_file_and_a_layout_it_has(params string[] options)
     {
         var run = Cli.Run(["parse", Seeds.Directory, .. options]);
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.False(File.Exists("x.parquet"));
+    }
+
+    [Fact]
+    public void A_killed_parquet_run_resumes_to_the_clean_file_and_leaves_nothing_beside_it()
+    {
+        using var dir = new TempDir();
+        Seeds.CopyTo(dir);
+        string output = dir["out.parquet"];
+        Cli.Run("parse", dir["in"], "-o", output, "-q");
+        byte[] clean = File.ReadAllBytes(output);
+        Assert.Equal([output], Directory.GetFiles(dir.Path));
+
+        // What a run killed after three records leaves: the CSV so far and its journal.
+        Cli.Run("parse", dir["in"], "-f", "csv", "-o", dir["full.csv"], "-q");
+        string csv = ParquetSink.CsvOf(output);
+        string journal = ResumableFile.JournalOf(dir["full.csv"]);
+        var lines = File.ReadAllLines(journal);
+        long end = System.Text.Json.JsonDocument.Parse(lines[3]).RootElement.GetProperty("end").GetInt64();
+        File.WriteAllBytes(ResumableFile.PartialOf(csv), File.ReadAllBytes(dir["full.csv"])[..(int)(end + 5)]);
+        string options = System.Text.Json.JsonDocument.Parse(lines[0]).RootElement.GetProperty("options").GetString()!;
+        lines[0] = lines[0].Replace(options, options.Replace("csv-cells", "parquet-cells"));
+        File.WriteAllLines(ResumableFile.JournalOf(csv), lines);
+        File.Delete(output);
+
+        var resumed = Cli.Run("parse", dir["in"], "-o", output, "--resume");
+        Assert.Contains("3 skipped", resumed.Stderr);
+        Assert.Equal(clean, File.ReadAllBytes(output));
+        Assert.Equal([dir["full.csv"], output], Directory.GetFiles(dir.Path).Where(f => !Path.GetFileName(f).StartsWith('.') || f.EndsWith("rp-csv")).Order());
     }
 
     [Fact]

@@ -138,6 +138,6 @@ public class ResumeFileTests
     {
         var run = Cli.Run("parse", Seeds.Directory, "-f", "csv", "--skip-existing");
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Contains("-o FILE with -f jsonl or csv", run.Stderr);
+        Assert.Contains("-o FILE with -f jsonl, csv or parquet", run.Stderr);
     }
 }

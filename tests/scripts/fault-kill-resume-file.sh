@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fault test of the resumable -o FILE outputs: for each format (JSON Lines; CSV in the cells, wide and
-# sections layouts), `parse CORPUS -o FILE` is killed with SIGKILL at random points KILLS times (default
+# sections layouts; Parquet in the cells and wide layouts), `parse CORPUS -o FILE` is killed with SIGKILL at random points KILLS times (default
 # 20), each run after the first with --skip-existing; then one --skip-existing run to completion. The
-# result must be byte-for-byte the output of a clean run, with no unfinished data (.FILE.rp-partial) left.
+# result must be byte-for-byte the output of a clean run (Parquet too: both convert the same CSV), with no
+# unfinished data (.FILE.rp-partial; for Parquet the CSV it writes first, ..FILE.rp-csv.*) left.
 #
 #   kill points: every fifth run during start-up (after 0-250 ms); the others once the journal
 #   (.FILE.rp-journal) has a random number of further records, so the kill lands while records are
@@ -10,7 +11,7 @@
 #
 # Usage: tests/scripts/fault-kill-resume-file.sh [WORK_DIR]     (needs dotnet and python3)
 # Env:   KILLS (default 20), JOBS (default: nproc), SEED (random seed, default: time),
-#        FORMATS (default "jsonl csv-cells csv-wide csv-sections"), KEEP=1 keeps WORK_DIR
+#        FORMATS (default "jsonl csv-cells csv-wide csv-sections parquet-cells parquet-wide"), KEEP=1 keeps WORK_DIR
 set -uo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -19,7 +20,7 @@ mkdir -p "$work"
 kills="${KILLS:-20}"
 jobs="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 seed="${SEED:-$(date +%s)}"
-formats="${FORMATS:-jsonl csv-cells csv-wide csv-sections}"
+formats="${FORMATS:-jsonl csv-cells csv-wide csv-sections parquet-cells parquet-wide}"
 RANDOM=$seed
 max_bytes=300000
 
@@ -40,11 +41,13 @@ for format in $formats; do
   case "$format" in
     jsonl) ext=jsonl; opts=(-f jsonl) ;;
     csv-*) ext=csv; opts=(-f csv --csv-layout "${format#csv-}") ;;
+    parquet-*) ext=parquet; opts=(-f parquet --layout "${format#parquet-}") ;;
     *) say "unknown format $format"; exit 2 ;;
   esac
   out="$work/$format.$ext"
-  journal="$work/.$format.$ext.rp-journal"
-  partial="$work/.$format.$ext.rp-partial"
+  data="$work/.$format.$ext"; [[ $ext == parquet ]] && data="$work/..$format.$ext.rp-csv"
+  journal="$data.rp-journal"
+  partial="$data.rp-partial"
   args=(parse "$corpus" "${opts[@]}" -j "$jobs" --max-bytes "$max_bytes")
 
   say "== $format: $kills runs killed with SIGKILL at random points"
@@ -83,6 +86,7 @@ for format in $formats; do
   "${rp[@]}" "${args[@]}" -o "$work/ref-$format.$ext" -q >/dev/null 2>&1
   check "$format: the killed-and-resumed output is byte-for-byte the clean run's ($(stat -c %s "$out") bytes)" cmp -s "$out" "$work/ref-$format.$ext"
   check "$format: no unfinished data left" test ! -e "$partial"
+  [[ $ext == parquet ]] && check "$format: no CSV left beside the Parquet file" test ! -e "$work/..$format.$ext.rp-csv"
 done
 
 say "== result"
