@@ -71,19 +71,7 @@ for k in $(seq 1 "$kills"); do
   fi
   dotnet "$work/bin/reportparser.dll" parse "$corpus" -f json -o "$out" -j "$jobs" --max-bytes "$max_bytes" --timeout "$timeout_s" "${skip[@]}" -q >/dev/null 2>>"$work/killed.stderr" &
   pid=$!
-  if (( k % 5 == 0 || step == 0 )); then
-    point="start-up"
-    sleep "$(awk -v ms=$(( RANDOM % 250 )) 'BEGIN { printf "%.3f", ms / 1000 }')"
-  else
-    point="+$step outputs"
-    for _ in $(seq 1 6000); do
-      (( $(count) >= before + step )) && break
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.01
-    done
-  fi
-  if kill -KILL "$pid" 2>/dev/null; then killed=$((killed + 1)); state=killed; else state=finished; fi
-  wait "$pid" 2>/dev/null
+  kill_at_random_point "$pid" "$k" "$step" "$before" count outputs
   printf '      run %2d: %-8s at %-14s %3d outputs, %d temporaries\n' "$k" "$state" "$point" "$(count)" "$(find "$out" -name '*.rp-tmp' 2>/dev/null | wc -l)"
 done
 check "at least half of the runs were killed before finishing ($killed of $kills)" test $((killed * 2)) -ge "$kills"

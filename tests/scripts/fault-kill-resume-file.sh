@@ -60,19 +60,7 @@ for format in $formats; do
     step=$(( RANDOM % (2 * (inputs - before) / left + 1) ))
     "${rp[@]}" "${args[@]}" -o "$out" "${skip[@]}" -q >/dev/null 2>>"$work/killed.stderr" &   # not through a function: $! must be dotnet
     pid=$!
-    if (( k % 5 == 0 || step == 0 )); then
-      point="start-up"
-      sleep "$(awk -v ms=$(( RANDOM % 250 )) 'BEGIN { printf "%.3f", ms / 1000 }')"
-    else
-      point="+$step records"
-      for _ in $(seq 1 6000); do
-        (( $(records) >= before + step )) && break
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.01
-      done
-    fi
-    if kill -KILL "$pid" 2>/dev/null; then killed=$((killed + 1)); state=killed; else state=finished; fi
-    wait "$pid" 2>/dev/null
+    kill_at_random_point "$pid" "$k" "$step" "$before" records records
     printf '      run %2d: %-8s at %-14s %3d records, data %s\n' "$k" "$state" "$point" "$(records)" \
       "$( [[ -f "$partial" ]] && echo "$(stat -c %s "$partial") bytes unfinished" || echo complete)"
   done
