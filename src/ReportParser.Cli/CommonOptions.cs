@@ -64,7 +64,7 @@ internal sealed class CommonOptions
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q")
     {
-        Description = "No progress and no summary line on stderr.",
+        Description = "No progress, failed list or summary line on stderr.",
     };
 
     public CommonOptions()

@@ -4,14 +4,14 @@ using ReportParser.Output;
 namespace ReportParser.Cli;
 
 /// <summary>
-/// <c>reportparser parse</c>: reports to JSON, JSON Lines or CSV.
+/// <c>reportparser parse</c>: reports to JSON, JSON Lines, CSV or Parquet.
 /// One file (or <c>-</c>) and no <c>-o</c>: one indented JSON document on stdout. Otherwise JSON Lines
 /// on stdout or in <c>-o FILE</c>; <c>-f json -o DIR</c> writes one file per input.
 /// </summary>
 internal sealed class ParseCommand : BatchCommand
 {
     public ParseCommand(CliConsole console)
-        : base("parse", "Parse reports into JSON, JSON Lines or CSV.", console)
+        : base("parse", "Parse reports into JSON, JSON Lines, CSV or Parquet.", console)
     {
         OptionValues.OneOf(Format, "json", "jsonl", "csv", "parquet");
         OptionValues.OneOf(CsvLayoutOption, "cells", "wide", "sections");
@@ -57,7 +57,7 @@ internal sealed class ParseCommand : BatchCommand
 
     public Option<bool> SkipExisting { get; } = new("--skip-existing", "--resume")
     {
-        Description = "Resume: with -f json -o DIR skip inputs whose output file is already their record; with -o FILE (JSON Lines, CSV) keep the records an earlier run completed, from the first, and append the rest. A record is kept when it has the input's path, size and SHA-256 and is not a timeout or crash; kept inputs count as skipped.",
+        Description = "Resume: with -f json -o DIR skip inputs whose output file is already their record; with -o FILE (JSON Lines, CSV, Parquet) keep the records an earlier run completed, from the first, and append the rest. A record is kept when it has the input's path, size and SHA-256 and is not a timeout or crash; kept inputs count as skipped.",
     };
 
     protected override int Execute(System.CommandLine.ParseResult result, CancellationToken cancellationToken)
