@@ -11,10 +11,12 @@ check() { local what="$1"; shift; if "$@"; then pass "$what"; else fail "$what";
 cleanup() { if [[ "${KEEP:-0}" != 1 ]]; then rm -rf "$work"; else say "kept $work"; fi; }
 trap cleanup EXIT
 
-# Builds the CLI (Release) into "$work/bin"; exits 2 with the build log when the build fails.
+# Builds the CLI (Release) into "$work/bin" and sets rp to the command that runs it; exits 2 with the
+# build log when the build fails.
 build_cli() {
   dotnet build "$repo/src/ReportParser.Cli/ReportParser.Cli.csproj" -c Release -o "$work/bin" -v quiet -nologo >"$work/build.log" 2>&1 \
     || { cat "$work/build.log"; say "build failed"; exit 2; }
+  rp=(dotnet "$work/bin/reportparser.dll")
 }
 
 # The fault scripts' kill: kill_at_random_point PID RUN STEP BEFORE COUNTER UNIT. Every fifth RUN (or a STEP

@@ -29,7 +29,6 @@ source "$repo/tests/scripts/checks.sh"
 
 say "== build (Release); random seed $seed"
 build_cli
-rp=(dotnet "$work/bin/reportparser.dll")
 
 say "== corpus"
 corpus="$work/corpus"

@@ -19,7 +19,6 @@ source "$repo/tests/scripts/checks.sh"
 
 say "== build (Release)"
 build_cli
-rp=(dotnet "$work/bin/reportparser.dll")
 
 say "== corpus of $files files"
 python3 - "$repo" "$work/corpus" "$files" <<'PY' || exit 2
