@@ -53,7 +53,7 @@ internal sealed class ParquetSink : IReportSink
     public static string CsvOf(string path)
     {
         string full = Path.GetFullPath(path);
-        return Path.Combine(Path.GetDirectoryName(full)!, "." + AtomicFile.CutToBytes(Path.GetFileName(full), AtomicFile.MaxNameBytes - 40) + CsvSuffix);
+        return Path.Combine(Path.GetDirectoryName(full)!, "." + AtomicFile.CutToBytes(Path.GetFileName(full), AtomicFile.MaxNameBytes - 1 - CsvSuffix.Length) + CsvSuffix);
     }
 
     public bool OutputIsCurrent(InputItem item, CancellationToken cancellationToken) => _csv.OutputIsCurrent(item, cancellationToken);
