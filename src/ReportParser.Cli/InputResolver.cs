@@ -58,7 +58,7 @@ internal sealed class InputResolver
         int bestDistance = OptionSuggestionEdits + 1;
         foreach (string name in optionNames)
         {
-            int distance = ReportParser.Tables.RowMatcher.EditDistance(unknown.ToLowerInvariant(), name, OptionSuggestionEdits);
+            int distance = ReportParser.Templates.LabelText.EditDistance(unknown.ToLowerInvariant(), name, OptionSuggestionEdits);
             if (distance < bestDistance && name.Length > 2)
             {
                 best = name;

@@ -19,6 +19,7 @@ internal sealed class ParseCommand : BatchCommand
         Options.Add(CsvLayoutOption);
         Options.Add(Output);
         Options.Add(KeepOriginal);
+        Options.Add(FoldWidth);
         Options.Add(Excel);
         Options.Add(RawCsv);
         Options.Add(SkipExisting);
@@ -43,6 +44,11 @@ internal sealed class ParseCommand : BatchCommand
     public Option<bool> KeepOriginal { get; } = new("--keep-original")
     {
         Description = "Keep the text before script conversion beside the converted text.",
+    };
+
+    public Option<bool> FoldWidth { get; } = new("--fold-width")
+    {
+        Description = "Write text width-folded: full-width punctuation, letters and digits as ASCII (，→, （）→()), U+3000 as a space. By default the text keeps the report's own characters.",
     };
 
     public Option<bool> Excel { get; } = new("--excel")
@@ -75,7 +81,7 @@ internal sealed class ParseCommand : BatchCommand
         // Output names under -o DIR are decided over all inputs, so the shards of one run never hand out a name twice.
         var allItems = ResolveInputs(result, plan.Directory, plan.File);
         var items = SelectShard(result, allItems);
-        var options = Common.PipelineOptions(result, result.GetValue(KeepOriginal));
+        var options = Common.PipelineOptions(result, result.GetValue(KeepOriginal)) with { FoldWidth = result.GetValue(FoldWidth) };
 
         using var outputLock = plan.LockOutput();
         int jobs = Common.JobsOf(result);
@@ -300,6 +306,7 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
         Excel ? (RawCsv ? "excel-raw" : "excel") : "plain",
         $"mode={options.Mode}",
         $"keep-original={options.KeepOriginal}",
+        $"fold-width={options.FoldWidth}",
         $"max-bytes={options.MaxBytes}").ToLowerInvariant();
 
     private static void ProbeWritable(string directory)

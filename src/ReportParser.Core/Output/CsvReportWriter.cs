@@ -230,6 +230,18 @@ public sealed class CsvReportWriter : IDisposable
                 }
             }
         }
+
+        // A legacy row's cells: its key (or its label when the catalogue has none) and the column as the table names it.
+        if (document.LegacyStats is { } legacy)
+        {
+            foreach (var row in legacy.Rows)
+            {
+                for (int c = 0; c < legacy.Columns.Count && c < row.Values.Count; c++)
+                {
+                    _csv.WriteRecord([file, year, agency, TemplateNames.Legacy, "legacy_stats", Text(row.Key ?? row.Label), Text(legacy.Columns[c]), FormatValue(row.Values[c]), Text(row.Raw), Format(row.Line)]);
+                }
+            }
+        }
     }
 
     /// <summary>The values of the <c>wide</c> layout's cell columns (<see cref="WideCsvColumns.CellKeys"/>) a report has, by key; the first of a key wins.</summary>
@@ -275,6 +287,17 @@ public sealed class CsvReportWriter : IDisposable
     {
         var keys = WideCsvColumns.CellKeys;
         var values = WideCellsOf(document);
+
+        if (document.LegacyStats is { } legacy)
+        {
+            foreach (var row in legacy.Rows)
+            {
+                for (int c = 0; row.Key is not null && c < legacy.Columns.Count && c < row.Values.Count; c++)
+                {
+                    values.TryAdd(WideCsvColumns.LegacyKey(row.Key, legacy.Columns[c]), FormatValue(row.Values[c]));
+                }
+            }
+        }
 
         var record = new string[WideLeading.Length + keys.Count];
         for (int i = 0; i < WideLeading.Length; i++)
