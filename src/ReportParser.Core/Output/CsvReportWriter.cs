@@ -211,7 +211,7 @@ public sealed class CsvReportWriter : IDisposable
         string agency = Text(document.Metadata?.Agency ?? "");
         foreach (var cell in CellsOf(document))
         {
-            _csv.WriteRecord([file, year, agency, cell.Table.Template, cell.Table.Key, Text(cell.Row.Key), Text(cell.Column), FormatValue(cell.Value), Text(cell.Raw ?? ""), Format(cell.Row.Line)]);
+            _csv.WriteRecord([file, year, agency, cell.Template, cell.Table, Text(cell.Row), Text(cell.Column), FormatValue(cell.Value), Text(cell.Raw ?? ""), Format(cell.Line)]);
         }
     }
 
@@ -226,7 +226,7 @@ public sealed class CsvReportWriter : IDisposable
                 {
                     row.Values.TryGetValue(column, out decimal? value);
                     row.Raw.TryGetValue(column, out string? raw);
-                    yield return new CellRow(table, row, column, value, raw);
+                    yield return new CellRow(table.Template, table.Key, row.Key, column, value, raw, row.Line);
                 }
             }
         }
@@ -238,7 +238,7 @@ public sealed class CsvReportWriter : IDisposable
             {
                 for (int c = 0; c < legacy.Columns.Count && c < row.Values.Count; c++)
                 {
-                    _csv.WriteRecord([file, year, agency, TemplateNames.Legacy, "legacy_stats", Text(row.Key ?? row.Label), Text(legacy.Columns[c]), FormatValue(row.Values[c]), Text(row.Raw), Format(row.Line)]);
+                    yield return new CellRow(TemplateNames.Legacy, "legacy_stats", row.Key ?? row.Label, legacy.Columns[c], row.Values[c], row.Raw, row.Line);
                 }
             }
         }
@@ -255,6 +255,17 @@ public sealed class CsvReportWriter : IDisposable
                 foreach (var (column, value) in row.Values)
                 {
                     values.TryAdd($"{table.Key}.{row.Key}.{column}", value);
+                }
+            }
+        }
+
+        if (document.LegacyStats is { } legacy)
+        {
+            foreach (var row in legacy.Rows)
+            {
+                for (int c = 0; row.Key is not null && c < legacy.Columns.Count && c < row.Values.Count; c++)
+                {
+                    values.TryAdd(WideCsvColumns.LegacyKey(row.Key, legacy.Columns[c]), row.Values[c]);
                 }
             }
         }
@@ -287,17 +298,6 @@ public sealed class CsvReportWriter : IDisposable
     {
         var keys = WideCsvColumns.CellKeys;
         var values = WideCellsOf(document);
-
-        if (document.LegacyStats is { } legacy)
-        {
-            foreach (var row in legacy.Rows)
-            {
-                for (int c = 0; row.Key is not null && c < legacy.Columns.Count && c < row.Values.Count; c++)
-                {
-                    values.TryAdd(WideCsvColumns.LegacyKey(row.Key, legacy.Columns[c]), FormatValue(row.Values[c]));
-                }
-            }
-        }
 
         var record = new string[WideLeading.Length + keys.Count];
         for (int i = 0; i < WideLeading.Length; i++)
@@ -339,5 +339,5 @@ internal sealed class WideField(string name, bool isText, Func<ReportDocument, s
     public Func<ReportDocument, string> Value { get; } = value;
 }
 
-/// <summary>One cell of the <c>cells</c> layout: its table and row, column key, value (null when blank or uncertain) and source text when that is not the number.</summary>
-internal sealed record CellRow(StatTable Table, TableRow Row, string Column, decimal? Value, string? Raw);
+/// <summary>One cell of the <c>cells</c> layout: its template, table, row and column keys, value (null when blank or uncertain), source text when that is not the number, and line.</summary>
+internal sealed record CellRow(string Template, string Table, string Row, string Column, decimal? Value, string? Raw, int? Line);
