@@ -104,6 +104,26 @@ public class ParquetOutputTests
     }
 
     [Theory]
+    [InlineData("cells")]
+    [InlineData("wide")]
+    public void Parquet_of_the_real_corpus_equals_its_csv_legacy_tables_included(string layout)
+    {
+        string corpus = Path.GetFullPath(Path.Combine(ToolInstallTests.RepositoryRoot(), "..", "shared", "corpus", "pingtan"));
+        Assert.True(Directory.Exists(corpus), $"the real-report corpus was not found at {corpus}: the tests read it from the shared folder beside the repository clone");
+        using var dir = new TempDir();
+        Cli.Run("parse", corpus, "-f", "parquet", "--layout", layout, "-o", dir["out.parquet"], "-q");
+        Cli.Run("parse", corpus, "-f", "csv", "--layout", layout, "-o", dir["out.csv"], "-q");
+        var (header, rows, _) = ReadParquet(dir["out.parquet"]);
+        var (csvHeader, csvRows) = ReadCsv(dir["out.csv"]);
+        Assert.Equal(csvHeader, header);
+        Assert.Equal(csvRows, rows);
+        if (layout == "cells")
+        {
+            Assert.Contains(rows, r => r[Array.IndexOf(header, "table")] == "legacy_stats");
+        }
+    }
+
+    [Theory]
     [InlineData("-f", "parquet")]
     [InlineData("-f", "parquet", "-o", "-")]
     [InlineData("-f", "parquet", "--layout", "sections", "-o", "x.parquet")]

@@ -10,7 +10,8 @@ namespace ReportParser.Tests.Cli;
 /// </summary>
 public class ToolInstallTests
 {
-    private static string RepositoryRoot()
+    /// <summary>The folder holding ReportParser.sln above the test output.</summary>
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ReportParser.sln")))
