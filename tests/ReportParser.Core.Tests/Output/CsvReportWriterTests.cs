@@ -1,4 +1,5 @@
 using System.Text;
+using ReportParser.Diagnostics;
 using ReportParser.Model;
 using ReportParser.Output;
 using Xunit;
@@ -108,6 +109,29 @@ public sealed class CsvReportWriterTests
         Assert.Equal("", Cell(1, "error"));
         Assert.StartsWith("RP1001: ", Cell(2, "error"));
         Assert.Equal(string.Join(",", CsvReportWriter.Header(CsvLayout.Wide)), lines[0]);
+    }
+
+    [Fact]
+    public void Wide_layout_carries_metadata_for_filtering()
+    {
+        var report = Fixtures.Report() with { Source = Fixtures.Report().Source with { Url = "http://www.example.gov.cn/a.html" } };
+        var failed = Fixtures.ErrorRecord();
+        string csv = Write(CsvLayout.Wide, false, report, failed);
+        var lines = csv.TrimEnd('\n').Split('\n');
+        var header = lines[0].Split(',');
+        Assert.Equal(["file", "report_year", "agency", "template", "error", "title", "published_date", "source_url", "sha256",
+            "table2_status", "table3_status", "table4_status", "errors", "warnings", "script"], header[..15]);
+        string Cell(int line, string key) => lines[line].Split(',')[Array.IndexOf(header, key)];
+        Assert.Equal(report.Metadata!.Title ?? "", Cell(1, "title"));
+        Assert.Equal(report.Metadata.PublishedDate ?? "", Cell(1, "published_date"));
+        Assert.Equal("http://www.example.gov.cn/a.html", Cell(1, "source_url"));
+        Assert.Equal(report.Source.Sha256, Cell(1, "sha256"));
+        Assert.Equal(report.Tables!.Single(t => t.Key == "table3").Status, Cell(1, "table3_status"));
+        Assert.Equal(report.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error).ToString(), Cell(1, "errors"));
+        Assert.Equal(report.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning).ToString(), Cell(1, "warnings"));
+        Assert.Equal(report.Normalization?.InputScript ?? "", Cell(1, "script"));
+        Assert.Equal("", Cell(2, "table3_status"));
+        Assert.Equal("1", Cell(2, "errors"));
     }
 
     [Fact]
