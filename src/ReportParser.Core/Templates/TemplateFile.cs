@@ -50,7 +50,7 @@ internal sealed record TemplateFile(IReadOnlyList<TemplateEdition> Editions, IRe
             headers.Add(block.Label);
             var columns = block.Columns.Select(ColumnFrom).ToArray();
             rows.AddRange(block.Rows.Select(r => new TemplateRow(
-                $"{block.Key}.{r.Key}", r.Label, "data", block.Key, r.After, r.Aliases, columns)));
+                $"{block.Key}.{r.Key}", r.Label, "data", block.Key, r.After, r.Aliases, columns, $"{block.Label} {r.ShortLabel ?? r.Label}")));
         }
 
         var union = rows.SelectMany(r => r.Columns).DistinctBy(c => c.Key).ToArray();
@@ -60,14 +60,14 @@ internal sealed record TemplateFile(IReadOnlyList<TemplateEdition> Editions, IRe
     private static TableTemplate Table3From(string template, Table3Json json)
     {
         var columns = json.Columns.Select(ColumnFrom).ToArray();
-        var rows = json.Rows.Select(r => new TemplateRow(r.Key, r.Label, r.Kind, r.Parent, r.After, r.Aliases, columns)).ToArray();
+        var rows = json.Rows.Select(r => new TemplateRow(r.Key, r.Label, r.Kind, r.Parent, r.After, r.Aliases, columns, r.ShortLabel)).ToArray();
         return new TableTemplate(TableKeys.Table3, template, rows, columns, json.HeaderLabels, [json.GridColumns]);
     }
 
     private static TableTemplate Table4From(string template, Table4Json json)
     {
         var columns = json.Columns.Select(ColumnFrom).ToArray();
-        var rows = json.Blocks.Select(b => new TemplateRow(b.Key, b.Label, "data", null, null, b.Aliases, columns)).ToArray();
+        var rows = json.Blocks.Select(b => new TemplateRow(b.Key, b.Label, "data", null, null, b.Aliases, columns, b.ShortLabel)).ToArray();
         return new TableTemplate(TableKeys.Table4, template, rows, columns, json.HeaderLabels, json.GridColumns);
     }
 
@@ -112,10 +112,10 @@ internal sealed record TemplateFile(IReadOnlyList<TemplateEdition> Editions, IRe
             new(String(e, "key")!, String(e, "label")!, Strings(e, "aliases")!, String(e, "value_type"));
     }
 
-    private sealed record RowJson(string Key, string Label, string[] Aliases, string Kind = "data", string? Parent = null, string? After = null)
+    private sealed record RowJson(string Key, string Label, string[] Aliases, string Kind = "data", string? Parent = null, string? After = null, string? ShortLabel = null)
     {
         public static RowJson From(JsonElement e) =>
-            new(String(e, "key")!, String(e, "label")!, Strings(e, "aliases")!, e.TryGetProperty("kind", out var kind) ? kind.GetString()! : "data", String(e, "parent"), String(e, "after"));
+            new(String(e, "key")!, String(e, "label")!, Strings(e, "aliases")!, e.TryGetProperty("kind", out var kind) ? kind.GetString()! : "data", String(e, "parent"), String(e, "after"), String(e, "short_label"));
     }
 
     private static string? String(JsonElement e, string name) => e.TryGetProperty(name, out var value) ? value.GetString() : null;
