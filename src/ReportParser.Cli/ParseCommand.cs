@@ -13,7 +13,7 @@ internal sealed class ParseCommand : BatchCommand
     public ParseCommand(CliConsole console)
         : base("parse", "Parse reports into JSON, JSON Lines or CSV.", console)
     {
-        Format.AcceptOnlyFromAmong("json", "jsonl", "csv");
+        Format.AcceptOnlyFromAmong(OutputFormats.Names);
         CsvLayoutOption.AcceptOnlyFromAmong("cells", "wide", "sections");
         Options.Add(Format);
         Options.Add(CsvLayoutOption);
@@ -22,11 +22,13 @@ internal sealed class ParseCommand : BatchCommand
         Options.Add(Excel);
         Options.Add(RawCsv);
         Options.Add(SkipExisting);
+        Options.Add(Codebook);
+        Options.Add(LabelRow);
     }
 
     public Option<string?> Format { get; } = new("--format", "-f")
     {
-        Description = "json (one document; with several inputs needs -o DIR), jsonl (one document per line) or csv. Default: json for one file, jsonl otherwise.",
+        Description = "json (one document; with several inputs needs -o DIR), jsonl (one document per line), csv, xlsx (an Excel workbook; needs -o FILE), text (a view for the terminal) or html (one page; with several inputs needs -o DIR). Default: the -o name's extension (.json .jsonl .csv .xlsx .html .txt), else json for one file, jsonl otherwise.",
     };
 
     public Option<string?> CsvLayoutOption { get; } = new("--csv-layout")
@@ -55,6 +57,17 @@ internal sealed class ParseCommand : BatchCommand
         Description = "With --excel: write text cells as they are, without the ' that keeps a spreadsheet from running text starting with = + - @ as a formula.",
     };
 
+    public Option<string?> Codebook { get; } = new("--codebook")
+    {
+        Description = "With --csv-layout wide: also write the codebook (one row per column: table, row and column keys, Chinese labels, templates, meaning) to FILE.",
+        HelpName = "FILE",
+    };
+
+    public Option<bool> LabelRow { get; } = new("--label-row")
+    {
+        Description = "With --csv-layout wide: a second header row of Chinese labels, for spreadsheets.",
+    };
+
     public Option<bool> SkipExisting { get; } = new("--skip-existing")
     {
         Description = "With -f json -o DIR: skip inputs whose output file is already their record (same path, size and SHA-256; not a timeout or crash); they still count in the summary.",
@@ -71,12 +84,14 @@ internal sealed class ParseCommand : BatchCommand
             result.GetValue(Excel),
             result.GetValue(SkipExisting),
             InputResolver.IsSingleInput(arguments),
-            result.GetValue(RawCsv));
+            result.GetValue(RawCsv),
+            result.GetValue(Codebook),
+            result.GetValue(LabelRow));
         var items = ResolveInputs(result, plan.Directory, plan.File);
         var options = Common.PipelineOptions(result, result.GetValue(KeepOriginal));
 
         using var outputLock = plan.LockOutput();
-        using var sink = plan.CreateSink(items, Console.Stdout, options.MaxBytes);
+        using var sink = plan.CreateSink(items, Console.Stdout, options.MaxBytes, color: Console.StdoutIsTerminal && !Console.NoColor);
         var summary = RunBatch(result, items, options, plan.SkipExisting ? sink.OutputIsCurrent : null, (r, s) =>
         {
             if (r.Document is null)
@@ -84,7 +99,8 @@ internal sealed class ParseCommand : BatchCommand
                 return;
             }
 
-            if (sink is DirectorySink directory)
+            string? target = sink is DirectorySink directory ? directory.TargetOf(r.Item) : sink is HtmlDirectorySink pages ? pages.TargetOf(r.Item) : null;
+            if (target is not null)
             {
                 try
                 {
@@ -92,7 +108,7 @@ internal sealed class ParseCommand : BatchCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    Console.Stderr.WriteLine($"reportparser: {r.Item.DisplayName}: cannot write {directory.TargetOf(r.Item)}: {ex.Message}");
+                    Console.Stderr.WriteLine($"reportparser: {r.Item.DisplayName}: cannot write {target}: {ex.Message}");
                     s.MarkWriteFailed(r);
                 }
             }
@@ -102,6 +118,7 @@ internal sealed class ParseCommand : BatchCommand
             }
         }, cancellationToken, sink.Render);
         sink.Complete();
+        plan.WriteCodebook();
 
         PrintSummary(result, summary, "parsed");
         return summary.Failed > 0 ? ExitCodes.Failed : ExitCodes.Success;
@@ -110,26 +127,37 @@ internal sealed class ParseCommand : BatchCommand
 
 /// <summary>What <c>parse</c> writes where, decided from the options before any work starts.</summary>
 /// <param name="RawCsv">Text cells of Excel CSV as they are (<c>--raw-csv</c>): no <c>'</c> before a leading = + - @.</param>
-internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Excel, string? File, string? Directory, bool SkipExisting, bool RawCsv = false)
+/// <param name="Codebook">The file the wide layout's codebook goes to (<c>--codebook</c>), or null.</param>
+/// <param name="LabelRow">A second header row of Chinese labels in the wide layout (<c>--label-row</c>).</param>
+internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Excel, string? File, string? Directory, bool SkipExisting, bool RawCsv = false,
+    string? Codebook = null, bool LabelRow = false)
 {
-    public static OutputPlan Decide(string? format, string? csvLayout, string? output, bool excel, bool skipExisting, bool singleInput, bool rawCsv = false)
+    public static OutputPlan Decide(string? format, string? csvLayout, string? output, bool excel, bool skipExisting, bool singleInput, bool rawCsv = false,
+        string? codebook = null, bool labelRow = false)
     {
         bool outputIsDirectory = output is not null
             && (System.IO.Directory.Exists(output) || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar));
-        var chosen = format switch
+        var named = output is null || output == "-" || outputIsDirectory ? null : OutputFormats.OfExtension(output);
+        bool csvOptions = csvLayout is not null || excel || rawCsv || codebook is not null || labelRow;
+        var chosen = format is not null ? OutputFormats.Parse(format)
+            : csvOptions ? OutputFormat.Csv
+            : outputIsDirectory || (singleInput && output is null) ? OutputFormat.Json
+            : named ?? OutputFormat.JsonLines;
+        if (format is null && named == OutputFormat.Json && !singleInput && !csvOptions)
         {
-            "json" => OutputFormat.Json,
-            "jsonl" => OutputFormat.JsonLines,
-            "csv" => OutputFormat.Csv,
-            _ when csvLayout is not null || excel || rawCsv => OutputFormat.Csv,
-            _ when outputIsDirectory || (singleInput && output is null) => OutputFormat.Json,
-            _ when output is not null && output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) => OutputFormat.Csv,
-            _ when singleInput && output is not null && output.EndsWith(".json", StringComparison.OrdinalIgnoreCase) => OutputFormat.Json,
-            _ => OutputFormat.JsonLines,
-        };
-        if (chosen != OutputFormat.Csv && (csvLayout is not null || excel || rawCsv))
+            throw new UsageException($"-o {output}: several inputs make JSON Lines (name the file .jsonl) or one JSON file each (-f json -o DIR)");
+        }
+
+        if (named is { } implied && implied != chosen)
         {
-            throw new UsageException($"{(csvLayout is not null ? "--csv-layout" : excel ? "--excel" : "--raw-csv")} applies to CSV output (-f csv)");
+            throw new UsageException($"-o {output}: the name says {OutputFormats.Name(implied)}, but the output is {OutputFormats.Name(chosen)}; "
+                + $"name the file {OutputFormats.Extension(chosen)} or give -f {OutputFormats.Name(implied)}");
+        }
+
+        if (chosen != OutputFormat.Csv && csvOptions)
+        {
+            string option = csvLayout is not null ? "--csv-layout" : excel ? "--excel" : rawCsv ? "--raw-csv" : codebook is not null ? "--codebook" : "--label-row";
+            throw new UsageException($"{option} applies to CSV output (-f csv)");
         }
 
         var layout = csvLayout switch
@@ -138,6 +166,10 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
             "sections" => CsvLayout.Sections,
             _ => CsvLayout.Cells,
         };
+        if ((codebook is not null || labelRow) && layout != CsvLayout.Wide)
+        {
+            throw new UsageException($"{(codebook is not null ? "--codebook" : "--label-row")} applies to the wide layout (--csv-layout wide)");
+        }
 
         if (output == "-")
         {
@@ -145,18 +177,19 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
         }
 
         string? file = null, directory = null;
-        if (chosen == OutputFormat.Json)
+        if (chosen is OutputFormat.Json or OutputFormat.Html)
         {
+            string name = OutputFormats.Name(chosen);
             if (output is null && !singleInput)
             {
-                throw new UsageException("-f json writes one document per input: with several inputs give -o DIR, or use -f jsonl");
+                throw new UsageException($"-f {name} writes one document per input: with several inputs give -o DIR{(chosen == OutputFormat.Json ? ", or use -f jsonl" : "")}");
             }
 
             if (output is not null && (outputIsDirectory || !singleInput))
             {
                 if (System.IO.File.Exists(output))
                 {
-                    throw new UsageException($"-o {output}: is a file; -f json with several inputs writes into a directory");
+                    throw new UsageException($"-o {output}: is a file; -f {name} with several inputs writes into a directory");
                 }
 
                 directory = output;
@@ -170,18 +203,23 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
         {
             if (outputIsDirectory)
             {
-                throw new UsageException($"-o {output}: is a directory; -f {(chosen == OutputFormat.Csv ? "csv" : "jsonl")} writes one file (-f json -o DIR writes one file per input)");
+                throw new UsageException($"-o {output}: is a directory; -f {OutputFormats.Name(chosen)} writes one file (-f json or -f html -o DIR write one file per input)");
             }
 
             file = output;
         }
 
-        if (skipExisting && directory is null)
+        if (chosen == OutputFormat.Xlsx && file is null)
+        {
+            throw new UsageException("-f xlsx writes a workbook: give -o FILE.xlsx");
+        }
+
+        if (skipExisting && (directory is null || chosen != OutputFormat.Json))
         {
             throw new UsageException("--skip-existing needs -f json -o DIR (one output file per input)");
         }
 
-        return new OutputPlan(chosen, layout, excel, file, directory, skipExisting, rawCsv);
+        return new OutputPlan(chosen, layout, excel, file, directory, skipExisting, rawCsv, codebook, labelRow);
     }
 
     /// <summary>
@@ -218,7 +256,8 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
     }
 
     /// <summary>Creates the output: stdout, the temporary of <c>-o FILE</c>, or the directory. Failures are usage errors.</summary>
-    public IReportSink CreateSink(IReadOnlyList<InputItem> items, TextWriter stdout, long maxBytes)
+    /// <param name="color">The text view in colour, when it goes to stdout (a terminal without <c>NO_COLOR</c>).</param>
+    public IReportSink CreateSink(IReadOnlyList<InputItem> items, TextWriter stdout, long maxBytes, bool color = false)
     {
         try
         {
@@ -227,7 +266,18 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
                 System.IO.Directory.CreateDirectory(Directory);
                 AtomicFile.DeleteLeftovers(Directory, recursive: true);
                 ProbeWritable(Directory);
-                return new DirectorySink(Directory, items, maxBytes);
+                return Format == OutputFormat.Html ? new HtmlDirectorySink(Directory, items) : new DirectorySink(Directory, items, maxBytes);
+            }
+
+            if (Format == OutputFormat.Xlsx)
+            {
+                string? parent = Path.GetDirectoryName(Path.GetFullPath(File!));
+                if (parent is not null)
+                {
+                    AtomicFile.DeleteLeftovers(parent, recursive: false, Path.GetFileName(File));
+                }
+
+                return new XlsxSink(File!, items.Count == 1);
             }
 
             if (File is not null)
@@ -239,14 +289,23 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
                 }
 
                 var file = AtomicFile.Create(File);
-                return new StreamSink(file.Writer, file, Format, Layout, Excel, RawCsv);
+                return new StreamSink(file.Writer, file, Format, Layout, Excel, RawCsv, LabelRow);
             }
 
-            return new StreamSink(stdout, null, Format, Layout, Excel, RawCsv);
+            return new StreamSink(stdout, null, Format, Layout, Excel, RawCsv, LabelRow, color);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new UsageException($"cannot write output {Directory ?? File}: {ex.Message}");
+        }
+    }
+
+    /// <summary>Writes the wide layout's codebook to <see cref="Codebook"/> (through a temporary), when asked for.</summary>
+    public void WriteCodebook()
+    {
+        if (Codebook is not null)
+        {
+            AtomicFile.Write(Codebook, writer => CsvReportWriter.WriteCodebook(writer, Excel));
         }
     }
 

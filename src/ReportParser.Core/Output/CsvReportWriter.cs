@@ -8,7 +8,10 @@ namespace ReportParser.Output;
 /// <summary>The shape of the CSV written by <see cref="CsvReportWriter"/>.</summary>
 public enum CsvLayout
 {
-    /// <summary>One row per table cell: <c>file,report_year,agency,template,table,row,column,value,raw,line</c>.</summary>
+    /// <summary>
+    /// One row per table cell: <c>file,report_year,agency,template,table,row,column,row_label,column_label,report_row_label,value,raw,line</c>
+    /// (the labels are the template's; <c>report_row_label</c> is the report's own label where it differs).
+    /// </summary>
     Cells,
 
     /// <summary>One row per report with a fixed column per cell key (union of the templates), so every file shares one header.</summary>
@@ -26,9 +29,9 @@ public enum CsvLayout
 /// </summary>
 public sealed class CsvReportWriter : IDisposable
 {
-    private static readonly string[] CellsHeader = ["file", "report_year", "agency", "template", "table", "row", "column", "value", "raw", "line"];
+    private static readonly string[] CellsHeader = ["file", "report_year", "agency", "template", "table", "row", "column", "row_label", "column_label", "report_row_label", "value", "raw", "line"];
     private static readonly string[] SectionsHeader = ["file", "number", "key", "title", "line", "text"];
-    private static readonly string[] WideLeading = ["file", "report_year", "agency", "template", "error"];
+    private static readonly string[] CodebookHeader = ["column", "table", "row_key", "column_key", "row_label", "column_label", "templates", "meaning"];
 
     /// <summary>The characters a spreadsheet reads as the start of a formula (OWASP: = + - @, tab, carriage return).</summary>
     private static readonly SearchValues<char> FormulaStarts = SearchValues.Create("=+-@\t\r");
@@ -36,6 +39,7 @@ public sealed class CsvReportWriter : IDisposable
     private readonly CsvWriter _csv;
     private readonly CsvLayout _layout;
     private readonly bool _escapeFormulas;
+    private readonly bool _labelRow;
     private bool _headerWritten;
 
     /// <param name="writer">The destination; it stays open when this writer is disposed.</param>
@@ -48,10 +52,15 @@ public sealed class CsvReportWriter : IDisposable
     /// Prefix <c>'</c> to text cells that start like a formula (<see cref="EscapeFormula"/>); numbers never.
     /// Default: on for <paramref name="excel"/>, off otherwise.
     /// </param>
-    public CsvReportWriter(TextWriter writer, CsvLayout layout = CsvLayout.Cells, bool excel = false, bool? escapeFormulas = null)
+    /// <param name="labelRow">
+    /// <see cref="CsvLayout.Wide"/> only: a second header row of Chinese labels (<c>表三 本年新收 自然人</c>) for people
+    /// reading the file in a spreadsheet; a program reads it with two header rows (pandas: <c>header=[0, 1]</c>).
+    /// </param>
+    public CsvReportWriter(TextWriter writer, CsvLayout layout = CsvLayout.Cells, bool excel = false, bool? escapeFormulas = null, bool labelRow = false)
     {
         ArgumentNullException.ThrowIfNull(writer);
         _layout = layout;
+        _labelRow = labelRow && layout == CsvLayout.Wide;
         _escapeFormulas = escapeFormulas ?? excel;
         if (excel)
         {
@@ -73,9 +82,57 @@ public sealed class CsvReportWriter : IDisposable
     {
         CsvLayout.Cells => CellsHeader,
         CsvLayout.Sections => SectionsHeader,
-        CsvLayout.Wide => [.. WideLeading, .. WideCsvColumns.CellKeys],
+        CsvLayout.Wide => [.. WideCsvColumns.Leading.Select(c => c.Name), .. WideCsvColumns.CellKeys],
         _ => throw new ArgumentOutOfRangeException(nameof(layout)),
     };
+
+    /// <summary>
+    /// The wide layout's header, one <see cref="WideColumnInfo"/> per column in <see cref="Header"/>'s order: a column
+    /// added to the layout is described here too, or this throws (a test holds the two together).
+    /// </summary>
+    internal static IReadOnlyList<WideColumnInfo> WideColumns()
+    {
+        var leading = WideCsvColumns.Leading.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var cells = WideCsvColumns.Cells.ToDictionary(c => c.Key, StringComparer.Ordinal);
+        var header = Header(CsvLayout.Wide);
+        var columns = new WideColumnInfo[header.Count];
+        for (int i = 0; i < header.Count; i++)
+        {
+            string name = header[i];
+            columns[i] = leading.TryGetValue(name, out var column) ? new WideColumnInfo(name, column.Label, column.Meaning, null)
+                : cells.TryGetValue(name, out var cell) ? new WideColumnInfo(name, cell.Label, cell.Meaning, cell)
+                : throw new InvalidOperationException($"wide column {name} has no description in WideCsvColumns");
+        }
+
+        return columns;
+    }
+
+    /// <summary>
+    /// The codebook of the wide layout as CSV: one row per column of <see cref="Header"/>(<see cref="CsvLayout.Wide"/>), in
+    /// order: <c>column,table,row_key,column_key,row_label,column_label,templates,meaning</c> (labels as the official
+    /// templates print them; <c>templates</c> those that have the cell, separated by <c>;</c>).
+    /// </summary>
+    public static void WriteCodebook(TextWriter writer, bool excel = false)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        using var codebook = new CsvReportWriter(writer, CsvLayout.Cells, excel);
+        codebook._headerWritten = true;
+        codebook._csv.WriteRecord(CodebookHeader);
+        foreach (var column in WideColumns())
+        {
+            var cell = column.Cell;
+            codebook._csv.WriteRecord([
+                column.Name,
+                cell?.Table ?? "",
+                cell?.Row ?? "",
+                cell?.Column ?? "",
+                cell?.TemplateRow.Label ?? "",
+                cell?.TemplateColumn.Label ?? column.Label,
+                cell is null ? "" : string.Join(";", cell.Templates),
+                column.Meaning,
+            ]);
+        }
+    }
 
     /// <summary>Writes the header now if it has not been written (the first <see cref="Write"/> does it too).</summary>
     public void WriteHeader()
@@ -87,6 +144,17 @@ public sealed class CsvReportWriter : IDisposable
 
         _headerWritten = true;
         _csv.WriteRecord(Header(_layout).ToArray());
+        if (_labelRow)
+        {
+            var columns = WideColumns();
+            var labels = new string[columns.Count];
+            for (int i = 0; i < labels.Length; i++)
+            {
+                labels[i] = columns[i].Label;
+            }
+
+            _csv.WriteRecord(labels);
+        }
     }
 
     /// <summary>
@@ -157,13 +225,17 @@ public sealed class CsvReportWriter : IDisposable
         string agency = Text(document.Metadata?.Agency ?? "");
         foreach (var table in document.Tables ?? [])
         {
+            var labels = TableLabels.Of(table);
             foreach (var row in table.Rows.Concat(table.ExtraRows ?? []))
             {
+                string rowLabel = Text(labels.RowLabel(row));
+                string reportRowLabel = Text(labels.ReportRowLabel(row) ?? "");
                 foreach (string column in CellColumns(table, row))
                 {
                     row.Values.TryGetValue(column, out decimal? value);
                     row.Raw.TryGetValue(column, out string? raw);
-                    _csv.WriteRecord([file, year, agency, table.Template, table.Key, Text(row.Key), Text(column), FormatValue(value), Text(raw ?? ""), Format(row.Line)]);
+                    _csv.WriteRecord([file, year, agency, table.Template, table.Key, Text(row.Key), Text(column), rowLabel, Text(labels.ColumnLabel(column)), reportRowLabel,
+                        FormatValue(value), Text(raw ?? ""), Format(row.Line)]);
                 }
             }
         }
@@ -192,6 +264,19 @@ public sealed class CsvReportWriter : IDisposable
 
     private void WriteWide(ReportDocument document)
     {
+        var record = WideRecord(document);
+        record[0] = Text(record[0]); // file and agency are free text; the other leading columns are the parser's own
+        record[2] = Text(record[2]);
+
+        _csv.WriteRecord(record);
+    }
+
+    /// <summary>
+    /// One report's row of the wide layout, in <see cref="Header"/>(<see cref="CsvLayout.Wide"/>)'s order, unescaped: the
+    /// leading columns, then each cell's value (<see cref="FormatValue"/>, empty when blank). The spreadsheet writer reads it too.
+    /// </summary>
+    internal static string[] WideRecord(ReportDocument document)
+    {
         var keys = WideCsvColumns.CellKeys;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var table in document.Tables ?? [])
@@ -205,18 +290,19 @@ public sealed class CsvReportWriter : IDisposable
             }
         }
 
-        var record = new string[WideLeading.Length + keys.Count];
-        record[0] = Text(document.Source.Path);
+        int leading = WideCsvColumns.Leading.Count;
+        var record = new string[leading + keys.Count];
+        record[0] = document.Source.Path;
         record[1] = Format(document.Metadata?.ReportYear);
-        record[2] = Text(document.Metadata?.Agency ?? "");
+        record[2] = document.Metadata?.Agency ?? "";
         record[3] = document.Metadata?.Template ?? "";
         record[4] = document.Error is { } error ? $"{error.Code}: {error.Message}" : "";
         for (int i = 0; i < keys.Count; i++)
         {
-            record[WideLeading.Length + i] = values.GetValueOrDefault(keys[i], "");
+            record[leading + i] = values.GetValueOrDefault(keys[i], "");
         }
 
-        _csv.WriteRecord(record);
+        return record;
     }
 
     private void WriteSections(ReportDocument document)
@@ -233,3 +319,6 @@ public sealed class CsvReportWriter : IDisposable
         }
     }
 }
+
+/// <summary>One column of the wide layout: its header, Chinese label, meaning, and the cell it holds (null for the leading columns).</summary>
+internal sealed record WideColumnInfo(string Name, string Label, string Meaning, WideCell? Cell);

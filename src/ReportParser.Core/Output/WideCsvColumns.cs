@@ -11,10 +11,52 @@ namespace ReportParser.Output;
 /// </summary>
 internal static class WideCsvColumns
 {
-    /// <summary>The cell keys in column order.</summary>
-    public static IReadOnlyList<string> CellKeys { get; } = Build(TemplateCatalog.Default);
+    /// <summary>The columns before the cells: name, Chinese label (the optional second header row), meaning (the codebook).</summary>
+    public static IReadOnlyList<WideColumn> Leading { get; } =
+    [
+        new("file", "文件", "The input's path as given (source.path)."),
+        new("report_year", "报告年度", "The year the report covers (metadata.report_year); blank when unknown."),
+        new("agency", "机关", "The reporting agency (metadata.agency); blank when unknown."),
+        new("template", "模板", "The report format: gov2021, gov2019, legacy or unknown (metadata.template)."),
+        new("error", "错误", "For an input that could not be parsed: the error code and message; blank for a report."),
+    ];
 
-    private static string[] Build(TemplateCatalog catalog)
+    /// <summary>The cells in column order, each with its keys, labels and templates (the codebook's rows).</summary>
+    public static IReadOnlyList<WideCell> Cells { get; } = Describe(TemplateCatalog.Default, Build(TemplateCatalog.Default));
+
+    /// <summary>The cell keys in column order.</summary>
+    public static IReadOnlyList<string> CellKeys { get; } = [.. Cells.Select(c => c.Key)];
+
+    /// <summary>The cells of <paramref name="keys"/> (<c>table.row.column</c>; 表二's rows are <c>block.row</c>) described from the templates that have them, newest first.</summary>
+    private static WideCell[] Describe(TemplateCatalog catalog, (string Table, string Row, string Column)[] keys)
+    {
+        var templates = catalog.Years.NewestFirst();
+        var cells = new WideCell[keys.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            var (table, row, column) = keys[i];
+            var having = new List<string>();
+            TemplateRow? label = null;
+            TemplateColumn? columnLabel = null;
+            foreach (string template in templates)
+            {
+                var found = catalog.Get(table, template).Row(row);
+                var col = found?.Columns.FirstOrDefault(c => c.Key == column);
+                if (found is { IsData: true } && col is not null)
+                {
+                    having.Add(template);
+                    label ??= found;
+                    columnLabel ??= col;
+                }
+            }
+
+            cells[i] = new WideCell($"{table}.{row}.{column}", table, row, column, label!, columnLabel!, [.. having]);
+        }
+
+        return cells;
+    }
+
+    private static (string Table, string Row, string Column)[] Build(TemplateCatalog catalog)
     {
         // Newest edition first: its rows and columns lead, older editions' are merged in.
         var templateOrder = catalog.Years.NewestFirst();
@@ -41,7 +83,14 @@ internal static class WideCsvColumns
             }
         }
 
-        return grids.SelectMany(g => g.Rows.SelectMany(r => g.Columns.Select(c => $"{g.Prefix}.{r}.{c}"))).ToArray();
+        return grids.SelectMany(g => g.Rows.SelectMany(r => g.Columns.Select(c => Split(g.Prefix, r, c)))).ToArray();
+
+        // "table2.art20_1" + "regulations" → (table2, art20_1.regulations); "table3" + "new_received" → (table3, new_received).
+        static (string, string, string) Split(string prefix, string row, string column)
+        {
+            int dot = prefix.IndexOf('.');
+            return dot < 0 ? (prefix, row, column) : (prefix[..dot], $"{prefix[(dot + 1)..]}.{row}", column);
+        }
     }
 
     /// <summary>Adds the items of <paramref name="next"/> that <paramref name="merged"/> lacks, each after its predecessor in <paramref name="next"/> (a first item at the end).</summary>
@@ -55,4 +104,29 @@ internal static class WideCsvColumns
             }
         }
     }
+}
+
+/// <summary>A column of the wide layout before the cells.</summary>
+/// <param name="Name">The header.</param>
+/// <param name="Label">Its Chinese label (the second header row of <c>--label-row</c>).</param>
+/// <param name="Meaning">What it holds, for the codebook.</param>
+internal sealed record WideColumn(string Name, string Label, string Meaning);
+
+/// <summary>
+/// A cell column of the wide layout: its key (<c>table.row.column</c>), the table, row and column keys, the
+/// template row and column it reads (the newest template that has it: labels, value type), and every template that has it.
+/// </summary>
+internal sealed record WideCell(string Key, string Table, string Row, string Column, TemplateRow TemplateRow, TemplateColumn TemplateColumn, IReadOnlyList<string> Templates)
+{
+    /// <summary>A short Chinese name for a header row: <c>表三 本年新收 自然人</c>.</summary>
+    public string Label => $"{TableKeys.Name(Table)} {TemplateRow.Name} {TemplateColumn.Label}";
+
+    /// <summary>What the cell holds, in words, for the codebook.</summary>
+    public string Meaning => TemplateColumn.ValueType switch
+    {
+        "signed_count" => $"{TableKeys.Name(Table)}, row {TemplateRow.Label}, column {TemplateColumn.Label}: a count that may be negative (an increase or decrease)",
+        "money" => $"{TableKeys.Name(Table)}, row {TemplateRow.Label}, column {TemplateColumn.Label}: an amount of money, in the unit the column label states",
+        "money_unspecified_unit" => $"{TableKeys.Name(Table)}, row {TemplateRow.Label}, column {TemplateColumn.Label}: an amount of money; the template states no unit",
+        _ => $"{TableKeys.Name(Table)}, row {TemplateRow.Label}, column {TemplateColumn.Label}: a count",
+    } + "; blank when the report leaves the cell blank, prints a placeholder, the cell could not be read for certain, or the report's template lacks it.";
 }

@@ -1,7 +1,11 @@
 namespace ReportParser.Templates;
 
 /// <summary>A column of a template table. <see cref="ValueType"/>: count, signed_count, money, money_unspecified_unit.</summary>
-internal sealed record TemplateColumn(string Key, string Label, string ValueType, IReadOnlyList<string> Aliases);
+internal sealed record TemplateColumn(string Key, string Label, string ValueType, IReadOnlyList<string> Aliases)
+{
+    /// <summary>The header the official form prints over a run of columns this one belongs to (表三's 法人或其他组织), or null.</summary>
+    public string? Group { get; init; }
+}
 
 /// <summary>
 /// A row of a template table. For 表二 the key is <c>block.row</c> and <see cref="Columns"/> are the block's;
@@ -35,6 +39,9 @@ internal sealed record TableTemplate(
     IReadOnlyList<string> HeaderLabels,
     IReadOnlyList<int> GridWidths)
 {
+    /// <summary>The header the official form prints over all value columns (表三's 申请人情况), or null.</summary>
+    public string? ColumnsHeading { get; init; }
+
     // Computed once per template (every document's checks and builders ask for them). A key names
     // one row; should two rows share one, the first is the one found, as a search in order would.
     private readonly Dictionary<string, TemplateRow> _rowsByKey = IndexByKey(Rows);

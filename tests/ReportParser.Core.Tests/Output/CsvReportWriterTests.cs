@@ -24,16 +24,20 @@ public sealed class CsvReportWriterTests
     [Fact]
     public void Cells_layout_has_one_tidy_row_per_cell_with_invariant_numbers()
     {
-        string csv = Write(CsvLayout.Cells, false, Fixtures.Report(), Fixtures.ErrorRecord());
+        // The report printed its own label for 表三's first row: the template's label leads, the report's follows.
+        var report = Fixtures.Report();
+        var table3 = report.Tables![1];
+        report = report with { Tables = [report.Tables[0], table3 with { Rows = [table3.Rows[0] with { Label = "本年新收申请数" }] }, .. report.Tables.Skip(2)] };
+        string csv = Write(CsvLayout.Cells, false, report, Fixtures.ErrorRecord());
         string expected = """
-            file,report_year,agency,template,table,row,column,value,raw,line
-            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_1.regulations,issued,0,,44
-            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_1.regulations,repealed,0,,44
-            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_1.regulations,in_force,3,,44
-            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_8.administrative_fee,fee_amount,42.39,,52
-            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table3,new_received,natural_person,16,,66
-            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table3,new_received,commercial_enterprise,-8,,66
-            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table3,new_received,total,,-,66
+            file,report_year,agency,template,table,row,column,row_label,column_label,report_row_label,value,raw,line
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_1.regulations,issued,规章,本年制发件数,,0,,44
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_1.regulations,repealed,规章,本年废止件数,,0,,44
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_1.regulations,in_force,规章,现行有效件数,,3,,44
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_8.administrative_fee,fee_amount,行政事业性收费,本年收费金额（单位：万元）,,42.39,,52
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table3,new_received,natural_person,一、本年新收政府信息公开申请数量,自然人,本年新收申请数,16,,66
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table3,new_received,commercial_enterprise,一、本年新收政府信息公开申请数量,商业企业,本年新收申请数,-8,,66
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table3,new_received,total,一、本年新收政府信息公开申请数量,总计,本年新收申请数,,-,66
 
             """.Replace("\r\n", "\n");
         Assert.Equal(expected, csv);
@@ -111,6 +115,46 @@ public sealed class CsvReportWriterTests
     }
 
     [Fact]
+    public void The_codebook_describes_every_wide_column_in_header_order()
+    {
+        var text = new StringWriter();
+        CsvReportWriter.WriteCodebook(text);
+        var rows = ParseCsv(text.ToString());
+
+        Assert.Equal(["column", "table", "row_key", "column_key", "row_label", "column_label", "templates", "meaning"], rows[0]);
+        Assert.Equal(CsvReportWriter.Header(CsvLayout.Wide), rows.Skip(1).Select(r => r[0]));
+        Assert.All(rows.Skip(1), r => Assert.False(string.IsNullOrWhiteSpace(r[7]), $"{r[0]} has no meaning"));
+        Assert.All(rows.Skip(1), r => Assert.False(string.IsNullOrWhiteSpace(r[5]), $"{r[0]} has no label"));
+
+        var balance = rows.Single(r => r[0] == "table3.new_received.natural_person");
+        Assert.Equal(["table3", "new_received", "natural_person", "一、本年新收政府信息公开申请数量", "自然人", "gov2021;gov2019"], balance[1..7]);
+        var gov2019Only = rows.Single(r => r[0] == "table2.art20_1.regulations.newly_made");
+        Assert.Equal(("art20_1.regulations", "规章", "本年新制作数量", "gov2019"), (gov2019Only[2], gov2019Only[4], gov2019Only[5], gov2019Only[6]));
+        var gov2021Only = rows.Single(r => r[0] == "table3.other.no_correction.total");
+        Assert.Equal("gov2021", gov2021Only[6]);
+    }
+
+    [Fact]
+    public void The_label_row_of_the_wide_layout_names_each_column_in_Chinese()
+    {
+        var text = new StringWriter();
+        using (var csv = new CsvReportWriter(text, CsvLayout.Wide, labelRow: true))
+        {
+            csv.Write(Fixtures.Report());
+        }
+
+        var lines = text.ToString().TrimEnd('\n').Split('\n');
+        Assert.Equal(3, lines.Length);
+        var header = lines[0].Split(',');
+        var labels = lines[1].Split(',');
+        Assert.Equal(header.Length, labels.Length);
+        Assert.Equal(["文件", "报告年度", "机关", "模板", "错误"], labels[..5]);
+        Assert.Equal("表三 本年新收 自然人", labels[Array.IndexOf(header, "table3.new_received.natural_person")]);
+        Assert.Equal("表二 第二十条第（一）项 规章 本年制发件数", labels[Array.IndexOf(header, "table2.art20_1.regulations.issued")]);
+        Assert.Equal("16", lines[2].Split(',')[Array.IndexOf(header, "table3.new_received.natural_person")]);
+    }
+
+    [Fact]
     public void Wide_header_covers_both_templates_once()
     {
         var keys = WideCsvColumns.CellKeys;
@@ -154,5 +198,56 @@ public sealed class CsvReportWriterTests
         Assert.Equal('\uFEFF', csv[0]);
         Assert.DoesNotContain("\n", csv.Replace("\r\n", ""));
         Assert.EndsWith("\r\n", csv);
+    }
+
+    /// <summary>RFC 4180 records (quoted fields with "" and line breaks), for reading back what the writer wrote.</summary>
+    internal static List<string[]> ParseCsv(string text)
+    {
+        var rows = new List<string[]>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\n')
+            {
+                fields.Add(field.ToString().TrimEnd('\r'));
+                field.Clear();
+                rows.Add([.. fields]);
+                fields.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        return rows;
     }
 }
