@@ -119,7 +119,7 @@ public sealed class CsvReportWriterTests
     {
         var text = new StringWriter();
         CsvReportWriter.WriteCodebook(text);
-        var rows = ParseCsv(text.ToString());
+        var rows = CsvRecords.Parse(text.ToString());
 
         Assert.Equal(["column", "table", "row_key", "column_key", "row_label", "column_label", "templates", "meaning"], rows[0]);
         Assert.Equal(CsvReportWriter.Header(CsvLayout.Wide), rows.Skip(1).Select(r => r[0]));
@@ -198,56 +198,5 @@ public sealed class CsvReportWriterTests
         Assert.Equal('\uFEFF', csv[0]);
         Assert.DoesNotContain("\n", csv.Replace("\r\n", ""));
         Assert.EndsWith("\r\n", csv);
-    }
-
-    /// <summary>RFC 4180 records (quoted fields with "" and line breaks), for reading back what the writer wrote.</summary>
-    internal static List<string[]> ParseCsv(string text)
-    {
-        var rows = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                fields.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                rows.Add([.. fields]);
-                fields.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        return rows;
     }
 }
