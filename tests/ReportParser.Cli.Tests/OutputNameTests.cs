@@ -60,3 +60,21 @@ public sealed class OutputNameTests
         Assert.Contains("-o FILE.xlsx", run.Stderr);
     }
 }
+
+/// <summary>The text view is coloured only on a terminal, and never with NO_COLOR.</summary>
+public sealed class TextViewColourTests
+{
+    [Theory]
+    [InlineData(true, false, true)]
+    [InlineData(true, true, false)]
+    [InlineData(false, false, false)]
+    public void Colour_only_on_a_terminal_without_NO_COLOR(bool terminal, bool noColor, bool coloured)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var console = new CliConsole(TextReader.Null, stdout, new StringWriter()) { StdoutIsTerminal = terminal, NoColor = noColor };
+        int exit = CliApp.Run(["parse", Path.Combine(AppContext.BaseDirectory, "samples/unbalanced-gov2019/report.txt"), "-f", "text", "-q"], console);
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Equal(coloured, stdout.ToString().Contains('\u001b'));
+        Assert.Contains("表三", stdout.ToString());
+    }
+}

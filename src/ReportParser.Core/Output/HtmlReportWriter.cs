@@ -26,7 +26,7 @@ internal static class HtmlReportWriter
         table.form{border-collapse:collapse;margin:6px 0}table.form th,table.form td{border:1px solid #999;padding:2px 6px}
         table.form th{background:#eee;font-weight:normal}table.form td.n{text-align:right;min-width:3em}
         td.fail{background:#ffc7ce;color:#9c0006;font-weight:bold}td.uncertain{background:#ffeb9c}tr.group td{font-weight:bold}
-        td.l1{padding-left:1.5em}td.l2{padding-left:3em}.fail-text{color:#9c0006}.warn-text{color:#9c5700}
+        table.form td.l1{padding-left:1.5em}table.form td.l2{padding-left:3em}.fail-text{color:#9c0006}.warn-text{color:#9c5700}
         ul{margin:4px 0;padding-left:20px}li{margin:2px 0}a.line{color:#06c;font-size:12px}
         table.index{border-collapse:collapse}table.index th,table.index td{border:1px solid #bbb;padding:2px 8px}
         """;
