@@ -9,8 +9,8 @@ namespace ReportParser.Output;
 public enum CsvLayout
 {
     /// <summary>
-    /// One row per table cell: <c>file,report_year,agency,template,table,row,column,row_label,column_label,report_row_label,value,raw,line</c>
-    /// (the labels are the template's; <c>report_row_label</c> is the report's own label where it differs).
+    /// One row per table cell: <c>file,report_year,agency,template,table,row,column,row_label,column_label,value,raw,line</c>
+    /// (the labels are the template's; for a row the template lacks, the report's).
     /// </summary>
     Cells,
 
@@ -29,7 +29,7 @@ public enum CsvLayout
 /// </summary>
 public sealed class CsvReportWriter : IDisposable
 {
-    private static readonly string[] CellsHeader = ["file", "report_year", "agency", "template", "table", "row", "column", "row_label", "column_label", "report_row_label", "value", "raw", "line"];
+    private static readonly string[] CellsHeader = ["file", "report_year", "agency", "template", "table", "row", "column", "row_label", "column_label", "value", "raw", "line"];
     private static readonly string[] SectionsHeader = ["file", "number", "key", "title", "line", "text"];
     private static readonly string[] CodebookHeader = ["column", "table", "row_key", "column_key", "row_label", "column_label", "templates", "meaning"];
 
@@ -229,12 +229,11 @@ public sealed class CsvReportWriter : IDisposable
             foreach (var row in table.Rows.Concat(table.ExtraRows ?? []))
             {
                 string rowLabel = Text(labels.RowLabel(row));
-                string reportRowLabel = Text(labels.ReportRowLabel(row) ?? "");
                 foreach (string column in CellColumns(table, row))
                 {
                     row.Values.TryGetValue(column, out decimal? value);
                     row.Raw.TryGetValue(column, out string? raw);
-                    _csv.WriteRecord([file, year, agency, table.Template, table.Key, Text(row.Key), Text(column), rowLabel, Text(labels.ColumnLabel(column)), reportRowLabel,
+                    _csv.WriteRecord([file, year, agency, table.Template, table.Key, Text(row.Key), Text(column), rowLabel, Text(labels.ColumnLabel(column)),
                         FormatValue(value), Text(raw ?? ""), Format(row.Line)]);
                 }
             }

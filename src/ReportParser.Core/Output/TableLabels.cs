@@ -5,8 +5,8 @@ namespace ReportParser.Output;
 
 /// <summary>
 /// The Chinese labels of one reconstructed table for outputs a person reads (CSV label columns, spreadsheets,
-/// the text and HTML views), asked of the templates: the official printed labels, the short names messages use,
-/// and the report's own label where it differs from the template's.
+/// the text and HTML views), asked of the templates: the official printed labels (a row the template lacks keeps
+/// the report's).
 /// </summary>
 internal sealed class TableLabels
 {
@@ -30,10 +30,6 @@ internal sealed class TableLabels
 
     /// <summary>The row's label as the official template prints it; the report's own label for a row the template lacks.</summary>
     public string RowLabel(TableRow row) => _template?.Row(row.Key)?.Label ?? row.Label;
-
-    /// <summary>The report's own label when it differs from the template's (beyond width, spacing and punctuation), else null.</summary>
-    public string? ReportRowLabel(TableRow row) =>
-        _template?.Row(row.Key) is { } templateRow && LabelText.Normalize(templateRow.Label) != LabelText.Normalize(row.Label) ? row.Label : null;
 
     /// <summary>The column's label: the table's (the template's), or the key for a column neither has.</summary>
     public string ColumnLabel(string key)
