@@ -114,26 +114,13 @@ internal static class HtmlReportWriter
 
     private static void Metadata(StringBuilder html, ReportDocument document)
     {
-        var m = document.Metadata;
         html.Append("<h2>概况</h2>\n<dl id=\"metadata\">\n");
-        Field("机关 agency", m?.Agency);
-        Field("年度 year", m?.ReportYear?.ToString(CultureInfo.InvariantCulture));
-        Field("模板 template", m?.Template);
-        Field("索引号 index number", m?.IndexNumber);
-        Field("文号 document number", m?.DocumentNumber);
-        Field("成文日期 written", m?.WrittenDate);
-        Field("发布日期 published", m?.PublishedDate);
-        Field("网址 url", document.Source.Url);
-        Field("SHA-256", document.Source.Sha256);
-        html.Append("</dl>\n");
-
-        void Field(string name, string? value)
+        foreach (var field in ReportSummary.Of(document).Fields)
         {
-            if (!string.IsNullOrEmpty(value))
-            {
-                html.Append("<dt>").Append(E(name)).Append("</dt><dd>").Append(E(value)).Append("</dd>\n");
-            }
+            html.Append("<dt>").Append(E(field.Name)).Append("</dt><dd>").Append(E(field.Value)).Append("</dd>\n");
         }
+
+        html.Append("</dl>\n");
     }
 
     private static void Sections(StringBuilder html, ReportDocument document)
@@ -279,25 +266,17 @@ internal static class HtmlReportWriter
 
     private static void Checks(StringBuilder html, ReportDocument document)
     {
-        int pass = 0, fail = 0, blank = 0;
-        foreach (var check in document.Checks ?? [])
-        {
-            _ = check.Status == CheckStatus.Pass ? pass++ : check.Status == CheckStatus.Fail ? fail++ : blank++;
-        }
-
-        html.Append("<h2>勾稽 checks</h2>\n<p>").Append(pass).Append(" pass, ").Append(fail).Append(" fail, ").Append(blank).Append(" not assessable</p>\n");
-        if (fail == 0)
+        var summary = ReportSummary.Of(document);
+        html.Append("<h2>勾稽 checks</h2>\n<p>").Append(summary.CheckCounts).Append("</p>\n");
+        if (summary.Failed.Count == 0)
         {
             return;
         }
 
         html.Append("<ul id=\"failed-checks\">\n");
-        foreach (var check in document.Checks!)
+        foreach (var check in summary.Failed)
         {
-            if (check.Status == CheckStatus.Fail)
-            {
-                html.Append("<li class=\"fail-text\">").Append(E($"{check.Rule} {TableKeys.Name(check.Table)}: {check.Message}")).Append(' ').Append(LineLink(check.Line)).Append("</li>\n");
-            }
+            html.Append("<li class=\"fail-text\">").Append(E($"{check.Rule} {TableKeys.Name(check.Table)}: {check.Message}")).Append(' ').Append(LineLink(check.Line)).Append("</li>\n");
         }
 
         html.Append("</ul>\n");

@@ -33,20 +33,12 @@ internal static class TextReportWriter
             return text.ToString();
         }
 
-        var m = document.Metadata;
-        if (m is not null)
+        var summary = ReportSummary.Of(document);
+        foreach (var field in summary.Fields)
         {
-            Field("标题 title", m.Title);
-            Field("机关 agency", m.Agency);
-            Field("年度 year", m.ReportYear?.ToString(CultureInfo.InvariantCulture));
-            Field("模板 template", m.Template);
-            Field("索引号 index", m.IndexNumber);
-            Field("文号 number", m.DocumentNumber);
-            Field("成文日期 written", m.WrittenDate);
-            Field("发布日期 published", m.PublishedDate);
+            text.Append(DisplayWidth.Pad(field.Name, 22)).Append(field.Value).Append('\n');
         }
 
-        Field("网址 url", document.Source.Url);
         if (document.Sections is { Count: > 0 } sections)
         {
             text.Append('\n').Append(Paint("章节 sections", Bold)).Append('\n');
@@ -71,26 +63,8 @@ internal static class TextReportWriter
             WriteGrid(text, TableGrid.Build(table, document.Checks), Paint);
         }
 
-        var failed = new List<CheckResult>();
-        int passed = 0, notAssessable = 0;
-        foreach (var check in document.Checks ?? [])
-        {
-            if (check.Status == CheckStatus.Fail)
-            {
-                failed.Add(check);
-            }
-            else if (check.Status == CheckStatus.Pass)
-            {
-                passed++;
-            }
-            else
-            {
-                notAssessable++;
-            }
-        }
-
-        text.Append('\n').Append(Paint("勾稽 checks", Bold)).Append($": {passed} pass, {failed.Count} fail, {notAssessable} not assessable").Append('\n');
-        foreach (var check in failed)
+        text.Append('\n').Append(Paint("勾稽 checks", Bold)).Append($": {summary.CheckCounts}").Append('\n');
+        foreach (var check in summary.Failed)
         {
             text.Append("  ").Append(Paint($"✗ {check.Rule} {TableName(check.Table)}", Red))
                 .Append($"{(check.Line is { } line ? $" (line {line})" : "")}: {check.Message}").Append('\n');
@@ -114,14 +88,6 @@ internal static class TextReportWriter
         }
 
         return text.ToString();
-
-        void Field(string name, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                text.Append(DisplayWidth.Pad(name, 20)).Append(value).Append('\n');
-            }
-        }
     }
 
     private static string TableName(string key) => ReportParser.Templates.TableKeys.Name(key);

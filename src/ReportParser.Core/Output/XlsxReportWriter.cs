@@ -118,18 +118,13 @@ internal static class XlsxReportWriter
     private static void Overview(Sheet sheet, ReportDocument document)
     {
         sheet.Row().Text(0, "报告概况", Title);
-        var m = document.Metadata;
+        var report = ReportSummary.Of(document);
         Pair("文件 file", document.Source.Path);
-        Pair("标题 title", m?.Title);
-        Pair("机关 agency", m?.Agency);
-        Pair("年度 year", m?.ReportYear?.ToString(CultureInfo.InvariantCulture));
-        Pair("模板 template", m?.Template);
-        Pair("索引号 index number", m?.IndexNumber);
-        Pair("文号 document number", m?.DocumentNumber);
-        Pair("成文日期 written", m?.WrittenDate);
-        Pair("发布日期 published", m?.PublishedDate);
-        Pair("网址 url", document.Source.Url);
-        Pair("SHA-256", document.Source.Sha256);
+        foreach (var field in report.Fields)
+        {
+            Pair(field.Name, field.Value);
+        }
+
         if (document.Error is { } error)
         {
             Pair("错误 error", $"{error.Code}: {error.Message}");
@@ -151,37 +146,28 @@ internal static class XlsxReportWriter
             }
         }
 
-        int pass = 0, fail = 0, blank = 0;
-        foreach (var check in document.Checks ?? [])
-        {
-            _ = check.Status == CheckStatus.Pass ? pass++ : check.Status == CheckStatus.Fail ? fail++ : blank++;
-        }
-
         sheet.Row();
         var summary = sheet.Row();
         summary.Text(0, "勾稽 checks", Header);
-        summary.Text(1, $"{pass} pass, {fail} fail, {blank} not assessable", Plain);
-        if (fail > 0)
+        summary.Text(1, report.CheckCounts, Plain);
+        if (report.Failed.Count > 0)
         {
             var failedHeader = sheet.Row();
             failedHeader.Text(0, "规则 rule", Header);
             failedHeader.Text(1, "表 table", Header);
             failedHeader.Text(2, "行 line", Header);
             failedHeader.Text(3, "说明 message", Header);
-            foreach (var check in document.Checks!)
+            foreach (var check in report.Failed)
             {
-                if (check.Status == CheckStatus.Fail)
+                var row = sheet.Row();
+                row.Text(0, check.Rule, Failed);
+                row.Text(1, TableKeys.Name(check.Table), Plain);
+                if (check.Line is { } line)
                 {
-                    var row = sheet.Row();
-                    row.Text(0, check.Rule, Failed);
-                    row.Text(1, TableKeys.Name(check.Table), Plain);
-                    if (check.Line is { } line)
-                    {
-                        row.Number(2, line, Plain);
-                    }
-
-                    row.Text(3, check.Message, Plain);
+                    row.Number(2, line, Plain);
                 }
+
+                row.Text(3, check.Message, Plain);
             }
         }
 
