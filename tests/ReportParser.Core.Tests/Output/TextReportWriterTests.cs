@@ -47,6 +47,33 @@ public sealed class TextReportWriterTests
         }
     }
 
+    [Theory]
+    [InlineData("seeds/002_ed5f9074cb8b6cc8.txt")]
+    [InlineData("seeds/003_cfe21c01c8bc6a87.txt")]
+    public void Every_row_of_every_table_ends_in_the_json_values_in_column_order(string input)
+    {
+        var document = Parse(input);
+        var lines = TextReportWriter.Render(document, color: false).Split('\n');
+        int compared = 0;
+        foreach (var table in document.Tables!.Where(t => t.Status != TableStatus.Absent))
+        {
+            int start = Array.FindIndex(lines, l => l.StartsWith(ReportParser.Templates.TableKeys.Name(table.Key), StringComparison.Ordinal));
+            var template = ReportParser.Templates.TemplateCatalog.Default.Get(table.Key, table.Template);
+            foreach (var row in table.Rows)
+            {
+                var templateRow = template.Row(row.Key)!;
+                string prefix = templateRow.Label[..Math.Min(8, templateRow.Label.Length)];
+                string line = lines.Skip(start + 1).First(l => l.TrimStart().StartsWith(prefix, StringComparison.Ordinal));
+                var tokens = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var expected = templateRow.Columns.Select(c => CsvReportWriter.FormatValue(row.Values[c.Key])).ToArray();
+                Assert.Equal(expected, tokens[^expected.Length..]);
+                compared += expected.Length;
+            }
+        }
+
+        Assert.True(compared > 150, $"only {compared} cells compared");
+    }
+
     /// <summary>The character index where the text reaches <paramref name="width"/> display columns, or -1.</summary>
     private static int EndOfNumberAt(string line, int width)
     {
