@@ -26,15 +26,23 @@ internal static class NormalizeCommand
         };
         mode.AcceptOnlyFromAmong(CommonOptions.Modes);
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout." };
-
-        var command = new Command("normalize", "Convert Traditional Chinese to Simplified and fold full-width forms, like the parser does before reading a report.")
+        var foldWidth = new Option<bool>("--fold-width")
         {
-            input, mode, output,
+            Description = "Also fold widths as the parser does for matching: full-width punctuation, letters and digits to ASCII, U+3000 to a space, zero-width characters removed.",
+        };
+
+        var command = new Command("normalize", "Convert Traditional Chinese to Simplified, like the parser does before reading a report; the text is otherwise written as it is.")
+        {
+            input, mode, output, foldWidth,
         };
         command.SetAction(parseResult =>
         {
             string path = parseResult.GetValue(input) ?? "-";
-            var options = new ReportParserOptions { Mode = NormalizationModeNames.Parse(parseResult.GetValue(mode) ?? "auto") };
+            var options = new ReportParserOptions
+            {
+                Mode = NormalizationModeNames.Parse(parseResult.GetValue(mode) ?? "auto"),
+                FoldWidth = parseResult.GetValue(foldWidth),
+            };
             string? outputPath = parseResult.GetValue(output);
 
             if (path != "-" && !File.Exists(path))

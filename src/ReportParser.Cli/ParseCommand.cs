@@ -19,6 +19,7 @@ internal sealed class ParseCommand : BatchCommand
         Options.Add(CsvLayoutOption);
         Options.Add(Output);
         Options.Add(KeepOriginal);
+        Options.Add(FoldWidth);
         Options.Add(Excel);
         Options.Add(RawCsv);
         Options.Add(SkipExisting);
@@ -45,6 +46,11 @@ internal sealed class ParseCommand : BatchCommand
     public Option<bool> KeepOriginal { get; } = new("--keep-original")
     {
         Description = "Keep the text before script conversion beside the converted text.",
+    };
+
+    public Option<bool> FoldWidth { get; } = new("--fold-width")
+    {
+        Description = "Write text width-folded: full-width punctuation, letters and digits as ASCII (，→, （）→()), U+3000 as a space. By default the text keeps the report's own characters.",
     };
 
     public Option<bool> Excel { get; } = new("--excel")
@@ -88,7 +94,7 @@ internal sealed class ParseCommand : BatchCommand
             result.GetValue(Codebook),
             result.GetValue(LabelRow));
         var items = ResolveInputs(result, plan.Directory, plan.File);
-        var options = Common.PipelineOptions(result, result.GetValue(KeepOriginal));
+        var options = Common.PipelineOptions(result, result.GetValue(KeepOriginal)) with { FoldWidth = result.GetValue(FoldWidth) };
 
         using var outputLock = plan.LockOutput();
         using var sink = plan.CreateSink(items, Console.Stdout, options.MaxBytes, color: Console.StdoutIsTerminal && !Console.NoColor);

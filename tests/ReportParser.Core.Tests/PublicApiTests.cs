@@ -17,6 +17,8 @@ public class PublicApiTests
         "ReportParser.Model.CheckOperand",
         "ReportParser.Model.CheckResult",
         "ReportParser.Model.CheckStatus",
+        "ReportParser.Model.LegacyRow",
+        "ReportParser.Model.LegacyStats",
         "ReportParser.Model.NormalizationInfo",
         "ReportParser.Model.ParseError",
         "ReportParser.Model.ReportDocument",

@@ -92,7 +92,7 @@ public sealed class CsvReportWriter : IDisposable
     /// </summary>
     internal static IReadOnlyList<WideColumnInfo> WideColumns()
     {
-        var leading = WideCsvColumns.Leading.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var leading = WideCsvColumns.Leading.Concat(WideCsvColumns.LegacyColumns).ToDictionary(c => c.Name, StringComparer.Ordinal);
         var cells = WideCsvColumns.Cells.ToDictionary(c => c.Key, StringComparer.Ordinal);
         var header = Header(CsvLayout.Wide);
         var columns = new WideColumnInfo[header.Count];
@@ -238,6 +238,19 @@ public sealed class CsvReportWriter : IDisposable
                 }
             }
         }
+
+        // A legacy row's cells: its key (or its label when the catalogue has none) and the column as the table names it;
+        // its labels are the report's own (there is no national form to take them from).
+        if (document.LegacyStats is { } legacy)
+        {
+            foreach (var row in legacy.Rows)
+            {
+                for (int c = 0; c < legacy.Columns.Count && c < row.Values.Count; c++)
+                {
+                    _csv.WriteRecord([file, year, agency, TemplateNames.Legacy, "legacy_stats", Text(row.Key ?? row.Label), Text(legacy.Columns[c]), Text(row.Label), Text(legacy.Columns[c]), FormatValue(row.Values[c]), Text(row.Raw), Format(row.Line)]);
+                }
+            }
+        }
     }
 
     /// <summary>The columns a row has cells in: the table's columns that the row has a value or raw text for, in table order, then any others.</summary>
@@ -285,6 +298,17 @@ public sealed class CsvReportWriter : IDisposable
                 foreach (var (column, value) in row.Values)
                 {
                     values.TryAdd($"{table.Key}.{row.Key}.{column}", FormatValue(value));
+                }
+            }
+        }
+
+        if (document.LegacyStats is { } legacy)
+        {
+            foreach (var row in legacy.Rows)
+            {
+                for (int c = 0; row.Key is not null && c < legacy.Columns.Count && c < row.Values.Count; c++)
+                {
+                    values.TryAdd(WideCsvColumns.LegacyKey(row.Key, legacy.Columns[c]), FormatValue(row.Values[c]));
                 }
             }
         }

@@ -7,7 +7,9 @@ namespace ReportParser.Output;
 /// catalogue (gov2021 and gov2019), as <c>table.row.column</c> keys, so that every report of a corpus
 /// shares one header whatever its template. Per grid (表二's blocks, 表三, 表四) the newest edition's rows
 /// and columns, with those only an older edition has merged in after their neighbour there.
-/// Group rows (labels without numbers) have no cells.
+/// Group rows (labels without numbers) have no cells. Then the legacy indicators of 2008–2018
+/// tables (<see cref="LegacyCatalog"/>) as <c>legacy.key.year</c> and <c>legacy.key.cumulative</c>, so a
+/// series from 2008 to now is one table.
 /// </summary>
 internal static class WideCsvColumns
 {
@@ -20,12 +22,32 @@ internal static class WideCsvColumns
         new("template", "模板", "The report format: gov2021, gov2019, legacy or unknown (metadata.template)."),
         new("error", "错误", "For an input that could not be parsed: the error code and message; blank for a report."),
     ];
+    /// <summary>The column of a legacy cell: indicator key and column kind.</summary>
+    public static string LegacyKey(string key, string column) => $"legacy.{key}.{LegacyCatalog.ColumnKind(column)}";
+
+    /// <summary>The legacy statistics columns (2008–2018 reports): per indicator of the catalogue, this year's value and the cumulative one.</summary>
+    public static IReadOnlyList<WideColumn> LegacyColumns { get; } = Legacy(LegacyCatalog.Default);
+
+    private static WideColumn[] Legacy(LegacyCatalog catalog)
+    {
+        var columns = new List<WideColumn>();
+        foreach (string key in catalog.Keys)
+        {
+            string label = catalog.Label(key);
+            columns.Add(new WideColumn(LegacyKey(key, "本年"), $"旧版统计表 {label} 本年",
+                $"Legacy statistics table (a 2008–2018 report), indicator {key} ({label}): the report year's value; blank when the report has no such row."));
+            columns.Add(new WideColumn(LegacyKey(key, "历年累计"), $"旧版统计表 {label} 历年累计",
+                $"Legacy statistics table (a 2008–2018 report), indicator {key} ({label}): the cumulative value; blank when the report has no such row or column."));
+        }
+
+        return [.. columns];
+    }
 
     /// <summary>The cells in column order, each with its keys, labels and templates (the codebook's rows).</summary>
     public static IReadOnlyList<WideCell> Cells { get; } = Describe(TemplateCatalog.Default, Build(TemplateCatalog.Default));
 
-    /// <summary>The cell keys in column order.</summary>
-    public static IReadOnlyList<string> CellKeys { get; } = [.. Cells.Select(c => c.Key)];
+    /// <summary>The cell keys in column order: the templates' cells, then the legacy statistics columns.</summary>
+    public static IReadOnlyList<string> CellKeys { get; } = [.. Cells.Select(c => c.Key), .. LegacyColumns.Select(c => c.Name)];
 
     /// <summary>The cells of <paramref name="keys"/> (<c>table.row.column</c>; 表二's rows are <c>block.row</c>) described from the templates that have them, newest first.</summary>
     private static WideCell[] Describe(TemplateCatalog catalog, (string Table, string Row, string Column)[] keys)

@@ -71,7 +71,7 @@ internal static class XlsxReportWriter
             var row = sheet.Row();
             for (int i = 0; i < record.Length; i++)
             {
-                bool numeric = columns[i].Cell is not null || columns[i].Name == "report_year";
+                bool numeric = i >= WideCsvColumns.Leading.Count || columns[i].Name == "report_year"; // the cells, template and legacy
                 if (numeric && decimal.TryParse(record[i], NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value))
                 {
                     row.Number(i, value, Plain);
