@@ -89,12 +89,7 @@ internal static class XlsxReportWriter
         sheet.Widths[2] = 30;
 
         var codebook = book.AddSheet("说明");
-        var top = codebook.Row();
-        string[] names = ["column", "table", "row_key", "column_key", "row_label", "column_label", "templates", "meaning"];
-        for (int i = 0; i < names.Length; i++)
-        {
-            top.Text(i, names[i], Header);
-        }
+        codebook.HeaderRow("column", "table", "row_key", "column_key", "row_label", "column_label", "templates", "meaning");
 
         foreach (var column in columns)
         {
@@ -131,10 +126,7 @@ internal static class XlsxReportWriter
         }
 
         sheet.Row();
-        var tablesHeader = sheet.Row();
-        tablesHeader.Text(0, "表 table", Header);
-        tablesHeader.Text(1, "状态 status", Header);
-        tablesHeader.Text(2, "行 line", Header);
+        sheet.HeaderRow("表 table", "状态 status", "行 line");
         foreach (var table in document.Tables ?? [])
         {
             var row = sheet.Row();
@@ -152,11 +144,7 @@ internal static class XlsxReportWriter
         summary.Text(1, report.CheckCounts, Plain);
         if (report.Failed.Count > 0)
         {
-            var failedHeader = sheet.Row();
-            failedHeader.Text(0, "规则 rule", Header);
-            failedHeader.Text(1, "表 table", Header);
-            failedHeader.Text(2, "行 line", Header);
-            failedHeader.Text(3, "说明 message", Header);
+            sheet.HeaderRow("规则 rule", "表 table", "行 line", "说明 message");
             foreach (var check in report.Failed)
             {
                 var row = sheet.Row();
@@ -344,11 +332,7 @@ internal static class XlsxReportWriter
 
     private static void DiagnosticsSheet(Sheet sheet, ReportDocument document)
     {
-        var header = sheet.Row();
-        header.Text(0, "级别 severity", Header);
-        header.Text(1, "代码 code", Header);
-        header.Text(2, "行 line", Header);
-        header.Text(3, "说明 message", Header);
+        sheet.HeaderRow("级别 severity", "代码 code", "行 line", "说明 message");
         foreach (var d in document.Diagnostics)
         {
             var row = sheet.Row();
@@ -468,6 +452,16 @@ internal static class XlsxReportWriter
             var row = new Row(_rows.Count + 1);
             _rows.Add(row);
             return row;
+        }
+
+        /// <summary>A row of column headers, from column A on.</summary>
+        public void HeaderRow(params string[] names)
+        {
+            var row = Row();
+            for (int i = 0; i < names.Length; i++)
+            {
+                row.Text(i, names[i], XlsxReportWriter.Header);
+            }
         }
 
         /// <summary>Merges rows <paramref name="top"/>..<paramref name="bottom"/> (1-based) and columns <paramref name="left"/>..<paramref name="right"/> (0-based).</summary>
