@@ -208,8 +208,8 @@ internal sealed record GridRow(string Key, string Label, int Level, bool IsGroup
 /// <summary>One cell: its number (null when blank or uncertain), its source text when that is not the number, and the failed checks it is part of.</summary>
 internal sealed record GridCell(string Column, decimal? Value, string? Raw, IReadOnlyList<string> Failures)
 {
-    /// <summary>The source printed something here that is not a number the parser could settle.</summary>
-    public bool Uncertain => Value is null && !string.IsNullOrWhiteSpace(Raw);
+    /// <summary>The source printed something here that is not a number the parser could settle (a placeholder such as - or 无 is a deliberate blank, not uncertain).</summary>
+    public bool Uncertain => Value is null && !string.IsNullOrWhiteSpace(Raw) && !ReportParser.Tables.CellValueParser.IsPlaceholder(Raw.Trim());
 
     /// <summary>The number as invariant text, else the source text, else empty.</summary>
     public string Text => Value is { } v ? CsvReportWriter.FormatValue(v) : Raw ?? "";
