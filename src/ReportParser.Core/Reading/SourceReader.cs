@@ -27,6 +27,11 @@ internal sealed class SourceReader(ReportParserOptions options)
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
             info = info with { Bytes = source.KnownLength ?? 0 };
+            if (UrlInput.Is(source.Name))
+            {
+                return new ReadResult(null, info, Fail(DiagnosticCodes.UrlInput, $"{source.Name} is a URL: URLs are not fetched; download the page first (e.g. curl -o report.html '{source.Name}') and parse the file", bag));
+            }
+
             return new ReadResult(null, info, Fail(DiagnosticCodes.Unreadable, $"cannot read the input: {ex.Message}", bag));
         }
 
@@ -48,6 +53,26 @@ internal sealed class SourceReader(ReportParserOptions options)
         if (IsBlank(bytes))
         {
             return new ReadResult(null, info, Fail(DiagnosticCodes.EmptyInput, bytes.Length == 0 ? "the input is empty (0 bytes)" : "the input contains only whitespace", bag));
+        }
+
+        var signature = FileSignature.Of(bytes);
+        if (signature == SignatureKind.Pdf)
+        {
+            info = info with { Format = "pdf" };
+            var pdf = new PdfReader().Read(bytes, source.Name, sha, bag, out var pdfError);
+            return new ReadResult(pdf, info, pdfError);
+        }
+
+        if (signature == SignatureKind.Zip && DocxReader.IsDocx(bytes))
+        {
+            info = info with { Format = "docx" };
+            var docx = new DocxReader().Read(bytes, source.Name, sha, bag, out var docxError);
+            return new ReadResult(docx, info, docxError);
+        }
+
+        if (FileSignature.UnsupportedMessage(signature, source.Name) is { } unsupported)
+        {
+            return new ReadResult(null, info, Fail(DiagnosticCodes.UnsupportedFormat, unsupported, bag));
         }
 
         if (LooksBinary(bytes) && !EncodingDetector.LooksLikeUtf16(bytes, out _))

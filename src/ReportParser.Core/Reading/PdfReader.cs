@@ -1,0 +1,369 @@
+using ReportParser.Diagnostics;
+using ReportParser.Model;
+using ReportParser.Text;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+
+namespace ReportParser.Reading;
+
+/// <summary>
+/// Reads a PDF's text layer (PdfPig) into lines and table grids in reading order: words become lines,
+/// tables drawn with ruling lines become <see cref="Grid"/>s (<see cref="PdfTableFinder"/>), running
+/// headers, footers and page numbers are cut and counted, and a line that wraps at the right margin
+/// is joined to the next (<see cref="Wraps"/>). A PDF without text (scanned) or whose text is
+/// garbage (fonts without a Unicode map) is an error record, never garbage in the JSON.
+/// </summary>
+internal sealed class PdfReader
+{
+    /// <summary>
+    /// The top and bottom share of a page where running headers, footers and page numbers sit. Default
+    /// 0.12 (about 100 pt of an A4 page): page numbers of official documents sit 30–60 pt from the edge,
+    /// body text starts 70 pt or more in; only page numbers and lines repeated on other pages are cut there.
+    /// </summary>
+    public const double MarginBand = 0.12;
+
+    /// <summary>A line whose right end is within this many line heights of the text's right edge reaches the margin (it wraps). Default 1.5.</summary>
+    public const double WrapSlack = 1.5;
+
+    /// <summary>A line starting more than this many line heights right of the text's left edge is indented (it starts a paragraph). Default 0.8.</summary>
+    public const double IndentSlack = 0.8;
+
+    /// <summary>Two lines farther apart than this many line heights (the blank between them) are separate paragraphs. Default 1.2.</summary>
+    public const double MaxLineGap = 1.2;
+
+    /// <summary>Fewer non-blank characters than this in the whole text layer: no text layer (scanned pages, or only a stray page number). Default 20.</summary>
+    public const int MinTextCharacters = 20;
+
+    /// <summary>
+    /// Reads <paramref name="bytes"/>; null with <paramref name="error"/> set (and reported) when the PDF
+    /// is damaged, has no text layer or its text cannot be read.
+    /// </summary>
+    public SourceText? Read(byte[] bytes, string name, string sha256, DiagnosticBag bag, out ParseError? error)
+    {
+        error = null;
+        PdfDocument document;
+        try
+        {
+            document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            error = Fail(DiagnosticCodes.DamagedDocument, $"the PDF could not be opened ({ex.Message}); it is damaged or encrypted — re-save it (e.g. qpdf or a PDF viewer's Save As) and parse the copy", bag);
+            return null;
+        }
+
+        using (document)
+        {
+            var pages = new List<PageContent>(document.NumberOfPages);
+            int characters = 0, chinese = 0, suspect = 0, imagePages = 0;
+            try
+            {
+                for (int number = 1; number <= document.NumberOfPages; number++)
+                {
+                    var page = document.GetPage(number);
+                    foreach (var letter in page.Letters)
+                    {
+                        if (!string.IsNullOrWhiteSpace(letter.Value))
+                        {
+                            characters++;
+                            TextLegibility.Count(letter.Value, ref chinese, ref suspect);
+                        }
+                    }
+
+                    if (page.Letters.Count == 0 && HasImage(page))
+                    {
+                        imagePages++;
+                    }
+
+                    pages.Add(ReadPage(page));
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+            {
+                error = Fail(DiagnosticCodes.DamagedDocument, $"the PDF could not be read past page {pages.Count} ({ex.Message}); it is damaged — re-save it and parse the copy", bag);
+                return null;
+            }
+
+            if (characters < MinTextCharacters)
+            {
+                string images = imagePages > 0 ? $"{imagePages} of its {pages.Count} page(s) are images only" : $"its {pages.Count} page(s) hold no text";
+                error = Fail(DiagnosticCodes.NoTextLayer, $"the PDF has no text layer ({images}; {characters} character(s) of text in all): it is a scan. Run OCR first (e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and parse the result", bag);
+                return null;
+            }
+
+            if (TextLegibility.IsGarbage(chinese, suspect))
+            {
+                error = Fail(DiagnosticCodes.TextNotReadable, $"the text cannot be read: of its {characters:N0} characters {suspect:N0} are private-use, unassigned or Latin-1 mojibake and {chinese:N0} are Chinese — its fonts map glyphs to no Unicode text (no ToUnicode map). Run OCR on the rendered pages (e.g. ocrmypdf --force-ocr -l chi_sim) and parse the result", bag);
+                return null;
+            }
+
+            var furniture = CutFurniture(pages);
+            if (furniture.Any)
+            {
+                bag.Report(DiagnosticCodes.PageFurnitureRemoved, furniture.Describe(pages.Count));
+            }
+
+            var blocks = Number(pages, out var pageFirstLines);
+            return new SourceText(name, "pdf", null, bytes.LongLength, sha256, blocks) { PageFirstLines = pageFirstLines };
+        }
+    }
+
+    private static bool HasImage(Page page)
+    {
+        foreach (var _ in page.GetImages())
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    private static ParseError Fail(DiagnosticDescriptor descriptor, string message, DiagnosticBag bag)
+    {
+        bag.Report(descriptor, message);
+        return new ParseError(descriptor.Code, message);
+    }
+
+    /// <summary>A page's lines and tables, each in top-to-bottom order, and the page's height.</summary>
+    private sealed class PageContent(List<PdfLine> lines, List<PdfTable> tables, double height)
+    {
+        public List<PdfLine> Lines { get; } = lines;
+        public List<PdfTable> Tables { get; } = tables;
+        public double Height { get; } = height;
+    }
+
+    private static PageContent ReadPage(Page page)
+    {
+        var words = new List<Word>(page.GetWords());
+        var tables = PdfTableFinder.Find(page, words);
+        var free = words;
+        if (tables.Count > 0)
+        {
+            free = new List<Word>(words.Count);
+            foreach (var word in words)
+            {
+                if (!InAny(tables, word))
+                {
+                    free.Add(word);
+                }
+            }
+        }
+
+        return new PageContent(PdfLines.Group(free), tables, page.Height);
+    }
+
+    private static bool InAny(List<PdfTable> tables, Word word)
+    {
+        foreach (var table in tables)
+        {
+            if (table.Contains(word.BoundingBox))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What <see cref="CutFurniture"/> took out.</summary>
+    private sealed class Furniture
+    {
+        public int PageNumbers { get; set; }
+        public int RunningLines { get; set; }
+        public bool Any => PageNumbers + RunningLines > 0;
+
+        public string Describe(int pages) =>
+            $"left out of the text of {pages} page(s): {PageNumbers} page number(s) and {RunningLines} running header/footer line(s) (lines in the top or bottom {MarginBand:P0} of a page that are a page number or repeat on another page)";
+    }
+
+    /// <summary>
+    /// Cuts page furniture: in the top or bottom <see cref="MarginBand"/> of a page, a line that is a page
+    /// number (<see cref="PageNumber.Is"/>, or 1–3 digits alone) or that repeats, digits aside, in the
+    /// same band of another page (a running header or footer).
+    /// </summary>
+    private static Furniture CutFurniture(List<PageContent> pages)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            var onThisPage = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var line in page.Lines)
+            {
+                if (InBand(line, page.Height) && onThisPage.Add(DigitsFolded(line.Text)))
+                {
+                    seen[DigitsFolded(line.Text)] = seen.GetValueOrDefault(DigitsFolded(line.Text)) + 1;
+                }
+            }
+        }
+
+        var furniture = new Furniture();
+        foreach (var page in pages)
+        {
+            page.Lines.RemoveAll(line =>
+            {
+                if (!InBand(line, page.Height))
+                {
+                    return false;
+                }
+
+                string text = WhiteSpace.Trim(line.Text.AsSpan()).ToString();
+                if (PageNumber.Is(text) || (text.Length is > 0 and <= 3 && IsDigits(text)))
+                {
+                    furniture.PageNumbers++;
+                    return true;
+                }
+
+                if (pages.Count > 1 && seen.GetValueOrDefault(DigitsFolded(line.Text)) > 1)
+                {
+                    furniture.RunningLines++;
+                    return true;
+                }
+
+                return false;
+            });
+        }
+
+        return furniture;
+    }
+
+    private static bool InBand(PdfLine line, double height) =>
+        line.Top > height * (1 - MarginBand) || line.Bottom < height * MarginBand;
+
+    private static bool IsDigits(string text)
+    {
+        foreach (char c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string DigitsFolded(string text)
+    {
+        var chars = text.Trim().ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (char.IsAsciiDigit(chars[i]))
+            {
+                chars[i] = '#';
+            }
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>
+    /// The blocks in reading order with their line numbers (1-based, through the document: a paragraph
+    /// or a table row is one line), and the first line number of each page.
+    /// </summary>
+    private static List<Block> Number(List<PageContent> pages, out int[] pageFirstLines)
+    {
+        var blocks = new List<Block>();
+        pageFirstLines = new int[pages.Count];
+        int line = 0;
+        PdfLine? open = null; // the paragraph being built
+        var paragraph = new System.Text.StringBuilder();
+        double openLeft = 0, openRight = 0;
+        for (int p = 0; p < pages.Count; p++)
+        {
+            var page = pages[p];
+            pageFirstLines[p] = line + 1;
+            Margins(page.Lines, out double left, out double right);
+            int t = 0;
+            foreach (var current in page.Lines)
+            {
+                while (t < page.Tables.Count && page.Tables[t].Top >= current.Top)
+                {
+                    Flush();
+                    AddTable(page.Tables[t++]);
+                }
+
+                if (open is not null && Wraps(open, openRight, current, left, sameColumn: open.Bottom > current.Top))
+                {
+                    paragraph.Append(current.Text);
+                    open = current;
+                    openRight = right;
+                    continue;
+                }
+
+                Flush();
+                open = current;
+                openLeft = left;
+                openRight = right;
+                paragraph.Append(current.Text);
+                line++;
+            }
+
+            while (t < page.Tables.Count)
+            {
+                Flush();
+                AddTable(page.Tables[t++]);
+            }
+        }
+
+        Flush();
+        return blocks;
+
+        void Flush()
+        {
+            if (open is not null)
+            {
+                blocks.Add(new TextLine(paragraph.ToString(), line));
+                paragraph.Clear();
+                open = null;
+            }
+        }
+
+        void AddTable(PdfTable table)
+        {
+            var rows = new IReadOnlyList<GridCell>[table.Rows.Length];
+            int first = line + 1;
+            for (int r = 0; r < table.Rows.Length; r++)
+            {
+                line++;
+                var cells = new GridCell[table.Rows[r].Length];
+                for (int c = 0; c < cells.Length; c++)
+                {
+                    var cell = table.Rows[r][c];
+                    cells[c] = new GridCell(cell.Text, line, cell.IsCopy);
+                }
+
+                rows[r] = cells;
+            }
+
+            blocks.Add(new Grid(rows, first));
+        }
+    }
+
+    /// <summary>The left and right edges of a page's text: the leftmost start and rightmost end of its lines.</summary>
+    private static void Margins(List<PdfLine> lines, out double left, out double right)
+    {
+        left = double.MaxValue;
+        right = double.MinValue;
+        foreach (var line in lines)
+        {
+            left = Math.Min(left, line.Left);
+            right = Math.Max(right, line.Right);
+        }
+    }
+
+    /// <summary>
+    /// The wrapped-line rule: a line continues into the next when it reaches the right edge of the text
+    /// (within <see cref="WrapSlack"/> line heights), the next starts at the left edge (not indented by more
+    /// than <see cref="IndentSlack"/>), both have about the same height (a heading in a larger font stays
+    /// apart), and, on one page, no more than <see cref="MaxLineGap"/> line heights lie between them. A
+    /// paragraph's last line on a page continues on the next page's first line the same way.
+    /// </summary>
+    internal static bool Wraps(PdfLine line, double right, PdfLine next, double left, bool sameColumn)
+    {
+        double height = Math.Max(line.Height, next.Height);
+        return line.Right >= right - WrapSlack * height
+            && next.Left <= left + IndentSlack * height
+            && Math.Abs(line.Height - next.Height) <= 0.25 * height
+            && (!sameColumn || line.Bottom - next.Top <= MaxLineGap * height);
+    }
+}
