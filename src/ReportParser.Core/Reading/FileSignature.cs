@@ -23,14 +23,17 @@ internal enum SignatureKind
 internal static class FileSignature
 {
     /// <summary>
-    /// How far into the file a PDF's <c>%PDF-</c> header may start: readers accept junk before it
-    /// (a mail or web server's preamble) within the first kilobyte.
+    /// How far into the file a PDF's <c>%PDF-</c> header may start, and how far from its end the
+    /// <c>%%EOF</c> marker must then be: readers accept junk before the header (a mail or web server's
+    /// preamble) within the first kilobyte. A header not at the very start counts only with the end
+    /// marker, so a text report that quotes <c>%PDF-1.4</c> stays text.
     /// </summary>
     public const int PdfHeaderWindow = 1024;
 
     public static SignatureKind Of(ReadOnlySpan<byte> bytes)
     {
-        if (bytes[..Math.Min(bytes.Length, PdfHeaderWindow)].IndexOf("%PDF-"u8) >= 0)
+        if (bytes.StartsWith("%PDF-"u8)
+            || (bytes[..Math.Min(bytes.Length, PdfHeaderWindow)].IndexOf("%PDF-"u8) >= 0 && bytes[Math.Max(0, bytes.Length - PdfHeaderWindow)..].IndexOf("%%EOF"u8) >= 0))
         {
             return SignatureKind.Pdf;
         }

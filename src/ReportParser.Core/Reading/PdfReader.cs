@@ -93,7 +93,7 @@ internal sealed class PdfReader
 
             if (TextLegibility.IsGarbage(chinese, suspect))
             {
-                error = Fail(DiagnosticCodes.TextNotReadable, $"the text cannot be read: of its {characters:N0} characters {suspect:N0} are private-use, unassigned or Latin-1 mojibake and {chinese:N0} are Chinese — its fonts map glyphs to no Unicode text (no ToUnicode map). Run OCR on the rendered pages (e.g. ocrmypdf --force-ocr -l chi_sim) and parse the result", bag);
+                error = Fail(DiagnosticCodes.TextNotReadable, $"the text cannot be read: of its {characters:N0} characters {suspect:N0} are outside the scripts a Chinese report is written in (glyph numbers of fonts without a ToUnicode map, or Latin-1 mojibake) and only {chinese:N0} are Chinese. Run OCR on the rendered pages (e.g. ocrmypdf --force-ocr -l chi_sim) and parse the result", bag);
                 return null;
             }
 
@@ -282,7 +282,9 @@ internal sealed class PdfReader
                     AddTable(page.Tables[t++]);
                 }
 
-                if (open is not null && Wraps(open, openRight, current, left, sameColumn: open.Bottom > current.Top))
+                bool continues = open is not null && (Wraps(open, openRight, current, left, sameColumn: open.Bottom > current.Top)
+                    || (blocks.Count == 0 && IsTitleRun(open, current, left, right)));
+                if (continues)
                 {
                     paragraph.Append(current.Text);
                     open = current;
@@ -339,6 +341,32 @@ internal sealed class PdfReader
         }
     }
 
+    /// <summary>
+    /// The title rule: a report's title printed as several centred lines at the head of the first page
+    /// (洪泽区人民政府 / 2023年政府信息公开工作年度报告) is one line, as a web page's title is. The lines are
+    /// centred on the text (within <see cref="CentreSlack"/> line heights), of one height and at most
+    /// <see cref="MaxTitleLineGap"/> line heights apart; only lines before the first paragraph are asked.
+    /// </summary>
+    internal static bool IsTitleRun(PdfLine line, PdfLine next, double left, double right)
+    {
+        double height = Math.Max(line.Height, next.Height);
+        double centre = (left + right) / 2;
+        return Math.Abs((line.Left + line.Right) / 2 - centre) <= CentreSlack * height
+            && Math.Abs((next.Left + next.Right) / 2 - centre) <= CentreSlack * height
+            && next.Left > left + IndentSlack * height
+            && Math.Abs(line.Height - next.Height) <= SameHeightShare * height
+            && line.Bottom - next.Top <= MaxTitleLineGap * height;
+    }
+
+    /// <summary>A line whose centre is within this many line heights of the text's centre is centred. Default 1.5.</summary>
+    public const double CentreSlack = 1.5;
+
+    /// <summary>Lines of a title at most this many line heights apart belong to one title. Default 1.5.</summary>
+    public const double MaxTitleLineGap = 1.5;
+
+    /// <summary>Two lines whose heights differ by at most this share of the larger are set in one size. Default 0.25.</summary>
+    public const double SameHeightShare = 0.25;
+
     /// <summary>The left and right edges of a page's text: the leftmost start and rightmost end of its lines.</summary>
     private static void Margins(List<PdfLine> lines, out double left, out double right)
     {
@@ -363,7 +391,7 @@ internal sealed class PdfReader
         double height = Math.Max(line.Height, next.Height);
         return line.Right >= right - WrapSlack * height
             && next.Left <= left + IndentSlack * height
-            && Math.Abs(line.Height - next.Height) <= 0.25 * height
+            && Math.Abs(line.Height - next.Height) <= SameHeightShare * height
             && (!sameColumn || line.Bottom - next.Top <= MaxLineGap * height);
     }
 }
