@@ -62,6 +62,9 @@ internal abstract class BatchCommand : Command
 
     protected CliConsole Console { get; }
 
+    /// <summary>The files the directory search passed over, by kind, for the summary.</summary>
+    private IReadOnlyDictionary<string, int>? _notRead;
+
     public CommonOptions Common { get; } = new();
 
     protected abstract int Execute(System.CommandLine.ParseResult result, CancellationToken cancellationToken);
@@ -124,6 +127,7 @@ internal abstract class BatchCommand : Command
         }
 
         var resolver = new InputResolver(result.GetValue(Common.Include));
+        _notRead = resolver.NotRead;
         return resolver.Resolve(result.GetValue(Common.Inputs) ?? [], Console, skipDirectory, w => Console.Stderr.WriteLine($"reportparser: {w}"), skipFile);
     }
 
@@ -131,6 +135,7 @@ internal abstract class BatchCommand : Command
     {
         if (!result.GetValue(Common.Quiet))
         {
+            summary.NotRead = _notRead;
             Console.Stderr.WriteLine(summary.Format(verb));
         }
     }
