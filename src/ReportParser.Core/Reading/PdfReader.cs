@@ -173,57 +173,94 @@ internal sealed class PdfReader
         public bool Any => PageNumbers + RunningLines > 0;
 
         public string Describe(int pages) =>
-            $"left out of the text of {pages} page(s): {PageNumbers} page number(s) and {RunningLines} running header/footer line(s) (lines in the top or bottom {MarginBand:P0} of a page that are a page number or repeat on another page)";
+            $"left out of the text of {pages} page(s): {PageNumbers} page number(s) and {RunningLines} running header/footer line(s) (outermost lines in the top or bottom {MarginBand:P0} of a page that are a page number or repeat at the same height on half the pages)";
     }
 
     /// <summary>
-    /// Cuts page furniture: in the top or bottom <see cref="MarginBand"/> of a page, a line that is a page
-    /// number (<see cref="PageNumber.Is"/>, or 1–3 digits alone) or that repeats, digits aside, in the
-    /// same band of another page (a running header or footer).
+    /// Cuts page furniture: among the <see cref="MaxFurnitureLines"/> outermost lines at the top and at the
+    /// bottom of a page, inside its <see cref="MarginBand"/>, a line that is a page number
+    /// (<see cref="PageNumber.Is"/>, or 1–3 digits alone) or that repeats, digits aside, at the same height
+    /// (within <see cref="FurnitureDrift"/> points) on at least half the pages, and on two or more (a
+    /// running header or footer). A table cell written as a line ("0 |") is not at the same height on half
+    /// the pages, so it stays.
     /// </summary>
     private static Furniture CutFurniture(List<PageContent> pages)
     {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         foreach (var page in pages)
         {
-            var onThisPage = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var line in page.Lines)
+            foreach (var line in Outermost(page))
             {
-                if (InBand(line, page.Height) && onThisPage.Add(DigitsFolded(line.Text)))
+                string key = DigitsFolded(line.Text);
+                if (!seen.TryGetValue(key, out var heights))
                 {
-                    seen[DigitsFolded(line.Text)] = seen.GetValueOrDefault(DigitsFolded(line.Text)) + 1;
+                    seen[key] = heights = [];
                 }
+
+                heights.Add(line.Top);
             }
         }
 
         var furniture = new Furniture();
         foreach (var page in pages)
         {
-            page.Lines.RemoveAll(line =>
+            foreach (var line in Outermost(page))
             {
-                if (!InBand(line, page.Height))
-                {
-                    return false;
-                }
-
                 string text = WhiteSpace.Trim(line.Text.AsSpan()).ToString();
                 if (PageNumber.Is(text) || (text.Length is > 0 and <= 3 && IsDigits(text)))
                 {
                     furniture.PageNumbers++;
-                    return true;
+                    page.Lines.Remove(line);
                 }
-
-                if (pages.Count > 1 && seen.GetValueOrDefault(DigitsFolded(line.Text)) > 1)
+                else if (pages.Count > 1 && Repeats(seen[DigitsFolded(line.Text)], line.Top, pages.Count))
                 {
                     furniture.RunningLines++;
-                    return true;
+                    page.Lines.Remove(line);
                 }
-
-                return false;
-            });
+            }
         }
 
         return furniture;
+    }
+
+    /// <summary>Lines at most this many from the top and from the bottom of a page are asked whether they are furniture. Default 2 (a header and a rule's caption, a footer and a page number).</summary>
+    public const int MaxFurnitureLines = 2;
+
+    /// <summary>A running header or footer is at the same height on every page, within this many points. Default 3.</summary>
+    public const double FurnitureDrift = 3.0;
+
+    private static List<PdfLine> Outermost(PageContent page)
+    {
+        var lines = new List<PdfLine>();
+        var all = page.Lines;
+        for (int i = 0; i < all.Count && i < MaxFurnitureLines; i++)
+        {
+            if (InBand(all[i], page.Height))
+            {
+                lines.Add(all[i]);
+            }
+        }
+
+        for (int i = Math.Max(MaxFurnitureLines, all.Count - MaxFurnitureLines); i < all.Count; i++)
+        {
+            if (InBand(all[i], page.Height))
+            {
+                lines.Add(all[i]);
+            }
+        }
+
+        return lines;
+    }
+
+    private static bool Repeats(List<double> heights, double top, int pages)
+    {
+        int same = 0;
+        foreach (double height in heights)
+        {
+            same += Math.Abs(height - top) <= FurnitureDrift ? 1 : 0;
+        }
+
+        return same >= 2 && 2 * same >= pages;
     }
 
     private static bool InBand(PdfLine line, double height) =>
@@ -267,12 +304,18 @@ internal sealed class PdfReader
         int line = 0;
         PdfLine? open = null; // the paragraph being built
         var paragraph = new System.Text.StringBuilder();
-        double openLeft = 0, openRight = 0;
+        // The text's edges over the whole document: a page of short lines (table cells written as
+        // lines, a list) has the same margins as the pages of prose around it.
+        double left = double.MaxValue, right = double.MinValue;
+        foreach (var page in pages)
+        {
+            Margins(page.Lines, ref left, ref right);
+        }
+
         for (int p = 0; p < pages.Count; p++)
         {
             var page = pages[p];
             pageFirstLines[p] = line + 1;
-            Margins(page.Lines, out double left, out double right);
             int t = 0;
             foreach (var current in page.Lines)
             {
@@ -282,20 +325,17 @@ internal sealed class PdfReader
                     AddTable(page.Tables[t++]);
                 }
 
-                bool continues = open is not null && (Wraps(open, openRight, current, left, sameColumn: open.Bottom > current.Top)
+                bool continues = open is not null && (Wraps(open, right, current, left, sameColumn: open.Bottom > current.Top)
                     || (blocks.Count == 0 && IsTitleRun(open, current, left, right)));
                 if (continues)
                 {
                     paragraph.Append(current.Text);
                     open = current;
-                    openRight = right;
-                    continue;
+                        continue;
                 }
 
                 Flush();
                 open = current;
-                openLeft = left;
-                openRight = right;
                 paragraph.Append(current.Text);
                 line++;
             }
@@ -367,11 +407,9 @@ internal sealed class PdfReader
     /// <summary>Two lines whose heights differ by at most this share of the larger are set in one size. Default 0.25.</summary>
     public const double SameHeightShare = 0.25;
 
-    /// <summary>The left and right edges of a page's text: the leftmost start and rightmost end of its lines.</summary>
-    private static void Margins(List<PdfLine> lines, out double left, out double right)
+    /// <summary>Widens <paramref name="left"/> and <paramref name="right"/> to the leftmost start and rightmost end of the lines.</summary>
+    private static void Margins(List<PdfLine> lines, ref double left, ref double right)
     {
-        left = double.MaxValue;
-        right = double.MinValue;
         foreach (var line in lines)
         {
             left = Math.Min(left, line.Left);

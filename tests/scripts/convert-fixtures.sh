@@ -1,0 +1,46 @@
+#!/bin/sh
+# Regenerates tests/ReportParser.Core.Tests/Fixtures/converted/: every seed and sample converted to
+# .docx and .pdf by LibreOffice headless, as an agency's Word export would be. The files are
+# committed, so the tests that read them need no LibreOffice; run this only to regenerate them.
+#   apt-get install -y libreoffice-writer-nogui fonts-noto-cjk
+# Run from anywhere: sh tests/scripts/convert-fixtures.sh
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+out="$root/tests/ReportParser.Core.Tests/Fixtures/converted"
+command -v soffice >/dev/null || { echo "soffice not found: apt-get install -y libreoffice-writer-nogui fonts-noto-cjk" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$out"
+profile="file://$work/profile"
+
+convert() { # $1 source file, $2 fixture name
+  src=$1 name=$2
+  case "$src" in
+    *.txt)
+      # Decoded to UTF-8 first (the seeds are UTF-8 already; this keeps LibreOffice's text filter simple).
+      cp "$src" "$work/$name.txt"
+      infilter='Text (encoded):UTF8,LF,,,'
+      input="$work/$name.txt" ;;
+    *)
+      cp "$src" "$work/$name.html"
+      infilter='HTML (StarWriter)'
+      input="$work/$name.html" ;;
+  esac
+  for target in 'docx:MS Word 2007 XML' 'pdf:writer_pdf_Export'; do
+    soffice -env:UserInstallation="$profile" --headless --infilter="$infilter" --convert-to "$target" --outdir "$work/out" "$input" >/dev/null 2>&1
+  done
+  cp "$work/out/$name.docx" "$work/out/$name.pdf" "$out/"
+}
+
+for f in "$root"/seeds/*.txt; do
+  convert "$f" "seed-$(basename "$f" .txt)"
+done
+for d in "$root"/samples/*/; do
+  s=$(basename "$d")
+  for f in "$d"*.txt "$d"*.html; do
+    [ -f "$f" ] || continue
+    stem=$(basename "$f"); stem=${stem%.*}
+    case "$stem" in report|page) convert "$f" "sample-$s" ;; *) convert "$f" "sample-$s-$stem" ;; esac
+  done
+done
+ls -l "$out"
