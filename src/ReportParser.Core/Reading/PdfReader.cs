@@ -173,16 +173,16 @@ internal sealed class PdfReader
         public bool Any => PageNumbers + RunningLines > 0;
 
         public string Describe(int pages) =>
-            $"left out of the text of {pages} page(s): {PageNumbers} page number(s) and {RunningLines} running header/footer line(s) (outermost lines in the top or bottom {MarginBand:P0} of a page that are a page number or repeat at the same height on half the pages)";
+            $"left out of the text of {pages} page(s): {PageNumbers} page number(s) and {RunningLines} running header/footer line(s) (outermost lines in the top or bottom {MarginBand:P0} of a page that are a page number or repeat at the same height on every page, set apart from the text)";
     }
 
     /// <summary>
     /// Cuts page furniture: among the <see cref="MaxFurnitureLines"/> outermost lines at the top and at the
     /// bottom of a page, inside its <see cref="MarginBand"/>, a line that is a page number
     /// (<see cref="PageNumber.Is"/>, or 1–3 digits alone) or that repeats, digits aside, at the same height
-    /// (within <see cref="FurnitureDrift"/> points) on at least half the pages, and on two or more (a
-    /// running header or footer). A table cell written as a line ("0 |") is not at the same height on half
-    /// the pages, so it stays.
+    /// (within <see cref="FurnitureDrift"/> points) on every page or all but one, two or more, and stands
+    /// apart from the text beside it (a running header or footer). A table cell written as a line ("0 |")
+    /// at the top of several pages is in the body's flow, so it stays.
     /// </summary>
     private static Furniture CutFurniture(List<PageContent> pages)
     {
@@ -212,7 +212,7 @@ internal sealed class PdfReader
                     furniture.PageNumbers++;
                     page.Lines.Remove(line);
                 }
-                else if (pages.Count > 1 && Repeats(seen[DigitsFolded(line.Text)], line.Top, pages.Count))
+                else if (pages.Count > 1 && Repeats(seen[DigitsFolded(line.Text)], line.Top, pages.Count) && StandsApart(page.Lines, line))
                 {
                     furniture.RunningLines++;
                     page.Lines.Remove(line);
@@ -260,7 +260,29 @@ internal sealed class PdfReader
             same += Math.Abs(height - top) <= FurnitureDrift ? 1 : 0;
         }
 
-        return same >= 2 && 2 * same >= pages;
+        return same >= 2 && same >= pages - 1;
+    }
+
+    /// <summary>
+    /// Whether a line stands apart from the text next to it (the line below a header, above a footer) by
+    /// more than <see cref="MaxLineGap"/> line heights: a running header or footer is set off from the
+    /// body, a line of the body's flow (a table cell written as a line, at the top of every page) is not.
+    /// </summary>
+    private static bool StandsApart(List<PdfLine> lines, PdfLine line)
+    {
+        int index = lines.IndexOf(line);
+        double gap = double.MaxValue;
+        if (index > 0)
+        {
+            gap = Math.Min(gap, lines[index - 1].Bottom - line.Top);
+        }
+
+        if (index + 1 < lines.Count)
+        {
+            gap = Math.Min(gap, line.Bottom - lines[index + 1].Top);
+        }
+
+        return gap > MaxLineGap * line.Height;
     }
 
     private static bool InBand(PdfLine line, double height) =>
