@@ -132,8 +132,22 @@ internal sealed class DocxReader
                     }
 
                     break;
+                case Table table when IsLayout(table):
+                    foreach (var cell in table.Descendants<TableCell>())
+                    {
+                        if (cell.Ancestors<Table>().First() == table)
+                        {
+                            ReadContainer(cell); // the cell's paragraphs and tables, in order
+                        }
+                    }
+
+                    break;
                 case Table table:
-                    _blocks.Add(ReadTable(table));
+                    if (ReadTable(table) is { } grid)
+                    {
+                        _blocks.Add(grid);
+                    }
+
                     break;
                 case SdtBlock sdt when sdt.SdtContentBlock is { } content:
                     ReadContainer(content);
@@ -143,6 +157,32 @@ internal sealed class DocxReader
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a table lays out a page rather than holding data (a web page saved as Word): a cell holds
+    /// another table or more text than a data cell (<see cref="TableClassifier.MaxDataCellText"/>), or the
+    /// table has a single column. Its cells are read as content, in order, as the HTML reader does.
+    /// </summary>
+    private static bool IsLayout(Table table)
+    {
+        int columns = 0;
+        foreach (var row in table.Elements<TableRow>())
+        {
+            int cells = 0;
+            foreach (var cell in row.Elements<TableCell>())
+            {
+                cells += Math.Max(1, cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1);
+                if (cell.Descendants<Table>().Any() || cell.InnerText.Length > TableClassifier.MaxDataCellText)
+                {
+                    return true;
+                }
+            }
+
+            columns = Math.Max(columns, cells);
+        }
+
+        return columns <= 1;
     }
 
     /// <summary>A paragraph's text with its generated number in front; deleted runs, field codes and text boxes left out.</summary>
@@ -199,11 +239,11 @@ internal sealed class DocxReader
     }
 
     /// <summary>
-    /// A table as a rectangular grid: a cell spanning <c>w:gridSpan</c> columns fills them (copies after
+    /// A table as a rectangular grid (null when it has no cells): a cell spanning <c>w:gridSpan</c> columns fills them (copies after
     /// the first), a cell continuing a <c>w:vMerge</c> is a copy of the cell above, <c>w:gridBefore</c>
     /// and short rows are padded with empty cells. Nested tables are read as their cells' text.
     /// </summary>
-    private Grid ReadTable(Table table)
+    private Grid? ReadTable(Table table)
     {
         int first = _line + 1;
         var rows = new List<GridCell[]>();
@@ -220,7 +260,7 @@ internal sealed class DocxReader
 
             foreach (var cell in row.Descendants<TableCell>())
             {
-                if (cell.Ancestors<TableCell>().Any())
+                if (cell.Ancestors<TableRow>().First() != row)
                 {
                     continue; // a nested table's cell: its text is in the outer cell
                 }
@@ -255,6 +295,11 @@ internal sealed class DocxReader
         foreach (int w in widths)
         {
             width = Math.Max(width, w);
+        }
+
+        if (width == 0)
+        {
+            return null; // rows without cells: nothing to read
         }
 
         var result = new IReadOnlyList<GridCell>[rows.Count];
