@@ -11,6 +11,8 @@ command -v soffice >/dev/null || { echo "soffice not found: apt-get install -y l
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$out"
+dotnet build "$root/src/ReportParser.Cli" -c Release -o "$work/cli" >/dev/null
+rp="dotnet $work/cli/reportparser.dll"
 profile="file://$work/profile"
 
 convert() { # $1 source file, $2 fixture name
@@ -22,7 +24,12 @@ convert() { # $1 source file, $2 fixture name
       infilter='Text (encoded):UTF8,LF,,,'
       input="$work/$name.txt" ;;
     *)
-      cp "$src" "$work/$name.html"
+      # Decoded to UTF-8 by the parser's own reader (an undeclared Big5 or GBK page would be misread by
+      # LibreOffice, where the agency's Word had the right characters), the declaration made to match;
+      # fixed pixel widths dropped (a 1000-pixel page layout runs off an A4 page and its PDF would be
+      # clipped, where a Word user's table fits the page). The content is unchanged.
+      $rp normalize --mode none "$src" | sed 's/charset=[A-Za-z0-9_-]*/charset=utf-8/I; s/ width="[0-9]*"//g' > "$work/$name.body"
+      { echo '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">'; cat "$work/$name.body"; } > "$work/$name.html"
       infilter='HTML (StarWriter)'
       input="$work/$name.html" ;;
   esac

@@ -24,7 +24,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor UnsupportedFormat = new("RP1015", DiagnosticSeverity.Error, "the input is a kind of file that is not read (Word 97 .doc, WPS, archive, image); the message says what to do with it");
     public static readonly DiagnosticDescriptor DamagedDocument = new("RP1016", DiagnosticSeverity.Error, "the PDF or Word document is damaged and could not be opened");
     public static readonly DiagnosticDescriptor UrlInput = new("RP1017", DiagnosticSeverity.Error, "a URL was given as input; URLs are not fetched: download the page first");
-    public static readonly DiagnosticDescriptor PageFurnitureRemoved = new("RP1018", DiagnosticSeverity.Info, "running headers, footers and page numbers of a PDF were left out of the text");
+    public static readonly DiagnosticDescriptor PageFurnitureRemoved = new("RP1018", DiagnosticSeverity.Info, "running headers, footers and page numbers of a PDF were left out of the text; table rows a page break cut in two were joined, header rows repeated after it dropped");
     public static readonly DiagnosticDescriptor WordPartsSkipped = new("RP1019", DiagnosticSeverity.Info, "parts of a Word document outside its body text (headers, footers, comments, deleted text, text boxes) were left out");
 
     // 2xxx sections and metadata

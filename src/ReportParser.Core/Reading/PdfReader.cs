@@ -98,9 +98,11 @@ internal sealed class PdfReader
             }
 
             var furniture = CutFurniture(pages);
-            if (furniture.Any)
+            var joined = JoinTablesAcrossPages(pages);
+            if (furniture.Any || joined.RowsJoined + joined.RepeatedHeaderRows > 0)
             {
-                bag.Report(DiagnosticCodes.PageFurnitureRemoved, furniture.Describe(pages.Count));
+                bag.Report(DiagnosticCodes.PageFurnitureRemoved, furniture.Describe(pages.Count)
+                    + $"; {joined.RepeatedHeaderRows} table header row(s) repeated after a page break dropped, {joined.RowsJoined} table row(s) cut by a page break joined");
             }
 
             var blocks = Number(pages, out var pageFirstLines);
@@ -283,6 +285,35 @@ internal sealed class PdfReader
         }
 
         return gap > MaxLineGap * line.Height;
+    }
+
+    /// <summary>
+    /// A table that ends a page and one that starts the next, with nothing but furniture between them,
+    /// are one table cut by the page break (<see cref="PdfTableContinuation"/>).
+    /// </summary>
+    private static PdfTableContinuation.Counts JoinTablesAcrossPages(List<PageContent> pages)
+    {
+        var counts = new PdfTableContinuation.Counts();
+        for (int p = 1; p < pages.Count; p++)
+        {
+            var before = pages[p - 1];
+            var page = pages[p];
+            if (before.Tables.Count == 0 || page.Tables.Count == 0)
+            {
+                continue;
+            }
+
+            var last = before.Tables[^1];
+            var first = page.Tables[0];
+            bool endsPage = before.Lines.Count == 0 || before.Lines[^1].Top > last.Bottom;
+            bool startsPage = page.Lines.Count == 0 || page.Lines[0].Bottom < first.Top;
+            if (endsPage && startsPage)
+            {
+                PdfTableContinuation.Join(last, first, counts);
+            }
+        }
+
+        return counts;
     }
 
     private static bool InBand(PdfLine line, double height) =>

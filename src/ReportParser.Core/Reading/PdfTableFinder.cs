@@ -15,7 +15,7 @@ internal sealed class PdfTable(List<double> columnEdges, List<double> rowEdges, 
     public double Right => ColumnEdges[^1];
     public double Top => RowEdges[0];
     public double Bottom => RowEdges[^1];
-    public PdfCell[][] Rows { get; } = rows;
+    public PdfCell[][] Rows { get; set; } = rows;
 
     public bool Contains(PdfRectangle box)
     {
@@ -24,14 +24,31 @@ internal sealed class PdfTable(List<double> columnEdges, List<double> rowEdges, 
     }
 }
 
-/// <summary>One position of a <see cref="PdfTable"/>: the merged cell's words and whether this position is a copy of it.</summary>
-internal sealed class PdfCell(int anchor, bool isCopy)
+/// <summary>One position of a <see cref="PdfTable"/>: the merged cell's words, or the merged cell it copies.</summary>
+internal sealed class PdfCell(PdfCell? origin)
 {
-    /// <summary>The merged cell this position belongs to (index of its top-left elementary cell).</summary>
-    public int Anchor { get; } = anchor;
-    public bool IsCopy { get; } = isCopy;
+    /// <summary>The merged cell's top-left position, which holds its words; null for that position itself.</summary>
+    public PdfCell? Origin { get; } = origin;
+    public bool IsCopy => Origin is not null;
     public List<Word> Words { get; } = [];
-    public string Text { get; set; } = "";
+    private string _text = "";
+
+    /// <summary>The merged cell's text (a copy shows its origin's).</summary>
+    public string Text
+    {
+        get => Origin?.Text ?? _text;
+        set
+        {
+            if (Origin is { } origin)
+            {
+                origin.Text = value;
+            }
+            else
+            {
+                _text = value;
+            }
+        }
+    }
 }
 
 /// <summary>
@@ -129,17 +146,6 @@ internal static class PdfTableFinder
                     }
                 }
             }
-
-            foreach (var row in table.Rows)
-            {
-                for (int c = 0; c < row.Length; c++)
-                {
-                    if (row[c].IsCopy)
-                    {
-                        row[c].Text = AnchorText(table, row[c].Anchor);
-                    }
-                }
-            }
         }
 
         return tables;
@@ -215,12 +221,16 @@ internal static class PdfTableFinder
 
     private static PdfTable? Build(List<PdfRectangle> horizontal, List<PdfRectangle> vertical)
     {
-        var ys = Distinct(horizontal, h => (h.Top + h.Bottom) / 2, descending: true);
-        var xs = Distinct(vertical, v => (v.Left + v.Right) / 2, descending: false);
-        if (ys.Count < MinRulesEachWay || xs.Count < 2)
+        if (Distinct(horizontal, h => (h.Top + h.Bottom) / 2, descending: true, []).Count < MinRulesEachWay
+            || Distinct(vertical, v => (v.Left + v.Right) / 2, descending: false, []).Count < 2)
         {
             return null;
         }
+
+        // The table's outer edges are where its rules end, drawn or not: a table whose outer column has
+        // no side border (rules across only) still has that column.
+        var ys = Distinct(horizontal, h => (h.Top + h.Bottom) / 2, descending: true, Extent(vertical, vertical: true));
+        var xs = Distinct(vertical, v => (v.Left + v.Right) / 2, descending: false, Extent(horizontal, vertical: false));
 
         int rows = ys.Count - 1, columns = xs.Count - 1;
         var parent = new int[rows * columns];
@@ -248,23 +258,17 @@ internal static class PdfTableFinder
         }
 
         // The anchor of a merged cell is its first elementary cell in row order (its top-left).
-        var anchor = new int[parent.Length];
-        Array.Fill(anchor, -1);
+        var anchor = new PdfCell?[parent.Length];
         var cells = new PdfCell[rows][];
         for (int r = 0; r < rows; r++)
         {
             cells[r] = new PdfCell[columns];
             for (int c = 0; c < columns; c++)
             {
-                int index = r * columns + c;
-                int root = Find(parent, index);
-                bool copy = anchor[root] >= 0;
-                if (!copy)
-                {
-                    anchor[root] = index;
-                }
-
-                cells[r][c] = new PdfCell(anchor[root], copy);
+                int root = Find(parent, r * columns + c);
+                var cell = new PdfCell(anchor[root]);
+                anchor[root] ??= cell;
+                cells[r][c] = cell;
             }
         }
 
@@ -288,13 +292,28 @@ internal static class PdfTableFinder
         return false;
     }
 
-    private static List<double> Distinct(List<PdfRectangle> rules, Func<PdfRectangle, double> position, bool descending)
+    /// <summary>The lowest and highest point the rules reach along their length (y of verticals, x of horizontals).</summary>
+    private static double[] Extent(List<PdfRectangle> rules, bool vertical)
     {
-        var values = new List<double>(rules.Count);
+        double low = double.MaxValue, high = double.MinValue;
+        foreach (var rule in rules)
+        {
+            low = Math.Min(low, vertical ? rule.Bottom : rule.Left);
+            high = Math.Max(high, vertical ? rule.Top : rule.Right);
+        }
+
+        return [low, high];
+    }
+
+    private static List<double> Distinct(List<PdfRectangle> rules, Func<PdfRectangle, double> position, bool descending, double[] ends)
+    {
+        var values = new List<double>(rules.Count + ends.Length);
         foreach (var rule in rules)
         {
             values.Add(position(rule));
         }
+
+        values.AddRange(ends);
 
         values.Sort();
         var result = new List<double>();
@@ -317,11 +336,10 @@ internal static class PdfTableFinder
     private static void Place(PdfTable table, Word word)
     {
         double x = (word.BoundingBox.Left + word.BoundingBox.Right) / 2, y = (word.BoundingBox.Top + word.BoundingBox.Bottom) / 2;
-        int columns = table.Rows[0].Length;
         int r = Band(table.RowEdges, y, descending: true);
         int c = Band(table.ColumnEdges, x, descending: false);
-        int anchor = table.Rows[r][c].Anchor;
-        table.Rows[anchor / columns][anchor % columns].Words.Add(word);
+        var cell = table.Rows[r][c];
+        (cell.Origin ?? cell).Words.Add(word);
     }
 
     /// <summary>The band between two consecutive edges that holds <paramref name="at"/> (the first or last band when outside).</summary>
@@ -336,11 +354,5 @@ internal static class PdfTableFinder
         }
 
         return edges.Count - 2;
-    }
-
-    private static string AnchorText(PdfTable table, int anchor)
-    {
-        int columns = table.Rows[0].Length;
-        return table.Rows[anchor / columns][anchor % columns].Text;
     }
 }
