@@ -101,11 +101,13 @@ internal sealed class PdfReader
             var joined = JoinTablesAcrossPages(pages);
             if (furniture.Any || joined.RowsJoined + joined.RepeatedHeaderRows > 0)
             {
-                bag.Report(DiagnosticCodes.PageFurnitureRemoved, furniture.Describe(pages.Count)
-                    + $"; {joined.RepeatedHeaderRows} table header row(s) repeated after a page break dropped, {joined.RowsJoined} table row(s) cut by a page break joined");
+                string joins = joined.RowsJoined + joined.RepeatedHeaderRows == 0 ? ""
+                    : $"; {joined.RepeatedHeaderRows} table header row(s) repeated after a page break dropped, {joined.RowsJoined} table row(s) cut by a page break joined";
+                bag.Report(DiagnosticCodes.PageFurnitureRemoved, furniture.Describe(pages.Count) + joins);
             }
 
             var blocks = Number(pages, out var pageFirstLines);
+            bag.PageFirstLines = pageFirstLines;
             return new SourceText(name, "pdf", null, bytes.LongLength, sha256, blocks) { PageFirstLines = pageFirstLines };
         }
     }
