@@ -49,7 +49,7 @@ internal sealed class DocxReader
             var main = document.MainDocumentPart;
             if (main?.Document?.Body is not { } body)
             {
-                error = Fail("the Word document has no body (word/document.xml holds no w:body)", bag);
+                error = SourceReader.Fail(DiagnosticCodes.DamagedDocument, "the Word document has no body (word/document.xml holds no w:body)", bag);
                 return null;
             }
 
@@ -59,7 +59,7 @@ internal sealed class DocxReader
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException)
         {
-            error = Fail($"the Word document could not be opened ({ex.Message}); re-save it from Word or WPS and parse the copy", bag);
+            error = SourceReader.Fail(DiagnosticCodes.DamagedDocument, $"the Word document could not be opened ({ex.Message}); re-save it from Word or WPS and parse the copy", bag);
             return null;
         }
 
@@ -75,12 +75,6 @@ internal sealed class DocxReader
         }
 
         return new SourceText(name, "docx", null, bytes.LongLength, sha256, _blocks);
-    }
-
-    private static ParseError Fail(string message, DiagnosticBag bag)
-    {
-        bag.Report(DiagnosticCodes.DamagedDocument, message);
-        return new ParseError(DiagnosticCodes.DamagedDocument.Code, message);
     }
 
     private void Skip(string what, int count = 1)

@@ -48,7 +48,7 @@ internal sealed class PdfReader
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            error = Fail(DiagnosticCodes.DamagedDocument, $"the PDF could not be opened ({ex.Message}); it is damaged or encrypted — re-save it (e.g. qpdf or a PDF viewer's Save As) and parse the copy", bag);
+            error = SourceReader.Fail(DiagnosticCodes.DamagedDocument, $"the PDF could not be opened ({ex.Message}); it is damaged or encrypted — re-save it (e.g. qpdf or a PDF viewer's Save As) and parse the copy", bag);
             return null;
         }
 
@@ -80,20 +80,20 @@ internal sealed class PdfReader
             }
             catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
             {
-                error = Fail(DiagnosticCodes.DamagedDocument, $"the PDF could not be read past page {pages.Count} ({ex.Message}); it is damaged — re-save it and parse the copy", bag);
+                error = SourceReader.Fail(DiagnosticCodes.DamagedDocument, $"the PDF could not be read past page {pages.Count} ({ex.Message}); it is damaged — re-save it and parse the copy", bag);
                 return null;
             }
 
             if (characters < MinTextCharacters)
             {
                 string images = imagePages > 0 ? $"{imagePages} of its {pages.Count} page(s) are images only" : $"its {pages.Count} page(s) hold no text";
-                error = Fail(DiagnosticCodes.NoTextLayer, $"the PDF has no text layer ({images}; {characters} character(s) of text in all): it is a scan. Run OCR first (e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and parse the result", bag);
+                error = SourceReader.Fail(DiagnosticCodes.NoTextLayer, $"the PDF has no text layer ({images}; {characters} character(s) of text in all): it is a scan. Run OCR first (e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and parse the result", bag);
                 return null;
             }
 
             if (TextLegibility.IsGarbage(chinese, suspect))
             {
-                error = Fail(DiagnosticCodes.TextNotReadable, $"the text cannot be read: of its {characters:N0} characters {suspect:N0} are outside the scripts a Chinese report is written in (glyph numbers of fonts without a ToUnicode map, or Latin-1 mojibake) and only {chinese:N0} are Chinese. Run OCR on the rendered pages (e.g. ocrmypdf --force-ocr -l chi_sim) and parse the result", bag);
+                error = SourceReader.Fail(DiagnosticCodes.TextNotReadable, $"the text cannot be read: of its {characters:N0} characters {suspect:N0} are outside the scripts a Chinese report is written in (glyph numbers of fonts without a ToUnicode map, or Latin-1 mojibake) and only {chinese:N0} are Chinese. Run OCR on the rendered pages (e.g. ocrmypdf --force-ocr -l chi_sim) and parse the result", bag);
                 return null;
             }
 
@@ -120,12 +120,6 @@ internal sealed class PdfReader
         }
 
         return false;
-    }
-
-    private static ParseError Fail(DiagnosticDescriptor descriptor, string message, DiagnosticBag bag)
-    {
-        bag.Report(descriptor, message);
-        return new ParseError(descriptor.Code, message);
     }
 
     /// <summary>A page's lines and tables, each in top-to-bottom order, and the page's height.</summary>

@@ -94,7 +94,8 @@ internal sealed class SourceReader(ReportParserOptions options)
         return new ReadResult(new SourceText(source.Name, "text", decoded.Encoding, bytes.LongLength, sha, LineSplitter.Split(decoded.Text, bag)), info, null);
     }
 
-    private static ParseError Fail(DiagnosticDescriptor descriptor, string message, DiagnosticBag bag)
+    /// <summary>Reports the error that stops reading and returns it, for the error record.</summary>
+    internal static ParseError Fail(DiagnosticDescriptor descriptor, string message, DiagnosticBag bag)
     {
         bag.Report(descriptor, message);
         return new ParseError(descriptor.Code, message);
