@@ -50,4 +50,13 @@ for d in "$root"/samples/*/; do
     case "$stem" in report|page) convert "$f" "sample-$s" ;; *) convert "$f" "sample-$s-$stem" ;; esac
   done
 done
-ls -l "$out"
+# One page printed without table borders (border="0"), as some agencies do: its tables have no ruling
+# lines, so the PDF reader reads their rows as lines (Fixtures/converted-borderless/).
+borderless="$root/tests/ReportParser.Core.Tests/Fixtures/converted-borderless"
+mkdir -p "$borderless" "$work/nb"
+$rp normalize --mode none "$root/samples/gbk-gov2021/page.html" \
+  | sed 's/charset=[A-Za-z0-9_-]*/charset=utf-8/I; s/ width="[0-9]*"//g; s/border="[0-9]*"/border="0"/g' > "$work/nb/body"
+{ echo '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">'; cat "$work/nb/body"; } > "$work/nb/sample-gbk-gov2021.html"
+soffice -env:UserInstallation="$profile" --headless --infilter='HTML (StarWriter)' --convert-to pdf:writer_pdf_Export --outdir "$work/nb" "$work/nb/sample-gbk-gov2021.html" >/dev/null 2>&1
+cp "$work/nb/sample-gbk-gov2021.pdf" "$borderless/"
+ls -l "$out" "$borderless"
