@@ -38,6 +38,7 @@ internal sealed class DocxReader
     private readonly List<Block> _blocks = [];
     private readonly Dictionary<string, int> _skipped = new(StringComparer.Ordinal);
     private NumberingText? _numbering;
+    private Dictionary<string, NumberingProperties> _styleNumbering = [];
     private int _line;
 
     public SourceText? Read(byte[] bytes, string name, string sha256, DiagnosticBag bag, out ParseError? error)
@@ -54,6 +55,7 @@ internal sealed class DocxReader
             }
 
             _numbering = new NumberingText(main.NumberingDefinitionsPart?.Numbering);
+            _styleNumbering = StyleNumbering(main.StyleDefinitionsPart?.Styles);
             CountParts(main);
             ReadContainer(body);
         }
@@ -84,6 +86,43 @@ internal sealed class DocxReader
             _skipped[what] = _skipped.GetValueOrDefault(what) + count;
         }
     }
+
+    /// <summary>
+    /// The numbering each paragraph style gives its paragraphs (a heading style linked to a list, 标题 1 →
+    /// 一、), following <c>w:basedOn</c> up to <see cref="MaxStyleDepth"/> styles.
+    /// </summary>
+    private static Dictionary<string, NumberingProperties> StyleNumbering(Styles? styles)
+    {
+        var byId = new Dictionary<string, Style>(StringComparer.Ordinal);
+        foreach (var style in styles?.Elements<Style>() ?? [])
+        {
+            if (style.StyleId?.Value is { } id)
+            {
+                byId[id] = style;
+            }
+        }
+
+        var result = new Dictionary<string, NumberingProperties>(StringComparer.Ordinal);
+        foreach (var (id, style) in byId)
+        {
+            var current = style;
+            for (int depth = 0; current is not null && depth < MaxStyleDepth; depth++)
+            {
+                if (current.StyleParagraphProperties?.NumberingProperties is { } numbering)
+                {
+                    result[id] = numbering;
+                    break;
+                }
+
+                current = current.BasedOn?.Val?.Value is { } parent ? byId.GetValueOrDefault(parent) : null;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>How many <c>w:basedOn</c> links are followed to find a style's numbering (a loop in a damaged file ends there). Default 10.</summary>
+    private const int MaxStyleDepth = 10;
 
     /// <summary>Counts the parts that are not body text and hold some: headers, footers, comments, footnotes.</summary>
     private void CountParts(MainDocumentPart main)
@@ -185,7 +224,10 @@ internal sealed class DocxReader
         var text = new StringBuilder();
         AppendRuns(paragraph, text);
         string body = text.ToString().Trim();
-        if (paragraph.ParagraphProperties?.NumberingProperties is { } numbering && _numbering is not null)
+        var properties = paragraph.ParagraphProperties;
+        var numbering = properties?.NumberingProperties
+            ?? (properties?.ParagraphStyleId?.Val?.Value is { } style ? _styleNumbering.GetValueOrDefault(style) : null);
+        if (numbering is not null && _numbering is not null)
         {
             string number = _numbering.Next(numbering.NumberingId?.Val?.Value ?? 0, numbering.NumberingLevelReference?.Val?.Value ?? 0);
             if (number.Length > 0 && body.Length > 0)

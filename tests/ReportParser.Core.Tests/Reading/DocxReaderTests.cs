@@ -67,6 +67,26 @@ public sealed class DocxReaderTests
     }
 
     [Fact]
+    public void A_heading_style_linked_to_a_list_numbers_its_paragraphs()
+    {
+        var text = Read((main, body) =>
+        {
+            var numbering = main.AddNewPart<NumberingDefinitionsPart>();
+            numbering.Numbering = new Numbering(
+                new AbstractNum(Level(0, NumberFormatValues.ChineseCounting, "%1、")) { AbstractNumberId = 0 },
+                new NumberingInstance(new AbstractNumId { Val = 0 }) { NumberID = 3 });
+            var styles = main.AddNewPart<StyleDefinitionsPart>();
+            styles.Styles = new Styles(
+                new Style(new StyleName { Val = "heading 1" }, new StyleParagraphProperties(new NumberingProperties(new NumberingId { Val = 3 }))) { Type = StyleValues.Paragraph, StyleId = "1" },
+                new Style(new StyleName { Val = "报告标题一" }, new BasedOn { Val = "1" }) { Type = StyleValues.Paragraph, StyleId = "a5" });
+            Paragraph Styled(string content, string style) => new(new ParagraphProperties(new ParagraphStyleId { Val = style }), new Run(new WText(content)));
+            body.Append(Styled("总体情况", "1"), Para("正文。"), Styled("主动公开政府信息情况", "a5"));
+        }, new DiagnosticBag());
+
+        Assert.Equal(["一、总体情况", "正文。", "二、主动公开政府信息情况"], text.Blocks.OfType<TextLine>().Select(l => l.Text));
+    }
+
+    [Fact]
     public void A_table_is_a_grid_with_grid_span_and_vertical_merges_expanded()
     {
         var text = Read((main, body) =>
