@@ -38,7 +38,7 @@ internal sealed class PdfReader
     /// Reads <paramref name="bytes"/>; null with <paramref name="error"/> set (and reported) when the PDF
     /// is damaged, has no text layer or its text cannot be read.
     /// </summary>
-    public SourceText? Read(byte[] bytes, string name, string sha256, DiagnosticBag bag, out ParseError? error)
+    public SourceText? Read(byte[] bytes, string name, string sha256, DiagnosticBag bag, out ParseError? error, CancellationToken cancellationToken = default)
     {
         error = null;
         PdfDocument document;
@@ -60,6 +60,7 @@ internal sealed class PdfReader
             {
                 for (int number = 1; number <= document.NumberOfPages; number++)
                 {
+                    cancellationToken.ThrowIfCancellationRequested(); // --timeout: a long PDF stops between pages
                     var page = document.GetPage(number);
                     foreach (var letter in page.Letters)
                     {

@@ -59,7 +59,7 @@ internal sealed class SourceReader(ReportParserOptions options)
         if (signature == SignatureKind.Pdf)
         {
             info = info with { Format = "pdf" };
-            var pdf = new PdfReader().Read(bytes, source.Name, sha, bag, out var pdfError);
+            var pdf = new PdfReader().Read(bytes, source.Name, sha, bag, out var pdfError, cancellationToken);
             return new ReadResult(pdf, info, pdfError);
         }
 
