@@ -13,6 +13,9 @@ internal sealed class PdfLine(string text, double left, double right, double top
     public double Bottom { get; set; } = bottom;
     /// <summary>The height of the line's tallest word: the font size, near enough.</summary>
     public double Height { get; } = height;
+
+    /// <summary>The line's words, left to right (empty for a line made by hand).</summary>
+    public List<Word> Words { get; init; } = [];
 }
 
 /// <summary>
@@ -129,7 +132,7 @@ internal static class PdfLines
             previousRight = w.BoundingBox.Right;
         }
 
-        return new PdfLine(text.ToString(), left, right, top, bottom, height);
+        return new PdfLine(text.ToString(), left, right, top, bottom, height) { Words = words };
     }
 
     private static bool IsLatin(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or ',' or '%' or ')' or '(';

@@ -148,7 +148,15 @@ internal sealed class PdfReader
             }
         }
 
-        return new PageContent(PdfLines.Group(free), tables, page.Height);
+        var lines = PdfLines.Group(free);
+        var aligned = PdfAlignedTables.Find(lines);
+        if (aligned.Count > 0)
+        {
+            tables.AddRange(aligned);
+            tables.Sort((a, b) => b.Top.CompareTo(a.Top));
+        }
+
+        return new PageContent(lines, tables, page.Height);
     }
 
     private static bool InAny(List<PdfTable> tables, Word word)

@@ -115,7 +115,7 @@ internal static class PdfTableContinuation
     }
 
     /// <summary>Whether a cell reads as a figure: digits with a decimal point or thousands separators, nothing else.</summary>
-    private static bool IsNumber(string text)
+    internal static bool IsNumber(string text)
     {
         var t = WhiteSpace.Trim(text.AsSpan());
         bool digit = false;

@@ -59,9 +59,10 @@ public sealed class ConvertedFixtureTests
     }
 
     /// <summary>
-    /// A page printed without table borders has no ruling lines: its rows are read as lines, with wide
-    /// gaps as spaces, through the text path. Rebuilding those tables from word alignment is not done
-    /// yet, so some cells are null (with a table diagnostic), but none is wrong and the headings agree.
+    /// A page printed without table borders has no ruling lines: its tables are rebuilt from the words'
+    /// alignment (<see cref="ReportParser.Reading.PdfAlignedTables"/>). A row whose label wraps beside a
+    /// group label written downwards can stay null (with a table diagnostic), but no cell is wrong, most
+    /// are right, and the headings agree.
     /// </summary>
     [Fact]
     public void A_pdf_whose_tables_have_no_ruling_lines_gives_null_cells_never_wrong_ones()
