@@ -101,13 +101,13 @@ internal static class PdfAlignedTables
             for (int w = 0; w < words.Count; w++)
             {
                 var box = words[w].BoundingBox;
-                if (w < labels)
-                {
-                    labelLefts.Add(box.Left);
-                }
-                else
+                if (w >= labels)
                 {
                     valueCentres.Add((box.Left + box.Right) / 2);
+                }
+                else if (StartsRun(words, w, lines[i].Height))
+                {
+                    labelLefts.Add(box.Left);
                 }
             }
 
@@ -157,11 +157,17 @@ internal static class PdfAlignedTables
         {
             var words = lines[i].Words;
             int labels = words.Count - (figures[i] >= MinFigures ? figures[i] : 0);
+            int labelColumn = 0;
             for (int w = 0; w < words.Count; w++)
             {
                 var box = words[w].BoundingBox;
+                if (w < labels && StartsRun(words, w, lines[i].Height))
+                {
+                    labelColumn = Nearest(labelColumns, box.Left);
+                }
+
                 int column = w < labels
-                    ? Nearest(labelColumns, box.Left)
+                    ? labelColumn
                     : labelColumns.Count + Nearest(valueColumns, (box.Left + box.Right) / 2);
                 int slot = rowOf[i] * columns + column;
                 texts[slot] ??= new System.Text.StringBuilder();
@@ -188,6 +194,14 @@ internal static class PdfAlignedTables
     }
 
     private static double Middle(PdfLine line) => (line.Top + line.Bottom) / 2;
+
+    /// <summary>
+    /// Whether a label word starts a run of its own: it is the line's first, or more than
+    /// <see cref="ColumnGap"/> line heights lie between it and the word before (the words of one label
+    /// — "Granted in", a Chinese phrase the extractor split — run on and share their first word's column).
+    /// </summary>
+    private static bool StartsRun(List<Word> words, int w, double height) =>
+        w == 0 || words[w].BoundingBox.Left - words[w - 1].BoundingBox.Right > ColumnGap * height;
 
     /// <summary>The centres of the clusters of <paramref name="values"/>: sorted, split where two neighbours are more than <paramref name="gap"/> apart.</summary>
     private static List<double> Cluster(List<double> values, double gap)

@@ -49,6 +49,24 @@ internal static class MinimalPdf
         ]);
     }
 
+    /// <summary>One A4 page of ASCII text in Helvetica, each piece at its own position (points from the bottom left), 10 pt, no rules.</summary>
+    public static byte[] Text(params (double X, double Y, string Text)[] pieces)
+    {
+        var content = new StringBuilder();
+        foreach (var (x, y, text) in pieces)
+        {
+            content.Append(FormattableString.Invariant($"BT /F1 10 Tf {x} {y} Td ({text}) Tj ET\n"));
+        }
+
+        return Write([
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+            $"<< /Length {content.Length} >>\nstream\n{content}endstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        ]);
+    }
+
     /// <summary>The objects (numbered from 1) as a PDF file; every byte is Latin-1.</summary>
     private static byte[] Write(List<string> objects)
     {

@@ -66,6 +66,39 @@ public sealed class PdfRuleTests
         return TextLegibility.IsGarbage(chinese, suspect);
     }
 
+    [Fact]
+    public void Rows_of_figures_without_rules_are_a_table_with_wrapped_labels_joined_to_the_nearer_row()
+    {
+        // Column headings, then four rows of figures at x 300/350/400; the third label wraps over two
+        // lines, around its figures; a group label sits left of the first two rows.
+        byte[] pdf = MinimalPdf.Text(
+            (300, 700, "Natural"), (350, 700, "Firms"), (400, 700, "Total"),
+            (72, 680, "Group"), (140, 680, "New requests"), (300, 680, "10"), (350, 680, "2"), (400, 680, "12"),
+            (140, 665, "Carried over"), (300, 665, "1"), (350, 665, "0"), (400, 665, "1"),
+            (140, 652, "Granted in"), (140, 630, "full"), (300, 641, "6"), (350, 641, "1"), (400, 641, "7"),
+            (140, 615, "Refused"), (300, 615, "0"), (350, 615, "0"), (400, 615, "0"),
+            (72, 560, "After the table, a sentence of prose."));
+        var text = new PdfReader().Read(pdf, "aligned.pdf", "", new ReportParser.Diagnostics.DiagnosticBag(), out var error);
+        Assert.Null(error);
+        var grid = Assert.Single(text!.Blocks.OfType<ReportParser.Model.Grid>());
+        var rows = grid.Rows.Select(r => string.Join("|", r.Select(c => c.Text))).ToList();
+        Assert.Equal(["Group|New requests|10|2|12", "|Carried over|1|0|1", "|Granted in full|6|1|7", "|Refused|0|0|0"], rows);
+        var lines = text.Blocks.OfType<ReportParser.Model.TextLine>().Select(l => l.Text).ToList();
+        Assert.Contains("Natural Firms Total", lines);
+        Assert.Contains("After the table, a sentence of prose.", lines);
+    }
+
+    [Fact]
+    public void Two_rows_of_figures_are_not_a_table()
+    {
+        byte[] pdf = MinimalPdf.Text(
+            (140, 680, "New requests"), (300, 680, "10"), (350, 680, "2"), (400, 680, "12"),
+            (140, 665, "Carried over"), (300, 665, "1"), (350, 665, "0"), (400, 665, "1"),
+            (72, 600, "Some prose follows the two lines here."));
+        var text = new PdfReader().Read(pdf, "two.pdf", "", new ReportParser.Diagnostics.DiagnosticBag(), out _);
+        Assert.Empty(text!.Blocks.OfType<ReportParser.Model.Grid>());
+    }
+
     private static PdfCell[] Row(params string[] texts)
     {
         var row = new PdfCell[texts.Length];
