@@ -78,6 +78,9 @@ internal abstract class BatchCommand : Command
         }
     }
 
+    /// <summary>The files the directory search passed over, by kind, for the summary.</summary>
+    private IReadOnlyDictionary<string, int>? _notRead;
+
     public CommonOptions Common { get; } = new();
 
     protected abstract int Execute(System.CommandLine.ParseResult result, CancellationToken cancellationToken);
@@ -141,6 +144,7 @@ internal abstract class BatchCommand : Command
 
         InputResolver.CheckExist(result.GetValue(Common.Inputs) ?? [], OptionNames);
         var resolver = new InputResolver(result.GetValue(Common.Include));
+        _notRead = resolver.NotRead;
         return resolver.Resolve(result.GetValue(Common.Inputs) ?? [], Console, skipDirectory, w => Console.Stderr.WriteLine($"reportparser: {w}"), skipFile);
     }
 
@@ -171,6 +175,7 @@ internal abstract class BatchCommand : Command
                 Console.Stderr.WriteLine(line);
             }
 
+            summary.NotRead = _notRead;
             Console.Stderr.WriteLine(summary.Format(verb));
         }
     }

@@ -1,5 +1,6 @@
 using System.IO.Enumeration;
 using System.Text.RegularExpressions;
+using ReportParser.Reading;
 
 namespace ReportParser.Cli;
 
@@ -12,7 +13,24 @@ namespace ReportParser.Cli;
 internal sealed class InputResolver
 {
     /// <summary>Extensions a directory search takes when no <c>--include</c> glob is given.</summary>
-    public static readonly IReadOnlyList<string> DefaultExtensions = [".txt", ".htm", ".html", ".shtml"];
+    public static readonly IReadOnlyList<string> DefaultExtensions = [".txt", ".htm", ".html", ".shtml", ".pdf", ".docx"];
+
+    /// <summary>
+    /// The files a directory search passed over, by kind (<see cref="KindOf"/>): a Word 97 .doc, a WPS
+    /// file, an archive, an image or another file. The run's summary names them, so that a directory of
+    /// .doc reports does not look like a directory without reports.
+    /// </summary>
+    public SortedDictionary<string, int> NotRead { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The kind a file passed over by a directory search is counted as, by its extension.</summary>
+    internal static string KindOf(string name) => Path.GetExtension(name).ToLowerInvariant() switch
+    {
+        ".doc" => ".doc (Word 97: save as .docx or PDF)",
+        ".wps" => ".wps (save as .docx or PDF)",
+        ".zip" or ".gz" or ".tgz" or ".rar" or ".7z" or ".tar" => "archive (unpack first)",
+        ".png" or ".jpg" or ".jpeg" or ".gif" or ".tif" or ".tiff" or ".bmp" or ".webp" => "image (OCR first)",
+        _ => "other",
+    };
 
     private readonly Regex[] _fileNameGlobs;
     private readonly Regex[] _pathGlobs;
@@ -38,7 +56,8 @@ internal sealed class InputResolver
     /// </summary>
     public static void CheckExist(IReadOnlyList<string> arguments, IReadOnlyList<string>? optionNames = null)
     {
-        var missing = arguments.Where(a => a != InputItem.StdinName && !File.Exists(a) && !Directory.Exists(a)).ToArray();
+        // A URL is an input of its own: its record says that URLs are not fetched.
+        var missing = arguments.Where(a => a != InputItem.StdinName && !File.Exists(a) && !Directory.Exists(a) && !UrlInput.Is(a)).ToArray();
         if (missing.Length > 0)
         {
             // System.CommandLine hands unknown options to the input argument: name them as options.
@@ -241,6 +260,11 @@ internal sealed class InputResolver
                     if (Matches(relative.Replace('\\', '/')))
                     {
                         files.Add(new FoundFile(entry.Full, relative));
+                    }
+                    else
+                    {
+                        string kind = KindOf(entry.Full);
+                        NotRead[kind] = NotRead.GetValueOrDefault(kind) + 1;
                     }
                 }
                 else if (entry.Recurse && (skip is null || !string.Equals(entry.Full, skip, StringComparison.Ordinal)))

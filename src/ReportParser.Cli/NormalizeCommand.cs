@@ -60,6 +60,12 @@ internal static class NormalizeCommand
                 return ExitCodes.Failed;
             }
 
+            if (read.Signature != SignatureKind.None)
+            {
+                stderr.WriteLine($"reportparser: {path}: a {(read.Signature == SignatureKind.Pdf ? "PDF" : "Word .docx")} file: normalize reads text and HTML; parse reads this file");
+                return ExitCodes.Failed;
+            }
+
             string text = new EncodingDetector().Detect(bytes, new DiagnosticBag()).Text;
             string result = new Normalizer(options).NormalizeText(text, out _);
             if (outputPath is null)

@@ -102,7 +102,28 @@ internal sealed class RunSummary
         }
     }
 
-    /// <summary><c>reportparser: 1000 files, 980 parsed (950 clean, 25 with warnings, 5 with errors), 20 failed, 0 skipped, 12.3 s</c></summary>
-    public string Format(string verb = "parsed") => string.Create(CultureInfo.InvariantCulture,
-        $"reportparser: {Files} file{(Files == 1 ? "" : "s")}, {Parsed} {verb} ({Clean} clean, {WithWarnings} with warnings, {WithErrors} with errors), {Failed} failed, {Skipped} skipped, {Elapsed.TotalSeconds:0.0} s");
+    /// <summary>Files the directory search passed over, by kind (<see cref="InputResolver.NotRead"/>); named after the summary when there are any.</summary>
+    public IReadOnlyDictionary<string, int>? NotRead { get; set; }
+
+    /// <summary>
+    /// <c>reportparser: 1000 files, 980 parsed (950 clean, 25 with warnings, 5 with errors), 20 failed, 0 skipped, 12.3 s</c>,
+    /// then, when a directory search passed over files, <c>; not read: 3 .doc (Word 97: save as .docx or PDF), 1 archive (unpack first)</c>.
+    /// </summary>
+    public string Format(string verb = "parsed")
+    {
+        string line = string.Create(CultureInfo.InvariantCulture,
+            $"reportparser: {Files} file{(Files == 1 ? "" : "s")}, {Parsed} {verb} ({Clean} clean, {WithWarnings} with warnings, {WithErrors} with errors), {Failed} failed, {Skipped} skipped, {Elapsed.TotalSeconds:0.0} s");
+        if (NotRead is not { Count: > 0 } notRead)
+        {
+            return line;
+        }
+
+        var parts = new List<string>(notRead.Count);
+        foreach (var pair in notRead)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{pair.Value} {pair.Key}"));
+        }
+
+        return line + "; not read: " + string.Join(", ", parts);
+    }
 }

@@ -54,7 +54,7 @@ public sealed class ParseCommandTests
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Equal("", run.Stdout);
         Assert.Contains("no input files: directory", run.Stderr);
-        Assert.Contains(".txt .htm .html .shtml", run.Stderr);
+        Assert.Contains(".txt .htm .html .shtml .pdf .docx", run.Stderr);
         Assert.DoesNotContain("   at ", run.Stderr);
     }
 

@@ -19,6 +19,13 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor LineTooLong = new("RP1010", DiagnosticSeverity.Warning, "a line is longer than the line limit and was broken into pieces");
     public static readonly DiagnosticDescriptor ReportTextOutside = new("RP1012", DiagnosticSeverity.Warning, "text left out of an HTML page as navigation, header or footer holds report headings or table labels; the report may be incomplete");
     public static readonly DiagnosticDescriptor HtmlLimit = new("RP1011", DiagnosticSeverity.Warning, "an HTML structure exceeded a limit (nesting depth, table size or number of tags) and was cut");
+    public static readonly DiagnosticDescriptor NoTextLayer = new("RP1013", DiagnosticSeverity.Error, "the PDF has no text layer (scanned pages); run OCR first (e.g. ocrmypdf) and parse its output");
+    public static readonly DiagnosticDescriptor TextNotReadable = new("RP1014", DiagnosticSeverity.Error, "the text cannot be read: the PDF's fonts map glyphs to no Unicode text (unmapped CID fonts, Chinese bytes in a Latin font), so its text would be garbage");
+    public static readonly DiagnosticDescriptor UnsupportedFormat = new("RP1015", DiagnosticSeverity.Error, "the input is a kind of file that is not read (Word 97 .doc, WPS, archive, image); the message says what to do with it");
+    public static readonly DiagnosticDescriptor DamagedDocument = new("RP1016", DiagnosticSeverity.Error, "the PDF or Word document is damaged and could not be opened");
+    public static readonly DiagnosticDescriptor UrlInput = new("RP1017", DiagnosticSeverity.Error, "a URL was given as input; URLs are not fetched: download the page first");
+    public static readonly DiagnosticDescriptor PageFurnitureRemoved = new("RP1018", DiagnosticSeverity.Info, "running headers, footers and page numbers of a PDF were left out of the text; table rows a page break cut in two were joined, header rows repeated after it dropped");
+    public static readonly DiagnosticDescriptor WordPartsSkipped = new("RP1019", DiagnosticSeverity.Info, "parts of a Word document outside its body text (headers, footers, comments, deleted text, text boxes) were left out");
 
     // 2xxx sections and metadata
     public static readonly DiagnosticDescriptor NoSections = new("RP2001", DiagnosticSeverity.Warning, "no numbered section headings (一、二、…) were found");

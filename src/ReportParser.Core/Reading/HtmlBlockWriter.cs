@@ -281,14 +281,9 @@ internal sealed class HtmlBlockWriter(LineMap map, DiagnosticBag bag, ChromeCoun
         var sb = new StringBuilder();
         foreach (var block in _blocks)
         {
-            if (block is TextLine { Text: var text } && text.Length > 0)
+            if (block is TextLine { Text: var text })
             {
-                if (sb.Length > 0 && !(WhiteSpace.IsWide(sb[^1]) && WhiteSpace.IsWide(text[0])))
-                {
-                    sb.Append(' ');
-                }
-
-                sb.Append(text);
+                WhiteSpace.AppendPiece(sb, text);
             }
         }
 

@@ -25,6 +25,20 @@ internal sealed class SourceReader(ReportParserOptions options)
         }
 
         string sha = info.Sha256;
+        if (read.Signature == SignatureKind.Pdf)
+        {
+            info = info with { Format = "pdf" };
+            var pdf = new PdfReader().Read(bytes, source.Name, sha, bag, out var pdfError, cancellationToken);
+            return new ReadResult(pdf, info, pdfError);
+        }
+
+        if (read.Signature == SignatureKind.Docx)
+        {
+            info = info with { Format = "docx" };
+            var docx = new DocxReader().Read(bytes, source.Name, sha, bag, out var docxError);
+            return new ReadResult(docx, info, docxError);
+        }
+
         bool html = FormatDetector.IsHtml(bytes);
         info = info with { Format = html ? "html" : "text" };
         if (html)
@@ -40,9 +54,11 @@ internal sealed class SourceReader(ReportParserOptions options)
     }
 
     /// <summary>
-    /// The input's bytes, or the error that refuses them before any decoding: unreadable, over the size limit,
-    /// blank (with <paramref name="refuseBlank"/>), or binary. The one reader of every input, for
-    /// <c>parse</c> and <c>validate</c> and for <c>normalize</c> alike, so each refusal has one message.
+    /// The input's bytes, or the error that refuses them before any decoding: unreadable (a URL named as such),
+    /// over the size limit, blank (with <paramref name="refuseBlank"/>), a kind of file that is not read (a Word 97
+    /// <c>.doc</c>, an archive, an image: <see cref="FileSignature"/>), or binary. A PDF or a Word <c>.docx</c> is
+    /// returned with its <see cref="CheckedBytes.Signature"/>. The one reader of every input, for <c>parse</c> and
+    /// <c>validate</c> and for <c>normalize</c> alike, so each refusal has one message.
     /// </summary>
     internal CheckedBytes ReadBytes(ReportSource source, DiagnosticBag bag, bool refuseBlank, CancellationToken cancellationToken = default)
     {
@@ -56,6 +72,12 @@ internal sealed class SourceReader(ReportParserOptions options)
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
             info = info with { Bytes = source.KnownLength ?? 0 };
+            if (UrlInput.Is(source.Name))
+            {
+                return new CheckedBytes(null, info, Fail(DiagnosticCodes.UrlInput,
+                    $"{source.Name} is a URL: URLs are not fetched; download the page first (e.g. curl -o report.html '{source.Name}') and parse the file", bag));
+            }
+
             return new CheckedBytes(null, info, Fail(DiagnosticCodes.Unreadable, $"cannot read the input: {ex.Message}", bag));
         }
 
@@ -79,6 +101,22 @@ internal sealed class SourceReader(ReportParserOptions options)
             return new CheckedBytes(null, info, Fail(DiagnosticCodes.EmptyInput, bytes.Length == 0 ? "the input is empty (0 bytes)" : "the input contains only whitespace", bag));
         }
 
+        var signature = blank ? SignatureKind.None : FileSignature.Of(bytes);
+        if (signature == SignatureKind.Pdf)
+        {
+            return new CheckedBytes(bytes, info, null, SignatureKind.Pdf);
+        }
+
+        if (signature == SignatureKind.Zip && DocxReader.IsDocx(bytes))
+        {
+            return new CheckedBytes(bytes, info, null, SignatureKind.Docx);
+        }
+
+        if (FileSignature.UnsupportedMessage(signature, source.Name) is { } unsupported)
+        {
+            return new CheckedBytes(null, info, Fail(DiagnosticCodes.UnsupportedFormat, unsupported, bag));
+        }
+
         if (!blank && LooksBinary(bytes) && !EncodingDetector.LooksLikeUtf16(bytes, out _))
         {
             return new CheckedBytes(null, info, Fail(DiagnosticCodes.BinaryInput, "the input is binary data (control bytes, no text), not a text or HTML report", bag));
@@ -87,7 +125,8 @@ internal sealed class SourceReader(ReportParserOptions options)
         return new CheckedBytes(bytes, info, null);
     }
 
-    private static ParseError Fail(DiagnosticDescriptor descriptor, string message, DiagnosticBag bag)
+    /// <summary>Reports the error that stops reading and returns it, for the error record.</summary>
+    internal static ParseError Fail(DiagnosticDescriptor descriptor, string message, DiagnosticBag bag)
     {
         bag.Report(descriptor, message);
         return new ParseError(descriptor.Code, message);
@@ -218,4 +257,4 @@ internal sealed class SourceReader(ReportParserOptions options)
 internal sealed record ReadResult(SourceText? Text, SourceInfo Info, ParseError? Error);
 
 /// <summary>What <see cref="SourceReader.ReadBytes"/> read: the bytes, or the error refusing them; and what is known of the input.</summary>
-internal sealed record CheckedBytes(byte[]? Bytes, SourceInfo Info, ParseError? Error);
+internal sealed record CheckedBytes(byte[]? Bytes, SourceInfo Info, ParseError? Error, SignatureKind Signature = SignatureKind.None);

@@ -113,24 +113,37 @@ internal sealed class RegionTokenizer
 
     private static void AddGrid(Grid grid, List<TableToken> tokens)
     {
+        var parsedRow = new List<CellValue?>();
         foreach (var row in grid.Rows)
         {
-            bool seenContent = false;
+            // A header row (labels and blanks, no value): its blank cells are layout (an empty cell over
+            // a group of columns), not blank values, and give no token.
+            bool header = true;
+            parsedRow.Clear();
             foreach (var cell in row)
             {
+                var parsed = cell.IsSpanCopy ? null : CellValueParser.Parse(TextFold.FoldWidth(cell.Text).Trim());
+                parsedRow.Add(parsed);
+                header &= parsed is null || parsed.State is CellState.Text or CellState.Blank;
+            }
+
+            bool seenContent = false;
+            for (int c = 0; c < row.Count; c++)
+            {
+                var cell = row[c];
                 if (cell.IsSpanCopy)
                 {
                     continue;
                 }
 
                 string text = TextFold.FoldWidth(cell.Text).Trim();
-                var parsed = CellValueParser.Parse(text);
+                var parsed = parsedRow[c]!;
                 if (parsed.State == CellState.Text)
                 {
                     tokens.Add(new TableToken(TokenKind.Label, text, cell.Line, Exact: true, FromCell: true));
                     seenContent = true;
                 }
-                else if (parsed.State != CellState.Blank || seenContent)
+                else if (parsed.State != CellState.Blank || (seenContent && !header))
                 {
                     tokens.Add(new TableToken(TokenKind.Value, text, cell.Line, Exact: true, FromCell: true));
                     seenContent = true;

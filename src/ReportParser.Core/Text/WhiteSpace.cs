@@ -51,6 +51,25 @@ internal static class WhiteSpace
     /// East Asian wide characters: a collapsible line break between two of them is removed (CSS Text
     /// segment-break rule), so <c>申请人情</c>⏎<c>况</c> reads 申请人情况.
     /// </summary>
+    /// <summary>
+    /// Appends one piece of a cell's text (a paragraph or line of it) to <paramref name="text"/>: a space
+    /// between the pieces, except between two wide (CJK) characters, which run on as the cell showed them.
+    /// </summary>
+    public static void AppendPiece(System.Text.StringBuilder text, string piece)
+    {
+        if (piece.Length == 0)
+        {
+            return;
+        }
+
+        if (text.Length > 0 && !(IsWide(text[^1]) && IsWide(piece[0])))
+        {
+            text.Append(' ');
+        }
+
+        text.Append(piece);
+    }
+
     public static bool IsWide(char c) =>
         c is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFE30' and <= '\uFE4F'
             or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6' or >= '\uD800' and <= '\uDFFF';

@@ -26,7 +26,7 @@ internal static class RealCorpus
     /// <summary>Reports whose number is a multiple of 3 are the held-out part: never tuned on, reported apart.</summary>
     public static bool IsHeldOut(string fileName) => int.TryParse(fileName.AsSpan(0, 3), out int n) && n % 3 == 0;
 
-    /// <summary>Every text and HTML report of the corpus (PDFs are not read yet), relative to <see cref="Root"/>.</summary>
+    /// <summary>Every text and HTML report of the corpus, relative to <see cref="Root"/> (the PDFs are listed by <see cref="PdfReports"/>).</summary>
     public static IEnumerable<string> Reports()
     {
         string? repo = TestPaths.RepositoryRoot();
@@ -43,6 +43,29 @@ internal static class RealCorpus
             if (Path.GetExtension(file) is ".txt" or ".html" && !Path.GetFileName(file).StartsWith("README", StringComparison.OrdinalIgnoreCase))
             {
                 yield return Path.GetRelativePath(root, file).Replace('\\', '/');
+            }
+        }
+    }
+
+    /// <summary>
+    /// The real PDF reports (<c>pdf/*.pdf</c>) that have hand-checked figures, relative to <see cref="Root"/>;
+    /// the corpus's broken sample has none and is tested for its error record instead.
+    /// </summary>
+    public static IEnumerable<string> PdfReports()
+    {
+        string? repo = TestPaths.RepositoryRoot();
+        string folder = repo is null ? "" : Path.GetFullPath(Path.Combine(repo, "..", "shared", "corpus", "pdf"));
+        if (!Directory.Exists(folder))
+        {
+            yield return "pdf/(corpus missing)";
+            yield break;
+        }
+
+        foreach (string file in Directory.EnumerateFiles(folder, "*.pdf").Order(StringComparer.Ordinal))
+        {
+            if (File.Exists(Path.Combine(ExpectedRoot, "pdf", Path.GetFileNameWithoutExtension(file) + ".json")))
+            {
+                yield return "pdf/" + Path.GetFileName(file);
             }
         }
     }
