@@ -33,6 +33,7 @@ internal static class CliApp
         {
             new ParseCommand(console),
             new ValidateCommand(console),
+            new PanelCommand(console),
             NormalizeCommand.Create(console.Stdin, console.Stdout, console.Stderr),
         };
 
