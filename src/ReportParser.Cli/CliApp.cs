@@ -34,6 +34,7 @@ internal static class CliApp
             new ParseCommand(console),
             new ValidateCommand(console),
             new PanelCommand(console),
+            new CompareCommand(console),
             NormalizeCommand.Create(console.Stdin, console.Stdout, console.Stderr),
         };
 
