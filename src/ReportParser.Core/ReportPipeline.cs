@@ -1,4 +1,5 @@
 using ReportParser.Checks;
+using ReportParser.Panel;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
 using ReportParser.Normalization;
@@ -20,6 +21,8 @@ public sealed class ReportPipeline
     private readonly SectionSplitter _splitter = new();
     private readonly TableReconstructor _tables = new();
     private readonly TableChecker _checker = new();
+    private readonly ProseFactExtractor _facts = new();
+    private readonly ProseFactChecker _factChecker = new();
 
     public ReportPipeline(ReportParserOptions? options = null)
     {
@@ -64,6 +67,16 @@ public sealed class ReportPipeline
         var tables = _tables.Reconstruct(split, bag);
         cancellationToken.ThrowIfCancellationRequested();
         var checks = _checker.Check(tables, bag);
-        return new ParseResult(DocumentAssembler.Assemble(info, normalization, split, tables, checks, bag));
+        var document = DocumentAssembler.Assemble(info, normalization, split, tables, checks, bag);
+
+        // The prose is read once its text is rendered (the assembled sections): facts and their P_* checks.
+        var facts = _facts.Extract(document);
+        if (facts.Count == 0)
+        {
+            return new ParseResult(document);
+        }
+
+        var factChecks = _factChecker.Check(document, facts, bag);
+        return new ParseResult(document with { Facts = facts, Checks = [.. checks, .. factChecks], Diagnostics = bag.ToSortedList() });
     }
 }

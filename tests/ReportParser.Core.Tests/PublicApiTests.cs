@@ -18,6 +18,7 @@ public class PublicApiTests
         "ReportParser.Model.CheckStatus",
         "ReportParser.Model.NormalizationInfo",
         "ReportParser.Model.ParseError",
+        "ReportParser.Model.ProseFact",
         "ReportParser.Model.ReportDocument",
         "ReportParser.Model.ReportMetadata",
         "ReportParser.Model.Section",

@@ -58,6 +58,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor RuleNotAssessable = new("RP4002", DiagnosticSeverity.Info, "a 勾稽 rule could not be assessed because an operand is blank or missing");
     public static readonly DiagnosticDescriptor NotNonNegativeInteger = new("RP4003", DiagnosticSeverity.Warning, "a count cell is negative or not an integer");
     public static readonly DiagnosticDescriptor PracticeRuleFailed = new("RP4004", DiagnosticSeverity.Warning, "a practice (non-official) consistency rule fails");
+    public static readonly DiagnosticDescriptor ProseDisagrees = new("RP4005", DiagnosticSeverity.Warning, "a number in the prose disagrees with the table cell it names (a P_* check fails)");
 
     // 5xxx across reports (panel and compare)
     public static readonly DiagnosticDescriptor AgencyEvidenceConflict = new("RP5001", DiagnosticSeverity.Warning, "the evidence for grouping reports by agency disagrees (one 索引号 prefix or URL folder under two names, or one name under two folders); the reports were kept apart");

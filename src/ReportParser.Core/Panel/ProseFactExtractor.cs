@@ -6,15 +6,12 @@ using ReportParser.Text;
 
 namespace ReportParser.Panel;
 
-/// <summary>A numeric statement of the prose mapped to the one table quantity it names.</summary>
-internal sealed record ProseFact(string Rule, string Text, int? Line, decimal Value, string Unit, string Cell);
-
 /// <summary>
 /// Finds the numeric statements of a report's prose that name a table quantity
 /// (<see cref="ProseFactPatterns"/>), each with its sentence and line. A number that two phrases claim is
 /// given to the longer (more specific) phrase; when two phrases of equal length name different cells the
 /// number is left out, and so is every number of a sentence that speaks of another year than the
-/// report's (一 2020年收到申请5件 in a 2021 report) — a wrong mapping is worse than none.
+/// report's (2020年收到申请5件 in a 2021 report) — a wrong mapping is worse than none.
 /// </summary>
 internal sealed partial class ProseFactExtractor
 {
@@ -84,7 +81,7 @@ internal sealed partial class ProseFactExtractor
                 var (pattern, match, tied) = claims[at];
                 if (!tied && decimal.TryParse(match.Groups["n"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
                 {
-                    facts.Add(new ProseFact(pattern.Rule, sentence, line, value, match.Groups["u"].Value, pattern.Cell));
+                    facts.Add(new ProseFact(sentence, line, value, match.Groups["u"].Value, pattern.Cell) { Rule = pattern.Rule });
                 }
             }
         }
