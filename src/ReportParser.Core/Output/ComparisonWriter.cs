@@ -62,8 +62,8 @@ internal static class ComparisonWriter
             json.WriteStartObject();
             json.WriteString("old", c.OldFile);
             json.WriteString("new", c.NewFile);
-            Number(json, "old_year", c.OldYear);
-            Number(json, "new_year", c.NewYear);
+            JsonFields.NumberOrNull(json, "old_year", c.OldYear);
+            JsonFields.NumberOrNull(json, "new_year", c.NewYear);
             json.WriteNumber("prose_sentences", c.Prose);
             json.WriteNumber("reused_sentences", c.Reused);
             json.WriteStartArray("sections");
@@ -101,11 +101,11 @@ internal static class ComparisonWriter
             {
                 json.WriteStartObject();
                 json.WriteString("cell", d.Cell);
-                Number(json, "old", d.Old);
-                Number(json, "new", d.New);
-                Number(json, "delta", d.Delta);
-                Number(json, "old_line", d.OldLine);
-                Number(json, "new_line", d.NewLine);
+                JsonFields.NumberOrNull(json, "old", d.Old);
+                JsonFields.NumberOrNull(json, "new", d.New);
+                JsonFields.NumberOrNull(json, "delta", d.Delta);
+                JsonFields.NumberOrNull(json, "old_line", d.OldLine);
+                JsonFields.NumberOrNull(json, "new_line", d.NewLine);
                 json.WriteEndObject();
             }
 
@@ -117,8 +117,8 @@ internal static class ComparisonWriter
                 json.WriteNumber("section", p.Section);
                 json.WriteString("old_text", p.OldText);
                 json.WriteString("new_text", p.NewText);
-                Strings(json, "old_numbers", p.OldNumbers);
-                Strings(json, "new_numbers", p.NewNumbers);
+                JsonFields.Strings(json, "old_numbers", p.OldNumbers);
+                JsonFields.Strings(json, "new_numbers", p.NewNumbers);
                 json.WriteEndObject();
             }
 
@@ -130,30 +130,8 @@ internal static class ComparisonWriter
         writer.Write('\n');
     }
 
-    private static void Number(Utf8JsonWriter json, string name, decimal? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
 
-    private static void Number(Utf8JsonWriter json, string name, int? value) => Number(json, name, value is { } v ? (decimal?)v : null);
 
-    private static void Strings(Utf8JsonWriter json, string name, IReadOnlyList<string> items)
-    {
-        json.WriteStartArray(name);
-        foreach (string item in items)
-        {
-            json.WriteStringValue(item);
-        }
-
-        json.WriteEndArray();
-    }
 
     private static string Year(int? year) => year?.ToString(CultureInfo.InvariantCulture) ?? "year unknown";
 

@@ -104,19 +104,12 @@ internal static class PanelWriter
         json.WriteString("agency_name", row.Agency.AgencyName);
         json.WriteString("evidence", row.Agency.Evidence);
         json.WriteString("evidence_key", row.Agency.EvidenceKey);
-        if (meta?.ReportYear is { } year)
-        {
-            json.WriteNumber("report_year", year);
-        }
-        else
-        {
-            json.WriteNull("report_year");
-        }
+        JsonFields.NumberOrNull(json, "report_year", meta?.ReportYear);
 
         json.WriteString("file", row.File);
         json.WriteString("template", meta?.Template);
-        Strings(json, "duplicate_of", row.DuplicateFiles);
-        Strings(json, "previous_year_files", row.PreviousYearFiles);
+        JsonFields.Strings(json, "duplicate_of", row.DuplicateFiles);
+        JsonFields.Strings(json, "previous_year_files", row.PreviousYearFiles);
         json.WriteStartObject("tables");
         foreach (var table in row.Document.Tables ?? [])
         {
@@ -138,9 +131,9 @@ internal static class PanelWriter
             json.WriteString("status", c.Status);
             json.WriteString("message", c.Message);
             json.WriteString("older_file", c.OlderFile);
-            Line(json, "older_line", c.OlderLine);
+            JsonFields.NumberOrNull(json, "older_line", c.OlderLine);
             json.WriteString("newer_file", c.NewerFile);
-            Line(json, "newer_line", c.NewerLine);
+            JsonFields.NumberOrNull(json, "newer_line", c.NewerLine);
             json.WriteEndObject();
         }
 
@@ -159,14 +152,7 @@ internal static class PanelWriter
         json.WriteStartObject("values");
         foreach (var (key, value) in CellValues(row.Document))
         {
-            if (value is { } v)
-            {
-                json.WriteNumber(key, v);
-            }
-            else
-            {
-                json.WriteNull(key);
-            }
+            JsonFields.NumberOrNull(json, key, value);
         }
 
         json.WriteEndObject();
@@ -232,16 +218,6 @@ internal static class PanelWriter
         return string.Join(";", codes);
     }
 
-    private static void Strings(Utf8JsonWriter json, string name, IReadOnlyList<string> items)
-    {
-        json.WriteStartArray(name);
-        foreach (string item in items)
-        {
-            json.WriteStringValue(item);
-        }
-
-        json.WriteEndArray();
-    }
 
     private static void Counts(Utf8JsonWriter json, string name, CheckCounts counts)
     {
@@ -252,17 +228,6 @@ internal static class PanelWriter
         json.WriteEndObject();
     }
 
-    private static void Line(Utf8JsonWriter json, string name, int? line)
-    {
-        if (line is { } l)
-        {
-            json.WriteNumber(name, l);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
