@@ -58,8 +58,9 @@ internal sealed class PanelCommand : BatchCommand
             var document = r.Document!;
             failedInput |= document.Error is not null;
 
-            // The panel needs the metadata, tables and checks; the text is dropped to keep a large run small.
-            documents.Add(document with { Sections = null, Preamble = null });
+            // The panel needs the metadata, tables, checks and the sections' text (for the reuse share);
+            // the preamble and the facts' sentences are dropped to keep a large run smaller.
+            documents.Add(document with { Preamble = null, Facts = null });
         }, cancellationToken);
 
         var panel = new PanelBuilder(mapping).Build(documents);

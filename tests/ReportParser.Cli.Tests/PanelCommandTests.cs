@@ -43,6 +43,10 @@ public class PanelCommandTests
         Assert.Equal(7, checks.Count);
         Assert.All(checks, c => Assert.Equal("X_T3_CARRY", (string)c!["rule"]!));
         Assert.Equal("2021年 二、上年结转政府信息公开申请数量 0 = 2020年 四、结转下年度继续办理 0", (string)checks[0]!["message"]!);
+        var reuse = rows[1]["reuse"]!;
+        Assert.EndsWith("042_ziran-ziyuan_2020.txt", (string)reuse["from"]!);
+        Assert.True((int)reuse["reused_sentences"]! <= (int)reuse["prose_sentences"]!);
+        Assert.Null(rows[0]["reuse"]);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ internal static class PanelWriter
     [
         "agency_id", "agency_name", "evidence", "evidence_key", "report_year", "file", "template", "duplicate_of", "previous_year_files",
         "table2_status", "table3_status", "table4_status", "checks_pass", "checks_fail", "checks_not_assessable",
-        "cross_pass", "cross_fail", "cross_not_assessable", "cross_failures", "diagnostics",
+        "cross_pass", "cross_fail", "cross_not_assessable", "cross_failures", "prose_sentences", "reused_sentences", "reuse_share", "diagnostics",
     ];
 
     public static void WriteCsv(ReportPanel panel, TextWriter writer)
@@ -66,7 +66,10 @@ internal static class PanelWriter
             record[16] = N(cross.Fail);
             record[17] = N(cross.NotAssessable);
             record[18] = Failures(row.CrossChecks);
-            record[19] = Codes(row.Diagnostics);
+            record[19] = row.Reuse is { } r1 ? N(r1.Prose) : "";
+            record[20] = row.Reuse is { } r2 ? N(r2.Reused) : "";
+            record[21] = row.Reuse is { } r3 ? Share(r3) : "";
+            record[22] = Codes(row.Diagnostics);
             var values = CellValues(row.Document);
             for (int i = 0; i < keys.Count; i++)
             {
@@ -119,6 +122,16 @@ internal static class PanelWriter
         json.WriteEndObject();
         Counts(json, "checks", CheckCounts.Of(row.Document.Checks));
         Counts(json, "cross_year", CheckCounts.Of(row.CrossChecks));
+        if (row.Reuse is { } reuse)
+        {
+            json.WriteStartObject("reuse");
+            json.WriteString("from", reuse.OldFile);
+            json.WriteNumber("prose_sentences", reuse.Prose);
+            json.WriteNumber("reused_sentences", reuse.Reused);
+            json.WriteString("share", Share(reuse));
+            json.WriteEndObject();
+        }
+
         json.WriteStartArray("cross_checks");
         foreach (var c in row.CrossChecks)
         {
@@ -230,6 +243,10 @@ internal static class PanelWriter
 
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Reused ÷ prose sentences to three decimals (<c>0.368</c>), empty when there is no prose.</summary>
+    private static string Share(ReportComparison reuse) =>
+        reuse.Prose == 0 ? "" : ((double)reuse.Reused / reuse.Prose).ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>How many results passed, failed and could not be assessed.</summary>
     private readonly record struct CheckCounts(int Pass, int Fail, int NotAssessable)

@@ -8,12 +8,14 @@ namespace ReportParser.Panel;
 /// Builds a panel from parsed reports: groups them by agency (<see cref="AgencyGrouper"/>), lists one row
 /// per (agency, year, report) in agency and year order, flags a second report of one agency-year (both are
 /// listed, none merged), and runs the cross-year rules (<see cref="CrossYearChecker"/>) between every report of
-/// year y−1 and every report of year y of one agency.
+/// year y−1 and every report of year y of one agency; a report with a previous year also gets the share of
+/// its prose reused from it (<see cref="ReportComparer"/>, against the first report of that year).
 /// </summary>
 internal sealed class PanelBuilder
 {
     private readonly AgencyGrouper _grouper;
     private readonly CrossYearChecker _checker;
+    private readonly ReportComparer _comparer = new();
 
     public PanelBuilder(AgencyMapping? mapping = null, TemplateCatalog? catalog = null)
     {
@@ -80,6 +82,7 @@ internal sealed class PanelBuilder
             string agency = assignments[i].AgencyId;
             IReadOnlyList<string> duplicates = [];
             IReadOnlyList<string> previous = [];
+            ReportComparison? reuse = null;
             var checks = new List<CrossYearResult>();
             if (document.Metadata?.ReportYear is { } year)
             {
@@ -91,11 +94,16 @@ internal sealed class PanelBuilder
                     {
                         checks.AddRange(_checker.Check(agency, documents[o], document));
                     }
+
+                    if (documents[older[0]].Sections is not null && document.Sections is not null)
+                    {
+                        reuse = _comparer.Compare(documents[older[0]], document);
+                    }
                 }
             }
 
             allChecks.AddRange(checks);
-            rows.Add(new PanelRow(assignments[i], document, duplicates, previous, checks, Concerning(diagnostics, document.Source.Path)));
+            rows.Add(new PanelRow(assignments[i], document, duplicates, previous, checks, Concerning(diagnostics, document.Source.Path)) { Reuse = reuse });
         }
 
         return new ReportPanel(rows, allChecks, diagnostics);

@@ -57,6 +57,12 @@ internal sealed record PanelRow(
     IReadOnlyList<CrossYearResult> CrossChecks,
     IReadOnlyList<PanelDiagnostic> Diagnostics)
 {
+    /// <summary>
+    /// The prose reused from the previous year's report (the first of <see cref="PreviousYearFiles"/>), as
+    /// <c>compare</c> counts it; null without a previous year or when the reports' text was not kept.
+    /// </summary>
+    public ReportComparison? Reuse { get; init; }
+
     public string File => Document.Source.Path;
 
     public int? Year => Document.Metadata?.ReportYear;
