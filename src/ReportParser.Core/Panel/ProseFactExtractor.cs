@@ -15,6 +15,9 @@ namespace ReportParser.Panel;
 /// </summary>
 internal sealed partial class ProseFactExtractor
 {
+    /// <summary>The units the phrases of <see cref="ProseFactPatterns"/> end in (件 起 %, and 条 for applications), in both widths.</summary>
+    private const string Units = "件起条%％";
+
     public IReadOnlyList<ProseFact> Extract(ReportDocument document)
     {
         var facts = new List<ProseFact>();
@@ -40,7 +43,9 @@ internal sealed partial class ProseFactExtractor
     {
         foreach (string sentence in Sentences.Split(text))
         {
-            if (sentence.AsSpan().IndexOfAnyInRange('0', '9') < 0 && sentence.AsSpan().IndexOfAnyInRange('０', '９') < 0)
+            // Cheapest first: a statement has a digit and one of the units the phrases end in.
+            if ((sentence.AsSpan().IndexOfAnyInRange('0', '9') < 0 && sentence.AsSpan().IndexOfAnyInRange('０', '９') < 0)
+                || sentence.AsSpan().IndexOfAny(Units) < 0)
             {
                 continue;
             }
