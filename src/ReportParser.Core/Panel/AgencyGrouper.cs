@@ -286,12 +286,16 @@ internal sealed class AgencyGrouper
 
         public string? NameKey { get; set; }
 
+        /// <summary>For a mapping: the line and match that gave the agency id, as the evidence key says it.</summary>
+        public string? MappingLine { get; init; }
+
         /// <summary>For a report known by name alone: the stronger key of the one group it joined under that name.</summary>
         public string? JoinedKey { get; set; }
 
         public string EvidenceKey => Evidence switch
         {
-            AgencyEvidence.Mapping or AgencyEvidence.IndexNumber or AgencyEvidence.Url => StrongKey!,
+            AgencyEvidence.Mapping => MappingLine!,
+            AgencyEvidence.IndexNumber or AgencyEvidence.Url => StrongKey!,
             AgencyEvidence.Name => JoinedKey is null ? NameKey! : $"{NameKey} (joins {JoinedKey})",
             _ => "",
         };
@@ -310,7 +314,14 @@ internal sealed class AgencyGrouper
             string? nameKey = AgencyNames.Normalize(agency);
             if (mapping?.Find(path, agency) is { } entry)
             {
-                return new ReportKeys { Path = path, Evidence = AgencyEvidence.Mapping, StrongKey = entry.AgencyId, NameKey = nameKey };
+                return new ReportKeys
+                {
+                    Path = path,
+                    Evidence = AgencyEvidence.Mapping,
+                    StrongKey = entry.AgencyId,
+                    NameKey = nameKey,
+                    MappingLine = $"line {entry.Line}: {entry.Match}",
+                };
             }
 
             if (IndexPrefix(document.Metadata?.IndexNumber) is { } prefix)

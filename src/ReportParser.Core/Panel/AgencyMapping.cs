@@ -20,8 +20,6 @@ internal sealed class AgencyMapping
 
     private AgencyMapping(IReadOnlyList<AgencyMappingEntry> entries) => _entries = entries;
 
-    public IReadOnlyList<AgencyMappingEntry> Entries => _entries;
-
     /// <summary>Reads a mapping; <paramref name="errors"/> gets one message per unusable line (with its number).</summary>
     public static AgencyMapping Read(TextReader reader, List<string> errors)
     {

@@ -38,9 +38,6 @@ internal static class CrossYearRules
     public const string T2Items = "X_T2_ITEMS";
     public const string T2InForce = "X_T2_IN_FORCE";
 
-    /// <summary>Whether a rule is official: a failure of a soft rule is a remark, not an error.</summary>
-    public static bool IsOfficial(string rule) => rule != T2InForce;
-
     /// <summary>The column keys the rules read (as in <c>templates.json</c>).</summary>
     private const string PrevYearItems = "prev_year_items";
     private const string ChangeThisYear = "change_this_year";

@@ -105,6 +105,7 @@ public class AgencyGrouperTests
             Report("corpus/060_touzi-cujin_2024.txt", "平潭综合实验区投资促进局", 2024, url: "https://x.gov.cn/gyz/nb/t2.htm"));
         Assert.All(result, r => Assert.Equal("ptgz", r.AgencyId));
         Assert.All(result, r => Assert.Equal(AgencyEvidence.Mapping, r.Evidence));
+        Assert.Equal(["line 3: 平潭综合实验区国有资产管理局", "line 4: **/060_*.txt"], result.Select(r => r.EvidenceKey));
         Assert.Empty(diagnostics);
     }
 
