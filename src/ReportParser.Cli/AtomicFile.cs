@@ -15,7 +15,7 @@ namespace ReportParser.Cli;
 /// a block device, socket or directory is refused. A regular file anywhere, <c>/dev/shm</c> included,
 /// goes through a temporary.
 /// </summary>
-internal sealed class AtomicFile : IDisposable
+internal sealed class AtomicFile : IOutputFile
 {
     /// <summary>The suffix of temporary files.</summary>
     public const string TempSuffix = ".rp-tmp";
@@ -38,6 +38,9 @@ internal sealed class AtomicFile : IDisposable
 
     /// <summary>UTF-8 text (no byte order mark) going to the temporary file.</summary>
     public TextWriter Writer => _writer;
+
+    /// <summary>The temporary file's stream, for binary formats (flush <see cref="Writer"/> first if it was written to).</summary>
+    public Stream BaseStream => _writer.BaseStream;
 
     /// <summary>Creates the temporary file (and the directory) for <paramref name="path"/>, or opens the device or pipe it is.</summary>
     public static AtomicFile Create(string path)

@@ -62,6 +62,22 @@ internal abstract class BatchCommand : Command
 
     protected CliConsole Console { get; }
 
+    /// <summary>Every name of this command's options (<c>--format</c>, <c>-f</c>…), for "did you mean".</summary>
+    protected IReadOnlyList<string> OptionNames
+    {
+        get
+        {
+            var names = new List<string>();
+            foreach (var option in Options)
+            {
+                names.Add(option.Name);
+                names.AddRange(option.Aliases);
+            }
+
+            return names;
+        }
+    }
+
     public CommonOptions Common { get; } = new();
 
     protected abstract int Execute(System.CommandLine.ParseResult result, CancellationToken cancellationToken);
@@ -81,8 +97,8 @@ internal abstract class BatchCommand : Command
     {
         var pipeline = new ReportPipeline(options);
         var summary = new RunSummary();
-        bool quiet = result.GetValue(Common.Quiet);
-        var progress = !quiet && Console.StderrIsTerminal && items.Count > 1 ? new ProgressReporter(Console.Stderr, items.Count) : null;
+        var style = Common.ProgressOf(result, Console.StderrIsTerminal);
+        var progress = style != ProgressStyle.None && items.Count > 1 ? new ProgressReporter(Console.Stderr, items.Count, style) : null;
         var stderrLock = new object();
         var runner = new BatchRunner((item, token) => pipeline.Parse(item.ToSource(), token).Document, Common.JobsOf(result), Common.TimeoutOf(result))
         {
@@ -123,14 +139,38 @@ internal abstract class BatchCommand : Command
             StartupWarmup.StartConverters(mode);
         }
 
+        InputResolver.CheckExist(result.GetValue(Common.Inputs) ?? [], OptionNames);
         var resolver = new InputResolver(result.GetValue(Common.Include));
         return resolver.Resolve(result.GetValue(Common.Inputs) ?? [], Console, skipDirectory, w => Console.Stderr.WriteLine($"reportparser: {w}"), skipFile);
     }
 
+    /// <summary>
+    /// The inputs of this run's <c>--shard</c> (all of them without it). A shard that takes none of the
+    /// inputs is named in a warning and runs empty: its output is a valid empty one, so a cluster job of
+    /// more shards than inputs still succeeds.
+    /// </summary>
+    protected IReadOnlyList<InputItem> SelectShard(System.CommandLine.ParseResult result, IReadOnlyList<InputItem> items)
+    {
+        var shard = Common.ShardOf(result);
+        var selected = shard.Select(items);
+        if (selected.Count == 0 && !result.GetValue(Common.Quiet))
+        {
+            Console.Stderr.WriteLine($"reportparser: shard {shard} takes none of the {items.Count} input{(items.Count == 1 ? "" : "s")}");
+        }
+
+        return selected;
+    }
+
+    /// <summary>The failed inputs with their codes (the first <see cref="RunSummary.MaxListedFailures"/>, then a count), then the one-line summary; nothing with <c>-q</c>.</summary>
     protected void PrintSummary(System.CommandLine.ParseResult result, RunSummary summary, string verb)
     {
         if (!result.GetValue(Common.Quiet))
         {
+            foreach (string line in summary.FailureLines())
+            {
+                Console.Stderr.WriteLine(line);
+            }
+
             Console.Stderr.WriteLine(summary.Format(verb));
         }
     }

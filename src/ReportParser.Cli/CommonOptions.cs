@@ -20,11 +20,10 @@ internal sealed class CommonOptions
     public Option<string> Jobs { get; } = new("--jobs", "-j")
     {
         Description = "How many files to parse at once. Default: the number of processors.",
-        DefaultValueFactory = _ => Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
         HelpName = "N",
     };
 
-    public Option<string> Mode { get; } = new("--mode")
+    public Option<string?> Mode { get; } = new("--mode")
     {
         Description = "Script conversion: auto (detect; convert Traditional text), t2s, tw2s, tw2sp, hk2s (OpenCC) or none.",
         DefaultValueFactory = _ => "auto",
@@ -52,17 +51,29 @@ internal sealed class CommonOptions
         HelpName = "SECONDS",
     };
 
+    public Option<string?> ShardOption { get; } = new("--shard")
+    {
+        Description = "Take only shard K of N (K from 1 to N) of the inputs, chosen by a stable hash of each input's path relative to its directory argument: N runs with K = 1..N take every input exactly once.",
+        HelpName = "K/N",
+    };
+
+    public Option<string?> Progress { get; } = new("--progress")
+    {
+        Description = "Progress on stderr: bar (redrawn in place), plain (a line every 10 seconds, for logs) or none. Default: bar on a terminal, plain otherwise; none with -q.",
+    };
+
     public Option<bool> Quiet { get; } = new("--quiet", "-q")
     {
-        Description = "No progress and no summary line on stderr.",
+        Description = "No progress, failed list or summary line on stderr.",
     };
 
     public CommonOptions()
     {
-        Mode.AcceptOnlyFromAmong(Modes);
+        OptionValues.OneOf(Mode, Modes);
+        OptionValues.OneOf(Progress, "none", "plain", "bar");
         Jobs.Validators.Add(r =>
         {
-            if (ParseJobs(r.GetValueOrDefault<string>()) is null)
+            if (r.Tokens.Count > 0 && ParseJobs(r.GetValueOrDefault<string>()) is null)
             {
                 r.AddError("--jobs must be a whole number, at least 1.");
             }
@@ -72,6 +83,13 @@ internal sealed class CommonOptions
             if (ParseMaxBytes(r.GetValueOrDefault<string>()) is null)
             {
                 r.AddError("--max-bytes must be a whole number, at least 1.");
+            }
+        });
+        ShardOption.Validators.Add(r =>
+        {
+            if (Shard.Parse(r.GetValueOrDefault<string?>()) is null)
+            {
+                r.AddError("--shard must be K/N with whole numbers 1 <= K <= N (for example 2/8).");
             }
         });
         Timeout.Validators.Add(r =>
@@ -91,6 +109,8 @@ internal sealed class CommonOptions
         command.Options.Add(MaxBytes);
         command.Options.Add(Include);
         command.Options.Add(Timeout);
+        command.Options.Add(ShardOption);
+        command.Options.Add(Progress);
         command.Options.Add(Quiet);
     }
 
@@ -99,6 +119,18 @@ internal sealed class CommonOptions
         Mode = NormalizationModeNames.Parse(result.GetValue(Mode) ?? "auto"),
         MaxBytes = ParseMaxBytes(result.GetValue(MaxBytes)) ?? ReportParserOptions.Default.MaxBytes,
         KeepOriginal = keepOriginal,
+    };
+
+    public Shard ShardOf(System.CommandLine.ParseResult result) => Shard.Parse(result.GetValue(ShardOption)) ?? Shard.All;
+
+    /// <summary>The progress style: as asked, else none with <c>-q</c>, a bar on a terminal, plain lines otherwise.</summary>
+    public ProgressStyle ProgressOf(System.CommandLine.ParseResult result, bool stderrIsTerminal) => result.GetValue(Progress) switch
+    {
+        "none" => ProgressStyle.None,
+        "plain" => ProgressStyle.Plain,
+        "bar" => ProgressStyle.Bar,
+        _ when result.GetValue(Quiet) => ProgressStyle.None,
+        _ => stderrIsTerminal ? ProgressStyle.Bar : ProgressStyle.Plain,
     };
 
     public int JobsOf(System.CommandLine.ParseResult result) => ParseJobs(result.GetValue(Jobs)) ?? Environment.ProcessorCount;

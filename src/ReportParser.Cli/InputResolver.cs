@@ -29,21 +29,44 @@ internal sealed class InputResolver
         _pathGlobs = globs.Where(g => g.Contains('/')).Select(g => GlobToRegex(g.TrimStart('/'))).ToArray();
     }
 
-    /// <summary>Fails with a usage error naming every argument that is neither an existing path nor <c>-</c>.</summary>
-    public static void CheckExist(IReadOnlyList<string> arguments)
+    /// <summary>How many edits an unknown option may be from a known one to be offered as "did you mean" (<c>--formt</c>, <c>--skip-exisitng</c>).</summary>
+    public const int OptionSuggestionEdits = 2;
+
+    /// <summary>
+    /// Fails with a usage error naming every argument that is neither an existing path nor <c>-</c>; an unknown
+    /// option within <see cref="OptionSuggestionEdits"/> of one of <paramref name="optionNames"/> gets a "did you mean".
+    /// </summary>
+    public static void CheckExist(IReadOnlyList<string> arguments, IReadOnlyList<string>? optionNames = null)
     {
         var missing = arguments.Where(a => a != InputItem.StdinName && !File.Exists(a) && !Directory.Exists(a)).ToArray();
         if (missing.Length > 0)
         {
             // System.CommandLine hands unknown options to the input argument: name them as options.
             throw new UsageException(string.Join(Environment.NewLine, missing.Select(m =>
-                m.StartsWith('-') ? $"unrecognised option: {m}" : $"no such file or directory: {m}")));
+                m.StartsWith('-') ? $"unrecognised option: {m}{Suggest(m, optionNames ?? [])}" : $"no such file or directory: {m}")));
         }
 
         if (arguments.Count(a => a == InputItem.StdinName) > 1)
         {
             throw new UsageException("standard input (-) can be named only once");
         }
+    }
+
+    private static string Suggest(string unknown, IReadOnlyList<string> optionNames)
+    {
+        string? best = null;
+        int bestDistance = OptionSuggestionEdits + 1;
+        foreach (string name in optionNames)
+        {
+            int distance = ReportParser.Templates.LabelText.EditDistance(unknown.ToLowerInvariant(), name, OptionSuggestionEdits);
+            if (distance < bestDistance && name.Length > 2)
+            {
+                best = name;
+                bestDistance = distance;
+            }
+        }
+
+        return best is null ? "" : $" (did you mean {best}?)";
     }
 
     /// <summary>True when the run has exactly one input named as a file or <c>-</c> (not a directory).</summary>
@@ -89,7 +112,7 @@ internal sealed class InputResolver
                     }
                 }
 
-                if (items.Count == before && !unreadable)
+                if (found.Count == 0 && !unreadable) // not "items.Count == before": a directory named twice has files
                 {
                     emptyDirectories.Add(argument);
                 }

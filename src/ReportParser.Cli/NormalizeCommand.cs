@@ -17,49 +17,46 @@ internal static class NormalizeCommand
         {
             Description = "The text to normalise, in any encoding; - or nothing for stdin.",
             Arity = ArgumentArity.ZeroOrOne,
-            DefaultValueFactory = _ => "-",
         };
-        var mode = new Option<string>("--mode")
+        var mode = new Option<string?>("--mode")
         {
             Description = "Script conversion: auto (detect; Traditional to Simplified with report wording), an OpenCC config (t2s, tw2s, tw2sp, hk2s), or none.",
             DefaultValueFactory = _ => "auto",
         };
-        mode.AcceptOnlyFromAmong(CommonOptions.Modes);
+        OptionValues.OneOf(mode, CommonOptions.Modes);
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout." };
-
-        var command = new Command("normalize", "Convert Traditional Chinese to Simplified and fold full-width forms, like the parser does before reading a report.")
+        var foldWidth = new Option<bool>("--fold-width")
         {
-            input, mode, output,
+            Description = "Also fold widths as the parser does for matching: full-width punctuation, letters and digits to ASCII, U+3000 to a space, zero-width characters removed.",
+        };
+
+        var command = new Command("normalize", "Convert Traditional Chinese to Simplified, like the parser does before reading a report; the text is otherwise written as it is.")
+        {
+            input, mode, output, foldWidth,
         };
         command.SetAction(parseResult =>
         {
             string path = parseResult.GetValue(input) ?? "-";
-            var options = new ReportParserOptions { Mode = NormalizationModeNames.Parse(parseResult.GetValue(mode) ?? "auto") };
+            var options = new ReportParserOptions
+            {
+                Mode = NormalizationModeNames.Parse(parseResult.GetValue(mode) ?? "auto"),
+                FoldWidth = parseResult.GetValue(foldWidth),
+            };
             string? outputPath = parseResult.GetValue(output);
 
             if (path != "-" && !File.Exists(path))
             {
-                stderr.WriteLine($"normalize: no such file: {path}");
+                stderr.WriteLine($"reportparser: no such file or directory: {path}");
                 return ExitCodes.Usage;
             }
 
-            byte[]? bytes;
-            long maxBytes = ReportParserOptions.Default.MaxBytes;
-            try
+            // The reader of parse: bounded (a device or pipe without end stops at the limit), and what it
+            // refuses (unreadable, too large, binary) is refused here with its message; blank text passes.
+            var source = path == "-" ? ReportSource.FromStream(path, () => OpenStdin(stdin)) : ReportSource.FromFile(path);
+            var read = new SourceReader(options).ReadBytes(source, new DiagnosticBag(), refuseBlank: false);
+            if (read.Bytes is not { } bytes)
             {
-                // Bounded like parse's inputs: a device or pipe without end stops at the limit.
-                using var stream = path == "-" ? OpenStdin(stdin) : File.OpenRead(path);
-                bytes = ReportSource.ReadBounded(stream, maxBytes, out _);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"normalize: cannot read {path}: {ex.Message}");
-                return ExitCodes.Failed;
-            }
-
-            if (bytes is null)
-            {
-                stderr.WriteLine($"normalize: {path} is over the limit of {maxBytes:N0} bytes");
+                stderr.WriteLine($"reportparser: {path}: {read.Error?.Code} {read.Error?.Message}");
                 return ExitCodes.Failed;
             }
 
@@ -74,7 +71,7 @@ internal static class NormalizeCommand
                 }
                 catch (IOException ex)
                 {
-                    stderr.WriteLine($"normalize: cannot write output: {ex.Message}");
+                    stderr.WriteLine($"reportparser: cannot write output: {ex.Message}");
                     return ExitCodes.Usage;
                 }
 
@@ -87,7 +84,7 @@ internal static class NormalizeCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"normalize: cannot write {outputPath}: {ex.Message}");
+                stderr.WriteLine($"reportparser: cannot write {outputPath}: {ex.Message}");
                 return ExitCodes.Usage;
             }
 

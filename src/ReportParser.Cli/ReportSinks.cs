@@ -11,6 +11,7 @@ internal enum OutputFormat
     Json,
     JsonLines,
     Csv,
+    Parquet,
 }
 
 /// <summary>Where <c>parse</c> writes its documents. Written to by one thread at a time, in input order.</summary>
@@ -33,7 +34,9 @@ internal interface IReportSink : IDisposable
 internal sealed class StreamSink : IReportSink
 {
     private readonly TextWriter _writer;
-    private readonly AtomicFile? _file;
+    private readonly IOutputFile? _file;
+    private readonly HashSet<InputItem> _kept;
+    private readonly ResumableFile? _resumable;
     private readonly OutputFormat _format;
     private readonly CsvReportWriter? _csv;
 
@@ -42,14 +45,17 @@ internal sealed class StreamSink : IReportSink
     private readonly Stream? _bytes;
 
     /// <param name="rawCsv">With <paramref name="excel"/>: no <c>'</c> before text cells that start like a formula.</param>
-    public StreamSink(TextWriter writer, AtomicFile? file, OutputFormat format, CsvLayout layout, bool excel, bool rawCsv = false)
+    /// <param name="kept">Inputs whose records a resumed <paramref name="file"/> already holds (<see cref="ResumableFile.Kept"/>, the first ones in input order).</param>
+    public StreamSink(TextWriter writer, IOutputFile? file, OutputFormat format, CsvLayout layout, bool excel, bool rawCsv = false, IEnumerable<InputItem>? kept = null)
     {
         _writer = writer;
         _file = file;
         _format = format;
+        _kept = new HashSet<InputItem>(kept ?? [], ReferenceEqualityComparer.Instance);
+        _resumable = file as ResumableFile;
         if (format == OutputFormat.Csv)
         {
-            _csv = new CsvReportWriter(writer, layout, excel, escapeFormulas: excel && !rawCsv);
+            _csv = new CsvReportWriter(writer, layout, excel, escapeFormulas: excel && !rawCsv, headerWritten: _resumable?.HasHeader == true);
             _csv.WriteHeader();
         }
         else if (writer is StreamWriter { Encoding: UTF8Encoding } stream)
@@ -57,9 +63,15 @@ internal sealed class StreamSink : IReportSink
             stream.Flush();
             _bytes = stream.BaseStream;
         }
+
+        if (_resumable is not null)
+        {
+            _csv?.Flush();
+            _resumable.HeaderWritten();
+        }
     }
 
-    public bool OutputIsCurrent(InputItem item, CancellationToken cancellationToken) => false;
+    public bool OutputIsCurrent(InputItem item, CancellationToken cancellationToken) => _kept.Contains(item);
 
     public byte[]? Render(ReportDocument document) => _format switch
     {
@@ -73,18 +85,25 @@ internal sealed class StreamSink : IReportSink
         if (_csv is not null)
         {
             _csv.Write(document);
-            return;
-        }
-
-        // Not rendered ahead (or its rendering failed): rendered here, where a failure is reported.
-        byte[] json = rendered ?? Render(document)!;
-        if (_bytes is not null)
-        {
-            _bytes.Write(json);
         }
         else
         {
-            _writer.Write(Encoding.UTF8.GetString(json));
+            // Not rendered ahead (or its rendering failed): rendered here, where a failure is reported.
+            byte[] json = rendered ?? Render(document)!;
+            if (_bytes is not null)
+            {
+                _bytes.Write(json);
+            }
+            else
+            {
+                _writer.Write(Encoding.UTF8.GetString(json));
+            }
+        }
+
+        if (_resumable is not null)
+        {
+            _csv?.Flush();
+            _resumable.Recorded(document);
         }
     }
 
@@ -170,33 +189,7 @@ internal sealed class DirectorySink : IReportSink
             return false;
         }
 
-        if (recorded is null || recorded.Path != item.DisplayName || (recorded.ErrorCode is { } code && TransientErrorCodes.Contains(code)))
-        {
-            return false;
-        }
-
-        if (recorded.ErrorCode == DiagnosticCodes.TooLarge.Code && recorded.Sha256.Length == 0)
-        {
-            // Refused unread by its size (no hash): current while the file has that size and is still over the limit.
-            return item.ToSource().KnownLength is { } size && size == recorded.Bytes && size > _maxBytes;
-        }
-
-        if (recorded.Sha256.Length == 0)
-        {
-            return false;
-        }
-
-        byte[]? bytes;
-        try
-        {
-            bytes = item.ToSource().ReadAllBytes(_maxBytes, out _, cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-
-        return bytes is not null && bytes.LongLength == recorded.Bytes && ReportParser.Reading.SourceReader.Sha256Hex(bytes) == recorded.Sha256;
+        return recorded is not null && recorded.IsCurrentFor(item, _maxBytes, cancellationToken);
     }
 
     public byte[]? Render(ReportDocument document) => JsonReportWriter.SerializeLineToUtf8(document, indented: true);
@@ -217,14 +210,63 @@ internal sealed class DirectorySink : IReportSink
     }
 }
 
-/// <summary>The <c>source</c> of a record already written (its path, size and hash) and its error code, if any.</summary>
+/// <summary>
+/// The <c>source</c> of a record already written (its path, size and hash) and its error code, if any: the key
+/// by which <c>--skip-existing</c> keeps a record rather than parse its input again, in every output mode.
+/// </summary>
 internal sealed record RecordIdentity(string Path, long Bytes, string Sha256, string? ErrorCode)
 {
+    public static RecordIdentity Of(ReportDocument document) =>
+        new(document.Source.Path, document.Source.Bytes, document.Source.Sha256, document.Error?.Code);
+
+    /// <summary>
+    /// True when this is the record of <paramref name="item"/> as a clean run would write it now: the same path,
+    /// and the input's size and SHA-256 (read now), and not the error record of a transient cause
+    /// (<see cref="DirectorySink.TransientErrorCodes"/>); the record of a file refused unread for its size
+    /// (RP1005, no hash) is current while the file has that size and is still over the limit. Standard input
+    /// never is. The input is read like a parse reads it: bounded, and stopped by <paramref name="cancellationToken"/>.
+    /// </summary>
+    public bool IsCurrentFor(InputItem item, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (item.IsStdin || Path != item.DisplayName || (ErrorCode is { } code && DirectorySink.TransientErrorCodes.Contains(code)))
+        {
+            return false;
+        }
+
+        if (ErrorCode == DiagnosticCodes.TooLarge.Code && Sha256.Length == 0)
+        {
+            // Refused unread by its size (no hash): current while the file has that size and is still over the limit.
+            return item.ToSource().KnownLength is { } size && size == Bytes && size > maxBytes;
+        }
+
+        if (Sha256.Length == 0)
+        {
+            return false;
+        }
+
+        byte[]? bytes;
+        try
+        {
+            bytes = item.ToSource().ReadAllBytes(maxBytes, out _, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        return bytes is not null && bytes.LongLength == Bytes && ReportParser.Reading.SourceReader.Sha256Hex(bytes) == Sha256;
+    }
+
     /// <summary>The identity in a record file; null when the file is not a record (no <c>source</c> with those fields).</summary>
     public static RecordIdentity? Read(string file)
     {
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(file));
-        var root = json.RootElement;
+        return From(json.RootElement);
+    }
+
+    /// <summary>The identity in a record's JSON (or a journal line of the same shape); null when it has no <c>source</c> with those fields.</summary>
+    public static RecordIdentity? From(System.Text.Json.JsonElement root)
+    {
         if (root.ValueKind != System.Text.Json.JsonValueKind.Object
             || !root.TryGetProperty("source", out var source) || source.ValueKind != System.Text.Json.JsonValueKind.Object
             || !source.TryGetProperty("path", out var path) || path.ValueKind != System.Text.Json.JsonValueKind.String

@@ -26,6 +26,33 @@ internal sealed class RunSummary
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
+    /// <summary>How many failed inputs the end of a run names (the rest are counted): enough to see a pattern, few enough to read.</summary>
+    public const int MaxListedFailures = 20;
+
+    private readonly List<string> _failures = [];
+
+    private void NoteFailure(BatchResult result, string code, string message)
+    {
+        if (_failures.Count < MaxListedFailures)
+        {
+            _failures.Add($"reportparser: failed: {ValidationProblem.EscapeControls(result.Item.DisplayName)}: {code} {ValidationProblem.EscapeControls(message)}");
+        }
+    }
+
+    /// <summary>The failed inputs with their codes, one line each, the first <see cref="MaxListedFailures"/> and then how many more.</summary>
+    public IEnumerable<string> FailureLines()
+    {
+        foreach (string line in _failures)
+        {
+            yield return line;
+        }
+
+        if (Failed > _failures.Count)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"reportparser: and {Failed - _failures.Count} more failed input{(Failed - _failures.Count == 1 ? "" : "s")}");
+        }
+    }
+
     public void Add(BatchResult result)
     {
         Files++;
@@ -33,9 +60,10 @@ internal sealed class RunSummary
         {
             Skipped++;
         }
-        else if (document.Error is not null)
+        else if (document.Error is { } error)
         {
             Failed++;
+            NoteFailure(result, error.Code, error.Message);
         }
         else if (document.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
@@ -70,6 +98,7 @@ internal sealed class RunSummary
             }
 
             Failed++;
+            NoteFailure(result, "write", "the output could not be written");
         }
     }
 

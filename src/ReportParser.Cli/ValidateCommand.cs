@@ -14,12 +14,19 @@ internal sealed class ValidateCommand : BatchCommand
     public ValidateCommand(CliConsole console)
         : base("validate", "Check reports: list diagnostics and failed checks; exit 1 on errors.", console)
     {
-        Format.AcceptOnlyFromAmong("text", "json", "github");
+        OptionValues.OneOf(Format, "text", "json", "github");
+        OptionValues.OneOf(MinSeverity, "info", "warning", "error");
         Options.Add(Format);
         Options.Add(Strict);
+        Options.Add(MinSeverity);
     }
 
-    public Option<string> Format { get; } = new("--format", "-f")
+    public Option<string?> MinSeverity { get; } = new("--min-severity")
+    {
+        Description = "List only problems of this severity or above: info, warning or error. Default: warning for -f github, info otherwise. The exit code and the counts always cover every problem.",
+    };
+
+    public Option<string?> Format { get; } = new("--format", "-f")
     {
         Description = "text (file:line: severity code: message), json (one object per file) or github (workflow annotations).",
         DefaultValueFactory = _ => "text",
@@ -39,8 +46,15 @@ internal sealed class ValidateCommand : BatchCommand
             _ => ValidationFormat.Text,
         };
         bool strict = result.GetValue(Strict);
-        var items = ResolveInputs(result, skipDirectory: null);
-        var writer = new ValidationWriter(Console.Stdout, format);
+        var items = SelectShard(result, ResolveInputs(result, skipDirectory: null));
+        var minSeverity = result.GetValue(MinSeverity) switch
+        {
+            "info" => DiagnosticSeverity.Info,
+            "warning" => DiagnosticSeverity.Warning,
+            "error" => DiagnosticSeverity.Error,
+            _ => format == ValidationFormat.GitHub ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info,
+        };
+        var writer = new ValidationWriter(Console.Stdout, format, minSeverity, SeeAllCommand(result));
         bool failed = false;
         writer.Begin();
         var summary = RunBatch(result, items, Common.PipelineOptions(result, keepOriginal: false), skip: null, (r, _) =>
@@ -55,5 +69,23 @@ internal sealed class ValidateCommand : BatchCommand
 
         PrintSummary(result, summary, "checked");
         return failed ? ExitCodes.Failed : ExitCodes.Success;
+    }
+
+    /// <summary>The command that lists this run's problems (its inputs and globs), for the GitHub summary.</summary>
+    private string SeeAllCommand(System.CommandLine.ParseResult result)
+    {
+        var words = new List<string> { "reportparser", "validate" };
+        foreach (string input in result.GetValue(Common.Inputs) ?? [])
+        {
+            words.Add(ValidationWriter.ShellQuote(input));
+        }
+
+        foreach (string glob in result.GetValue(Common.Include) ?? [])
+        {
+            words.Add("--include");
+            words.Add(ValidationWriter.ShellQuote(glob));
+        }
+
+        return string.Join(' ', words);
     }
 }

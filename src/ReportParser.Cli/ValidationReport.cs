@@ -38,7 +38,8 @@ internal sealed record ValidationProblem(string File, int Line, DiagnosticSeveri
             int index = problems.FindIndex(p => p.Code.StartsWith("RP4", StringComparison.Ordinal) && p.Rule is null && p.Message.Contains(check.Rule, StringComparison.Ordinal));
             if (index >= 0)
             {
-                problems[index] = problems[index] with { Rule = check.Rule };
+                // The diagnostic stands at the table's heading; the check knows the failing row's line.
+                problems[index] = problems[index] with { Rule = check.Rule, Line = check.Line ?? problems[index].Line };
                 continue;
             }
 
@@ -89,9 +90,26 @@ internal enum ValidationFormat
     GitHub,
 }
 
-/// <summary>Writes the problems of each document, in input order, in one of the <see cref="ValidationFormat"/>s.</summary>
-internal sealed class ValidationWriter(TextWriter output, ValidationFormat format)
+/// <summary>
+/// Writes the problems of each document, in input order, in one of the <see cref="ValidationFormat"/>s, those
+/// of at least <paramref name="minSeverity"/>. For GitHub, which shows only about ten annotations of each type
+/// per step, each file's annotations are a log group of at most <see cref="MaxAnnotationsPerFile"/> (errors
+/// first; the last one says how many more the file has), and <see cref="End"/> adds one notice with the true
+/// counts of the run and <paramref name="seeAll"/>, the command that lists everything.
+/// </summary>
+internal sealed class ValidationWriter(TextWriter output, ValidationFormat format, DiagnosticSeverity minSeverity = DiagnosticSeverity.Info, string? seeAll = null)
 {
+    /// <summary>
+    /// Annotations per file at most in the GitHub format (the tenth names what is left out): enough for the
+    /// errors of a file with a broken table, few enough that a corpus of a thousand files stays readable.
+    /// </summary>
+    public const int MaxAnnotationsPerFile = 10;
+
+    // True counts over every problem, for the GitHub summary: by severity, and files with any problem.
+    private readonly int[] _counts = new int[3];
+    private int _filesWithProblems;
+    private int _annotations;
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -107,8 +125,9 @@ internal sealed class ValidationWriter(TextWriter output, ValidationFormat forma
         }
     }
 
-    public void Write(ReportDocument document, IReadOnlyList<ValidationProblem> problems)
+    public void Write(ReportDocument document, IReadOnlyList<ValidationProblem> all)
     {
+        var problems = all.Where(p => p.Severity >= minSeverity).ToArray();
         switch (format)
         {
             case ValidationFormat.Text:
@@ -120,12 +139,7 @@ internal sealed class ValidationWriter(TextWriter output, ValidationFormat forma
 
                 break;
             case ValidationFormat.GitHub:
-                foreach (var p in problems)
-                {
-                    output.Write(GitHubAnnotation(p));
-                    output.Write('\n');
-                }
-
+                WriteGitHub(document.Source.Path, all, problems);
                 break;
             default:
                 output.Write(_written == 0 ? "\n" : ",\n");
@@ -154,9 +168,101 @@ internal sealed class ValidationWriter(TextWriter output, ValidationFormat forma
         {
             output.Write(_written == 0 ? "]\n" : "\n]\n");
         }
+        else if (format == ValidationFormat.GitHub)
+        {
+            output.Write(GitHubSummary());
+            output.Write('\n');
+        }
 
         output.Flush();
     }
+
+    /// <summary>A file's annotations as a log group: the most severe first (by line within a severity), at most <see cref="MaxAnnotationsPerFile"/>.</summary>
+    private void WriteGitHub(string file, IReadOnlyList<ValidationProblem> all, ValidationProblem[] shown)
+    {
+        foreach (var p in all)
+        {
+            _counts[(int)p.Severity]++;
+        }
+
+        _filesWithProblems += all.Count > 0 ? 1 : 0;
+        if (shown.Length == 0)
+        {
+            return;
+        }
+
+        // Stable: the same severity keeps the order by line.
+        var ordered = shown.OrderByDescending(p => p.Severity).ToArray();
+        int take = ordered.Length <= MaxAnnotationsPerFile ? ordered.Length : MaxAnnotationsPerFile - 1;
+        output.Write($"::group::{EscapeData(file)}: {Counts(shown)}\n");
+        for (int i = 0; i < take; i++)
+        {
+            output.Write(GitHubAnnotation(ordered[i]));
+            output.Write('\n');
+        }
+
+        if (take < ordered.Length)
+        {
+            var rest = ordered[take..];
+            var more = new ValidationProblem(file, rest[0].Line, rest[0].Severity, "reportparser",
+                $"{rest.Length} more in this file ({Counts(rest)}); see them all with: reportparser validate {ShellQuote(file)}");
+            output.Write(GitHubAnnotation(more));
+            output.Write('\n');
+            take++;
+        }
+
+        _annotations += take;
+        output.Write("::endgroup::\n");
+    }
+
+    /// <summary>One notice with the run's true counts (of every severity) and how to see what was not annotated.</summary>
+    private string GitHubSummary()
+    {
+        int total = _counts[0] + _counts[1] + _counts[2];
+        string message = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{_written} file{(_written == 1 ? "" : "s")} checked, {_filesWithProblems} with problems: {_counts[2]} error{(_counts[2] == 1 ? "" : "s")}, {_counts[1]} warning{(_counts[1] == 1 ? "" : "s")}, {_counts[0]} info{(_counts[0] == 1 ? "" : "s")}. ")
+            + $"Annotated: {_annotations} of {total} ({Diagnostic.SeverityName(minSeverity)} and above, at most {MaxAnnotationsPerFile} per file; GitHub shows about 10 of each type per step). "
+            + $"See them all with: {seeAll ?? "reportparser validate <inputs>"} --min-severity info -f text";
+        return $"::notice title=reportparser validate::{EscapeData(message)}";
+    }
+
+    private static string Counts(IReadOnlyList<ValidationProblem> problems)
+    {
+        int errors = 0, warnings = 0, infos = 0;
+        foreach (var p in problems)
+        {
+            switch (p.Severity)
+            {
+                case DiagnosticSeverity.Error: errors++; break;
+                case DiagnosticSeverity.Warning: warnings++; break;
+                default: infos++; break;
+            }
+        }
+
+        var parts = new List<string>(3);
+        if (errors > 0)
+        {
+            parts.Add($"{errors} error{(errors == 1 ? "" : "s")}");
+        }
+
+        if (warnings > 0)
+        {
+            parts.Add($"{warnings} warning{(warnings == 1 ? "" : "s")}");
+        }
+
+        if (infos > 0)
+        {
+            parts.Add($"{infos} info{(infos == 1 ? "" : "s")}");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>An argument as a POSIX shell reads it back: as it is when plain, else in single quotes.</summary>
+    public static string ShellQuote(string argument) =>
+        argument.Length > 0 && argument.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:@%+,".Contains(c))
+            ? argument
+            : "'" + argument.Replace("'", "'\\''") + "'";
 
     /// <summary><c>failed</c> (error record), <c>errors</c>, <c>warnings</c> or <c>clean</c> (infos only, or nothing).</summary>
     public static string Status(ReportDocument document, IReadOnlyList<ValidationProblem> problems) =>

@@ -29,7 +29,7 @@ internal static class DocumentAssembler
             Metadata = split.Metadata,
             Preamble = SectionText.TextOf(split.Preamble),
             Sections = sections,
-            Tables = tables,
+            Tables = WrittenTables.Restore(tables, split),
             Checks = checks,
             Diagnostics = bag.ToSortedList(),
         };

@@ -29,6 +29,12 @@ public sealed record ReportParserOptions
 
     /// <summary>Keep the unconverted text of each section beside the converted one.</summary>
     public bool KeepOriginal { get; init; }
+
+    /// <summary>
+    /// Write text width-folded (full-width punctuation, letters and digits as ASCII, U+3000 as a
+    /// space), as the stages match it. Off by default: the output keeps the report's own characters.
+    /// </summary>
+    public bool FoldWidth { get; init; }
 }
 
 /// <summary>

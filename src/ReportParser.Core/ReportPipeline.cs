@@ -21,6 +21,8 @@ public sealed class ReportPipeline
     private readonly SectionSplitter _splitter = new();
     private readonly TableReconstructor _tables = new();
     private readonly TableChecker _checker = new();
+    private readonly LegacyTableReader _legacy = new();
+    private readonly LegacyChecker _legacyChecker = new();
     private readonly ProseFactExtractor _facts = new();
     private readonly ProseFactChecker _factChecker = new();
 
@@ -67,7 +69,14 @@ public sealed class ReportPipeline
         var tables = _tables.Reconstruct(split, bag);
         cancellationToken.ThrowIfCancellationRequested();
         var checks = _checker.Check(tables, bag);
-        var document = DocumentAssembler.Assemble(info, normalization, split, tables, checks, bag);
+        // A 2008–2018 report's own statistics table; a report on a national template has none.
+        var legacy = split.Metadata.Template is TemplateNames.Legacy or TemplateNames.Unknown ? _legacy.Read(split, bag) : null;
+        if (legacy is not null)
+        {
+            checks = [.. checks, .. _legacyChecker.Check(legacy, bag)];
+        }
+
+        var document = DocumentAssembler.Assemble(info, normalization, split, tables, checks, bag) with { LegacyStats = legacy };
 
         // The prose is read once its text is rendered (the assembled sections): facts and their P_* checks.
         var facts = _facts.Extract(document);

@@ -21,7 +21,19 @@ public class NormalizeCommandTests
     {
         var (exit, output, _) = Run("本機關透過網路公開政府資訊（一）\n");
         Assert.Equal(0, exit);
-        Assert.Equal("本机关通过网络公开政府信息(一)\n", output);
+        Assert.Equal("本机关通过网络公开政府信息（一）\n", output);
+    }
+
+    [Fact]
+    public void Keeps_full_width_punctuation_and_folds_only_when_asked()
+    {
+        const string text = "一、總體情況：本機關（辦公室）公開１２條，無；有否？是、否。\u3000完\n";
+        var (exit, output, _) = Run(text);
+        Assert.Equal(0, exit);
+        Assert.Equal("一、总体情况：本机关（办公室）公开１２条，无；有否？是、否。\u3000完\n", output);
+        var (foldExit, folded, _) = Run(text, "--fold-width");
+        Assert.Equal(0, foldExit);
+        Assert.Equal("一、总体情况:本机关(办公室)公开12条,无;有否?是、否。 完\n", folded);
     }
 
     [Fact]

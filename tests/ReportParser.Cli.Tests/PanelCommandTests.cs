@@ -80,7 +80,7 @@ public class PanelCommandTests
     {
         var text = Cli.Run("compare", Pingtan("040_shichang-jianguan_2020.txt"), Pingtan("047_shichang-jianguan_2021.txt"), "-q");
         Assert.Equal(0, text.ExitCode);
-        Assert.Contains("= 我局将政务舆情回应作为网络舆情处置工作的重要环节,严格落实政务舆情回应主体责任。", text.Stdout);
+        Assert.Contains("= 我局将政务舆情回应作为网络舆情处置工作的重要环节，严格落实政务舆情回应主体责任。", text.Stdout);
         Assert.Contains("table3.granted.natural_person: 0 → 3 (+3)", text.Stdout);
 
         var json = Cli.Run("compare", Pingtan("040_shichang-jianguan_2020.txt"), Pingtan("047_shichang-jianguan_2021.txt"), "-f", "json", "-q");

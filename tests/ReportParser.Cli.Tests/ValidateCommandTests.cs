@@ -9,10 +9,13 @@ namespace ReportParser.Tests.Cli;
 
 public sealed class ValidateCommandTests
 {
-    private static string Format(ValidationFormat format, params ReportDocument[] documents)
+    private static string Format(ValidationFormat format, params ReportDocument[] documents) =>
+        Format(format, DiagnosticSeverity.Info, documents);
+
+    private static string Format(ValidationFormat format, DiagnosticSeverity minSeverity, params ReportDocument[] documents)
     {
         var output = new StringWriter();
-        var writer = new ValidationWriter(output, format);
+        var writer = new ValidationWriter(output, format, minSeverity, "reportparser validate corpus");
         writer.Begin();
         foreach (var document in documents)
         {
@@ -66,61 +69,60 @@ public sealed class ValidateCommandTests
         var lines = text.TrimEnd('\n').Split('\n');
         Assert.Equal(
             [
-                "::notice file=dir%2C1/a%3Ab.txt,line=1,title=RP1003::encoding detected as utf-8",
-                "::warning file=dir%2C1/a%3Ab.txt,line=66,title=RP3011::cell total of new_received is \"-\", not a number",
+                "::group::dir,1/a:b.txt: 1 error, 1 warning, 1 info",
                 "::error file=dir%2C1/a%3Ab.txt,line=66,title=RP4001::T3_ROW_TOTAL failed (table3 new_received): 16 + -8 ≠ 9, 100%25: off by 1",
+                "::warning file=dir%2C1/a%3Ab.txt,line=66,title=RP3011::cell total of new_received is \"-\", not a number",
+                "::notice file=dir%2C1/a%3Ab.txt,line=1,title=RP1003::encoding detected as utf-8",
+                "::endgroup::",
+                "::notice title=reportparser validate::1 file checked, 1 with problems: 1 error, 1 warning, 1 info. Annotated: 3 of 3 (info and above, at most 10 per file; GitHub shows about 10 of each type per step). See them all with: reportparser validate corpus --min-severity info -f text",
             ],
             lines);
     }
 
     [Fact]
-    public void Github_escaping_follows_the_actions_toolkit()
+    public void Github_annotations_are_capped_per_file_and_the_summary_keeps_the_true_counts()
     {
-        Assert.Equal("a%25b%0D%0Ac:d,e", ValidationWriter.EscapeData("a%b\r\nc:d,e"));
-        Assert.Equal("a%25b%0D%0Ac%3Ad%2Ce", ValidationWriter.EscapeProperty("a%b\r\nc:d,e"));
+        var diagnostics = Enumerable.Range(1, 30).Select(i => new Diagnostic(i % 3 == 0 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, "RP3011", $"problem {i}", 100 + i))
+            .Concat(Enumerable.Range(1, 5).Select(i => new Diagnostic(DiagnosticSeverity.Info, "RP1003", $"note {i}", i)))
+            .ToArray();
+        var noisy = Fixtures.Report() with { Diagnostics = diagnostics, Checks = [] };
+        var lines = Format(ValidationFormat.GitHub, DiagnosticSeverity.Warning, noisy, noisy).TrimEnd('\n').Split('\n');
+
+        var annotations = lines.Where(l => l.StartsWith("::error ") || l.StartsWith("::warning ") || l.StartsWith("::notice file")).ToArray();
+        Assert.Equal(2 * ValidationWriter.MaxAnnotationsPerFile, annotations.Length);
+        Assert.Equal(2, lines.Count(l => l.StartsWith("::group::corpus/a.txt: 10 errors, 20 warnings")));
+        // Errors first: the nine shown are errors, the tenth says what is left.
+        Assert.All(annotations.Take(9), a => Assert.StartsWith("::error ", a));
+        Assert.Contains("21 more in this file (1 error, 20 warnings); see them all with: reportparser validate corpus/a.txt", annotations[9]);
+        Assert.DoesNotContain(lines, l => l.Contains("RP1003"));
+        Assert.Equal("::notice title=reportparser validate::2 files checked, 2 with problems: 20 errors, 40 warnings, 10 infos. Annotated: 20 of 70 (warning and above, at most 10 per file; GitHub shows about 10 of each type per step). See them all with: reportparser validate corpus --min-severity info -f text", lines[^1]);
     }
 
     [Fact]
-    public void Json_format_is_one_array_with_an_object_per_file()
+    public void A_failed_rule_is_annotated_at_the_failing_row_not_the_table_heading()
     {
-        string json = Format(ValidationFormat.Json, Fixtures.Report(), Fixtures.ErrorRecord());
-        var files = JsonDocument.Parse(json).RootElement;
-        Assert.Equal(2, files.GetArrayLength());
-        Assert.Equal("corpus/a.txt", files[0].GetProperty("file").GetString());
-        Assert.Equal("errors", files[0].GetProperty("status").GetString());
-        var failed = files[0].GetProperty("problems")[2];
-        Assert.Equal(66, failed.GetProperty("line").GetInt32());
-        Assert.Equal("error", failed.GetProperty("severity").GetString());
-        Assert.Equal("RP4001", failed.GetProperty("code").GetString());
-        Assert.Equal("T3_ROW_TOTAL", failed.GetProperty("rule").GetString());
-        Assert.Equal("failed", files[1].GetProperty("status").GetString());
-        Assert.Equal("[]\n", Format(ValidationFormat.Json));
+        var document = Fixtures.Report() with
+        {
+            Diagnostics = [new Diagnostic(DiagnosticSeverity.Error, "RP4001", "T3_ROW_TOTAL 表三 new_received.total: 16 + -8 ≠ 9", 40)],
+        };
+        var problem = Assert.Single(ValidationProblem.From(document));
+        Assert.Equal(66, problem.Line); // the check's row line, not the heading at 40
+        Assert.Equal("T3_ROW_TOTAL", problem.Rule);
     }
 
-    [Fact]
-    public void Validate_on_clean_inputs_exits_0()
-    {
-        var run = Cli.Run("validate", Seeds.Directory, "-q");
-        Assert.Equal(ExitCodes.Success, run.ExitCode);
-    }
-
-    [Fact]
-    public void Validate_on_an_error_record_exits_1_and_names_the_file()
+    [Theory]
+    [InlineData("error", new[] { ": error " })]
+    [InlineData("warning", new[] { ": error ", ": warning " })]
+    [InlineData("info", new[] { ": error ", ": warning ", ": info " })]
+    public void Min_severity_filters_the_listing_but_not_the_exit_code(string min, string[] kept)
     {
         using var dir = new TempDir();
-        string empty = dir.Write("empty.txt", "");
-        var run = Cli.Run("validate", empty, Seeds.Files[0]);
-        Assert.Equal(ExitCodes.Failed, run.ExitCode);
-        Assert.Contains($"{empty}:1: error RP1001: ", run.Stdout);
-        Assert.Contains("reportparser: 2 files, 1 checked", run.Stderr);
-
-        var github = Cli.Run("validate", empty, "-f", "github", "-q");
-        Assert.Equal(ExitCodes.Failed, github.ExitCode);
-        Assert.StartsWith("::error file=", github.Stdout);
-
-        var json = Cli.Run("validate", empty, "-f", "json", "-q");
-        Assert.Equal(ExitCodes.Failed, json.ExitCode);
-        Assert.Equal("failed", JsonDocument.Parse(json.Stdout).RootElement[0].GetProperty("status").GetString());
+        string file = dir.Write("long-line.txt", File.ReadAllText(Seeds.Files[2]) + new string('表', 300_000)); // RP1010, a warning
+        var all = Cli.Run("validate", file, "-q");
+        var filtered = Cli.Run("validate", file, "--min-severity", min, "--strict", "-q");
+        Assert.Contains(all.StdoutLines, l => l.Contains(": warning "));
+        Assert.Equal(all.StdoutLines.Where(l => kept.Any(k => l.Contains(k))), filtered.StdoutLines);
+        Assert.Equal(ExitCodes.Failed, filtered.ExitCode); // --strict: the warning fails the run, listed or not
     }
 
     [Fact]

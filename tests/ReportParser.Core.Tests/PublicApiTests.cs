@@ -16,6 +16,8 @@ public class PublicApiTests
         "ReportParser.Diagnostics.DiagnosticSeverity",
         "ReportParser.Model.CheckResult",
         "ReportParser.Model.CheckStatus",
+        "ReportParser.Model.LegacyRow",
+        "ReportParser.Model.LegacyStats",
         "ReportParser.Model.NormalizationInfo",
         "ReportParser.Model.ParseError",
         "ReportParser.Model.ProseFact",

@@ -38,39 +38,10 @@ source "$repo/tests/scripts/checks.sh"
 
 say "== build (Release); random seed $seed"
 build_cli
-rp=(dotnet "$work/bin/reportparser.dll")
 
 say "== corpus"
 corpus="$work/corpus"
-python3 - "$repo/seeds" "$repo/samples" "$corpus" <<'PY' || exit 2
-import gzip, os, random, sys
-seeds_dir, samples_dir, corpus = sys.argv[1], sys.argv[2], sys.argv[3]
-rng = random.Random(7)
-def write(rel, data):
-    path = os.path.join(corpus, rel)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb") as f:
-        f.write(data)
-seeds = [open(os.path.join(seeds_dir, f), "rb").read() for f in sorted(os.listdir(seeds_dir)) if f.endswith(".txt")]
-for i in range(300):
-    ext = (".txt", ".htm", ".html", ".shtml")[i % 4]
-    write(f"r{i % 7}/c{i % 13:02d}/report{i:03d}{ext}", seeds[i % len(seeds)])
-n = 0
-for root, _, files in os.walk(samples_dir):
-    for f in sorted(files):
-        if f.endswith(".html"):
-            write(f"samples/{n:02d}_{f}", open(os.path.join(root, f), "rb").read())
-            n += 1
-write("broken/empty.txt", b"")
-write("broken/blank.html", b" \r\n\t \n" * 10)
-write("broken/random.txt", bytes(rng.getrandbits(8) for _ in range(4096)))
-write("broken/utf32.txt", seeds[0].decode("utf-8").encode("utf-32-le"))
-write("broken/truncated.htm", gzip.compress(seeds[1])[:2000])
-write("broken/huge.txt", seeds[2] * 40)
-write("dup/Case.txt", seeds[3 % len(seeds)])
-write("dup/case.txt", seeds[4 % len(seeds)])
-os.makedirs(os.path.join(corpus, "transient"), exist_ok=True)
-PY
+python3 "$repo/tests/scripts/fault-corpus.py" "$repo/seeds" "$repo/samples" "$corpus" || exit 2
 mkfifo "$corpus/transient/slow.txt"
 inputs=$(find "$corpus" -type f -o -type p | wc -l)
 timeout_s=2
@@ -99,19 +70,7 @@ for k in $(seq 1 "$kills"); do
   fi
   dotnet "$work/bin/reportparser.dll" parse "$corpus" -f json -o "$out" -j "$jobs" --max-bytes "$max_bytes" --timeout "$timeout_s" "${skip[@]}" -q >/dev/null 2>>"$work/killed.stderr" &
   pid=$!
-  if (( k % 5 == 0 || step == 0 )); then
-    point="start-up"
-    sleep "$(awk -v ms=$(( RANDOM % 250 )) 'BEGIN { printf "%.3f", ms / 1000 }')"
-  else
-    point="+$step outputs"
-    for _ in $(seq 1 6000); do
-      (( $(count) >= before + step )) && break
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.01
-    done
-  fi
-  if kill -KILL "$pid" 2>/dev/null; then killed=$((killed + 1)); state=killed; else state=finished; fi
-  wait "$pid" 2>/dev/null
+  kill_at_random_point "$pid" "$k" "$step" "$before" count outputs
   printf '      run %2d: %-8s at %-14s %3d outputs, %d temporaries\n' "$k" "$state" "$point" "$(count)" "$(find "$out" -name '*.rp-tmp' 2>/dev/null | wc -l)"
 done
 check "at least half of the runs were killed before finishing ($killed of $kills)" test $((killed * 2)) -ge "$kills"

@@ -4,7 +4,7 @@
 #   tests/scripts/opencc-conformance.sh
 #
 # Three references, for each mode, over the seeds, their Traditional versions (the round-trip
-# fixtures) and the inputs of OpenCC's own test cases (../shared/reference/opencc-testcases.json,
+# fixtures), the text samples made Traditional (s2t, s2twp, s2hk) and the inputs of OpenCC's own test cases (../shared/reference/opencc-testcases.json,
 # or $OPENCC_TESTCASES):
 #   1. the expectations in opencc-testcases.json (OpenCC 1.4.x): must match exactly;
 #   2. the installed opencc (Debian's 1.1.6) with its own, older dictionaries: differences are
@@ -12,8 +12,8 @@
 #   3. the installed opencc engine run on OpenCC 1.4.2's compiled dictionaries (npm pack
 #      opencc@1.4.2, prebuilds/assets/*.ocd2) with the 1.4.2 configs, normalization as a first
 #      pass: must be byte-identical, which separates dictionary differences from algorithm ones.
-# Our output is width-folded (full-width ASCII forms, NBSP, U+3000, zero-width characters), so
-# the references are folded the same way before comparing. Needs opencc, npm, python3, dotnet.
+# The outputs are compared as they are, with no folding step: `normalize` writes the converted
+# text with the source's own widths, as OpenCC does. Needs opencc, npm, python3, dotnet.
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -46,6 +46,11 @@ config hk2s TSPhrases '{"dict":{"type":"group","dicts":[{"type":"ocd2","file":"H
 mkdir -p "$work/in"
 cp "$repo"/seeds/*.txt "$work/in/"
 for f in "$fixtures"/*.s2*.txt; do cp "$f" "$work/in/fixture-$(basename "$f")"; done
+# The text samples turned Traditional: they keep full-width punctuation, U+3000 and the like.
+for f in "$repo"/samples/*/report.txt; do
+  name=$(basename "$(dirname "$f")")
+  for set in s2t s2twp s2hk; do opencc -c "$set" -i "$f" -o "$work/in/sample-$name.$set.txt"; done
+done
 python3 - "$testcases" "$work" <<'PY'
 import json, re, sys
 text = re.sub(r",(\s*[\]}])", r"\1", open(sys.argv[1], encoding="utf-8").read())
@@ -79,12 +84,11 @@ for f in /usr/share/opencc/*.ocd2; do
   opencc_dict -i "$f" -o "$work/dict116/$(basename "$f" .ocd2).txt" -f ocd2 -t text 2>/dev/null || true
 done
 
-PYTHONPATH="$repo/tests/scripts" python3 - "$work" "$dicts" <<'PY'
+python3 - "$work" "$dicts" <<'PY'
 import difflib, os, sys
 work, dicts = sys.argv[1], sys.argv[2]
 dicts116 = f"{work}/dict116"
 
-from textfold import fold
 
 def read(path):
     return open(path, encoding="utf-8").read()
@@ -118,7 +122,7 @@ def explain(source, ours, theirs):
 total_fail = 0
 for mode in ["t2s", "tw2s", "tw2sp", "hk2s"]:
     ids = read(f"{work}/cases.{mode}.ids").split("\n")
-    expected = fold(read(f"{work}/cases.{mode}.expected")).split("\n")
+    expected = read(f"{work}/cases.{mode}.expected").split("\n")
     ours = read(f"{work}/cases.{mode}.ours").split("\n")
     bad = [(i, e, o) for i, e, o in zip(ids, expected, ours) if e != o]
     total_fail += len(bad)
@@ -127,20 +131,20 @@ for mode in ["t2s", "tw2s", "tw2sp", "hk2s"]:
         print(f"   MISMATCH {i}: expected {e!r}, got {o!r}")
 
     files = sorted(os.listdir(f"{work}/ours/{mode}"))
-    same142 = [f for f in files if read(f"{work}/ours/{mode}/{f}") == fold(read(f"{work}/142/{mode}/{f}"))]
+    same142 = [f for f in files if read(f"{work}/ours/{mode}/{f}") == read(f"{work}/142/{mode}/{f}")]
     total_fail += len(files) - len(same142)
     print(f"   opencc engine + 1.4.2 dictionaries: {len(same142)}/{len(files)} files byte-identical")
     for f in files:
         if f not in same142:
             print(f"   MISMATCH {f}")
 
-    same = [f for f in files if read(f"{work}/ours/{mode}/{f}") == fold(read(f"{work}/debian/{mode}/{f}"))]
+    same = [f for f in files if read(f"{work}/ours/{mode}/{f}") == read(f"{work}/debian/{mode}/{f}")]
     print(f"   Debian opencc 1.1.6: {len(same)}/{len(files)} files byte-identical")
     for f in files:
         if f in same:
             continue
         src = read(f"{work}/in/{f}").split("\n")
-        a = fold(read(f"{work}/debian/{mode}/{f}")).split("\n")
+        a = read(f"{work}/debian/{mode}/{f}").split("\n")
         b = read(f"{work}/ours/{mode}/{f}").split("\n")
         for n, (s, x, y) in enumerate(zip(src, a, b), 1):
             if x == y:
@@ -149,7 +153,7 @@ for mode in ["t2s", "tw2s", "tw2sp", "hk2s"]:
             for op, i1, i2, j1, j2 in sm.get_opcodes():
                 if op == "equal":
                     continue
-                context = fold(s)[max(0, i1 - 3):i2 + 3]
+                context = s[max(0, i1 - 3):i2 + 3]
                 why = "; ".join(explain(context, y[j1:j2], x[i1:i2]))
                 print(f"   {f}:{n}: 1.1.6 {x[i1:i2]!r} vs ours {y[j1:j2]!r} (source {context!r}) <- {why}")
 print("conformance:", "OK" if total_fail == 0 else f"{total_fail} failures")

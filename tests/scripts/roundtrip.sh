@@ -1,74 +1,76 @@
 #!/usr/bin/env bash
-# Round trip: Simplified seed reports -> Traditional (opencc s2twp, s2t, s2hk) -> back to
-# Simplified with our normaliser, and the character error rate against the original.
+# Round trip: Simplified reports -> Traditional (opencc s2twp, s2t, s2hk) -> back to Simplified
+# with our normaliser, without telling it which converter was used, and the character error
+# rate against the original (edit distance per line).
 #
-#   tests/scripts/roundtrip.sh              measure modes auto, t2s, tw2sp, tw2s, hk2s
+#   tests/scripts/roundtrip.sh              measure the seeds and the development corpus
+#   tests/scripts/roundtrip.sh --diff       also list auto's wrong words on s2twp text, for the
+#                                           seeds and the tuning split only (never the held-out part)
 #   tests/scripts/roundtrip.sh --fixtures   also (re)write the Traditional fixtures and the
 #                                           expected Simplified text used by the unit tests
 #
-# Needs the opencc command line (apt-get install opencc) only with --fixtures; the fixtures
-# are committed, so measuring needs just python3 and dotnet.
+# Inputs, reported apart:
+#   seeds      the four Simplified seeds (000, 002, 003, 004), from the committed fixtures
+#   tuning     the .txt reports of ../shared/corpus/pingtan whose number is not a multiple of 3
+#   held-out   those whose number is a multiple of 3 (the split of the corpus tests,
+#              RealCorpus.IsHeldOut): never tuned on
+# The corpus is read from ../shared beside the repository, never copied into it; its Traditional
+# side is made here with the installed opencc (Debian's 1.1.6: apt-get install opencc).
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 fixtures="$repo/tests/ReportParser.Core.Tests/Fixtures/normalization"
+corpus="$repo/../shared/corpus/pingtan"
 seeds=(000 002 003 004)
 sets=(s2twp s2t s2hk)
+diff=0
 
-if [[ "${1:-}" == "--fixtures" ]]; then
-  command -v opencc >/dev/null || { echo "opencc is not installed" >&2; exit 2; }
-  mkdir -p "$fixtures"
-  for id in "${seeds[@]}"; do
-    src=$(ls "$repo"/seeds/${id}_*.txt)
-    cp "$src" "$fixtures/$id.simplified.txt"
-    for set in "${sets[@]}"; do
-      opencc -c "$set" -i "$src" -o "$fixtures/$id.$set.txt"
+case "${1:-}" in
+  --diff) diff=1 ;;
+  --fixtures)
+    command -v opencc >/dev/null || { echo "opencc is not installed (apt-get install opencc)" >&2; exit 2; }
+    mkdir -p "$fixtures"
+    for id in "${seeds[@]}"; do
+      src=$(ls "$repo"/seeds/${id}_*.txt)
+      cp "$src" "$fixtures/$id.simplified.txt"
+      for set in "${sets[@]}"; do
+        opencc -c "$set" -i "$src" -o "$fixtures/$id.$set.txt"
+      done
     done
-  done
-  echo "fixtures written to $fixtures"
-fi
+    echo "fixtures written to $fixtures" ;;
+  "") ;;
+  *) echo "usage: $0 [--diff|--fixtures]" >&2; exit 2 ;;
+esac
+
+command -v opencc >/dev/null || { echo "opencc is not installed (apt-get install opencc)" >&2; exit 2; }
+[ -d "$corpus" ] || { echo "the development corpus is not at $corpus (shared/ beside the repository)" >&2; exit 2; }
 
 dotnet build "$repo/src/ReportParser.Cli" -c Release -v quiet -nologo >/dev/null
-cli=(dotnet "$repo/src/ReportParser.Cli/bin/Release/net10.0/reportparser.dll")
-"${cli[@]}" normalize --help >/dev/null 2>&1 || { echo "the built reportparser has no normalize command" >&2; exit 1; }
+cli="$repo/src/ReportParser.Cli/bin/Release/net10.0/reportparser.dll"
+dotnet "$cli" normalize --help >/dev/null 2>&1 || { echo "the built reportparser has no normalize command" >&2; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-for mode in auto t2s tw2sp tw2s hk2s; do
+# $work/in/<name>.simplified.txt and $work/in/<name>.<set>.txt for every input.
+mkdir -p "$work/in" "$work/out"
+for id in "${seeds[@]}"; do
+  for kind in simplified "${sets[@]}"; do
+    cp "$fixtures/$id.$kind.txt" "$work/in/seed-$id.$kind.txt"
+  done
+done
+for src in "$corpus"/[0-9][0-9][0-9]_*.txt; do
+  name="corpus-$(basename "$src" .txt)"
+  cp "$src" "$work/in/$name.simplified.txt"
   for set in "${sets[@]}"; do
-    for id in "${seeds[@]}"; do
-      "${cli[@]}" normalize --mode "$mode" "$fixtures/$id.$set.txt" -o "$work/$mode.$set.$id.txt"
-    done
+    opencc -c "$set" -i "$src" -o "$work/in/$name.$set.txt"
   done
 done
 
-PYTHONPATH="$repo/tests/scripts" python3 - "$fixtures" "$work" <<'PY'
-import sys
-fixtures, work = sys.argv[1], sys.argv[2]
-seeds, sets = ["000", "002", "003", "004"], ["s2twp", "s2t", "s2hk"]
+read -r -a modes <<< "${ROUNDTRIP_MODES:-auto t2s tw2sp}"   # ROUNDTRIP_MODES="auto" for a quick run
+for mode in "${modes[@]}"; do
+  for f in "$work"/in/*.s2t*.txt "$work"/in/*.s2hk.txt; do
+    printf '%s %s\n' "$mode" "$f"
+  done
+done | OUT="$work/out" xargs -P 2 -L 1 sh -c 'dotnet "$0" normalize --mode "$1" "$2" -o "$OUT/$1.${2##*/}"' "$cli"
 
-from textfold import fold
-
-def distance(a, b):
-    if a == b:
-        return 0
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-print(f"{'mode':6} {'fixture set':11} {'chars':>7} {'errors':>7} {'rate':>8}")
-for mode in ["auto", "t2s", "tw2sp", "tw2s", "hk2s"]:
-    for s in sets:
-        chars = errors = 0
-        for id in seeds:
-            expected = fold(open(f"{fixtures}/{id}.simplified.txt", encoding="utf-8").read()).split("\n")
-            actual = open(f"{work}/{mode}.{s}.{id}.txt", encoding="utf-8").read().split("\n")
-            chars += sum(len(l) for l in expected)
-            errors += sum(distance(a, e) for a, e in zip(actual, expected))
-            errors += sum(len(l) for l in expected[len(actual):]) + sum(len(l) for l in actual[len(expected):])
-        print(f"{mode:6} {s:11} {chars:7} {errors:7} {100 * errors / chars:7.3f}%")
-PY
+python3 "$repo/tests/scripts/roundtrip.py" "$work" "$diff" "${modes[@]}"

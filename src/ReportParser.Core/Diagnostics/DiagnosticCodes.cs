@@ -52,6 +52,8 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor TableElsewhere = new("RP3014", DiagnosticSeverity.Info, "the table was found in another section than its own");
     public static readonly DiagnosticDescriptor RowLabelApproximate = new("RP3016", DiagnosticSeverity.Warning, "a row label differs from the template's by a typo and was matched to the only close row");
     public static readonly DiagnosticDescriptor RowOutOfOrder = new("RP3015", DiagnosticSeverity.Info, "the table's rows are not in template order; they were matched by label");
+    public static readonly DiagnosticDescriptor LegacyTableRead = new("RP3020", DiagnosticSeverity.Info, "a 2008–2018 statistics table was read into legacy_stats");
+    public static readonly DiagnosticDescriptor LegacyValuesMismatch = new("RP3021", DiagnosticSeverity.Warning, "a legacy table row has more values than the table has columns; its values are left null");
 
     // 4xxx checks
     public static readonly DiagnosticDescriptor RuleFailed = new("RP4001", DiagnosticSeverity.Error, "an official 勾稽 rule fails: the table's numbers do not add up");

@@ -25,6 +25,10 @@ public sealed record ReportDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<StatTable>? Tables { get; init; }
 
+    /// <summary>The statistics table of a 2008–2018 report (<see cref="Model.LegacyStats"/>); null when the report has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LegacyStats? LegacyStats { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<CheckResult>? Checks { get; init; }
 

@@ -39,12 +39,12 @@ internal static class ConversionProfiles
     private static readonly Lazy<ChineseConverter> s_reportGeneric = new(() =>
         new("report", s_normalization.Value, null, [s_toSimplifiedNoTofu.Value]));
 
-    // Taiwan: tw2sp with the report phrase table in place of TWPhrasesRev. Segmentation also
+    // Taiwan: tw2sp with the report phrase table (both of its files) in place of TWPhrasesRev. Segmentation also
     // knows the report phrases (a union, longest match), so a TSPhrases segment cannot cut
     // through one of them.
     private static readonly Lazy<ChineseConverter> s_reportTaiwan = new(() =>
-        new("report-tw", s_normalization.Value, new([D.TSPhrases, D.ReportPhrases], union: true),
-            [new([D.ReportPhrases, D.TWVariantsRevPhrases, D.TWVariantsRev]), s_toSimplifiedNoTofu.Value]));
+        new("report-tw", s_normalization.Value, new([D.TSPhrases, D.ReportPhraseTable], union: true),
+            [new([D.ReportPhraseTable, D.TWVariantsRevPhrases, D.TWVariantsRev]), s_toSimplifiedNoTofu.Value]));
 
     // Hong Kong: hk2s without the tofu-risk table.
     private static readonly Lazy<ChineseConverter> s_reportHongKong = new(() =>

@@ -6,21 +6,28 @@ using ReportParser.Text;
 
 namespace ReportParser.Normalization;
 
+/// <summary>The normalisation stage's value: the converted source and what the conversion did.</summary>
+internal sealed record NormalizedText(SourceText Text, NormalizationInfo Info);
+
 /// <summary>
-/// Normalises the text blocks of a source: width and whitespace folding, then script conversion
-/// (never inside numbers, URLs or e-mail addresses). Line numbers survive. Built once per pipeline
-/// and shared by every thread: it holds no per-document state.
+/// Normalises the text blocks of a source: script conversion (never inside numbers, URLs or e-mail
+/// addresses), then width folding for matching. Line numbers survive. Built once per pipeline and
+/// shared by every thread: it holds no per-document state.
 /// </summary>
 /// <remarks>
 /// In <see cref="NormalizationMode.Auto"/> the script is detected over the whole document
 /// (<see cref="ScriptDetector"/>). Simplified text passes through unchanged. Traditional text goes
 /// through the report profile of its region (<see cref="ConversionProfiles.ForReport"/>). In a
 /// mixed document only the lines that read as Traditional are converted. The fixed modes run the
-/// OpenCC config of that name on every text.
+/// OpenCC config of that name on every text, on the text as written (OpenCC's own output).
+/// <para>
+/// Each block comes out twice, with the same length: <see cref="TextLine.Text"/>, folded
+/// (<see cref="TextFold.FoldWidth"/>) for the stages to match against, and <see cref="TextLine.Shown"/>,
+/// the converted text with the report's own widths (<c>，：（）；？</c>, U+3000, full-width digits), which
+/// the output writes. Zero-width characters (U+200B, U+FEFF, soft hyphens…) are invisible and are
+/// left out of both, so that the two stay aligned character for character.
+/// </para>
 /// </remarks>
-/// <summary>The normalisation stage's value: the converted source and what the conversion did.</summary>
-internal sealed record NormalizedText(SourceText Text, NormalizationInfo Info);
-
 internal sealed class Normalizer(ReportParserOptions options)
 {
     private readonly NormalizationMode _mode = options.Mode;
@@ -34,12 +41,15 @@ internal sealed class Normalizer(ReportParserOptions options)
             switch (block)
             {
                 case TextLine line:
-                    texts.Add(line.Text);
+                    texts.Add(TextFold.WithoutZeroWidth(line.Text));
                     break;
                 case Grid grid:
                     foreach (var row in grid.Rows)
                     {
-                        texts.AddRange(row.Select(cell => cell.Text));
+                        foreach (var cell in row)
+                        {
+                            texts.Add(TextFold.WithoutZeroWidth(cell.Text));
+                        }
                     }
 
                     break;
@@ -56,7 +66,7 @@ internal sealed class Normalizer(ReportParserOptions options)
                 TextLine line => Converted(line, results[next++]),
                 Grid grid => grid with
                 {
-                    Rows = grid.Rows.Select(row => (IReadOnlyList<GridCell>)row.Select(cell => cell with { Text = results[next++] }).ToArray()).ToArray(),
+                    Rows = grid.Rows.Select(row => (IReadOnlyList<GridCell>)row.Select(cell => Converted(cell, results[next++])).ToArray()).ToArray(),
                 },
                 _ => block,
             });
@@ -65,29 +75,50 @@ internal sealed class Normalizer(ReportParserOptions options)
         return new NormalizedText(source with { Blocks = blocks }, info);
     }
 
-    /// <summary>The converted line; with <see cref="ReportParserOptions.KeepOriginal"/>, the source text rides along when it changed.</summary>
-    private TextLine Converted(TextLine line, string text)
+    /// <summary>The converted line, folded for matching and as written; with <see cref="ReportParserOptions.KeepOriginal"/>, the source text rides along when it changed.</summary>
+    private TextLine Converted(TextLine line, string shown)
     {
-        string? original = options.KeepOriginal && !string.Equals(text, line.Text, StringComparison.Ordinal) ? line.Text : null;
-        return ReferenceEquals(text, line.Text) && original == line.Original ? line : line with { Text = text, Original = original };
+        string text = TextFold.FoldWidth(shown);
+        string? original = options.KeepOriginal && !string.Equals(shown, line.Text, StringComparison.Ordinal) ? line.Text : null;
+        return ReferenceEquals(text, line.Text) && original == line.Original
+            ? line
+            : line with { Text = text, Original = original, Shown = ShownOrNull(text, shown) };
     }
 
-    /// <summary>Normalises one text (any number of lines) as one document.</summary>
-    public string NormalizeText(string text, out NormalizationInfo info) => NormalizeAll([text], out info)[0];
+    private GridCell Converted(GridCell cell, string shown)
+    {
+        string text = TextFold.FoldWidth(shown);
+        return ReferenceEquals(text, cell.Text) ? cell : cell with { Text = text, Shown = ShownOrNull(text, shown) };
+    }
+
+    // The written text is kept only where it differs from the folded one, and never with --fold-width.
+    private string? ShownOrNull(string text, string shown) =>
+        options.FoldWidth || ReferenceEquals(text, shown) ? null : shown;
+
+    /// <summary>
+    /// Normalises one text (any number of lines) as one document and returns it as written: the
+    /// script conversion only (for the OpenCC modes, OpenCC's own output), folded as well with
+    /// <see cref="ReportParserOptions.FoldWidth"/>.
+    /// </summary>
+    public string NormalizeText(string text, out NormalizationInfo info)
+    {
+        string result = NormalizeAll([text], out info)[0];
+        return options.FoldWidth ? TextFold.FoldWidth(result) : result;
+    }
 
     private string[] NormalizeAll(IReadOnlyList<string> texts, out NormalizationInfo info)
     {
-        var folded = new string[texts.Count];
+        var converted = new string[texts.Count];
         var counts = new ScriptDetector.Counts();
         for (int i = 0; i < texts.Count; i++)
         {
-            folded[i] = TextFold.FoldWidth(texts[i]);
-            counts.Add(folded[i]);
+            converted[i] = texts[i];
+            counts.Add(texts[i]);
         }
 
         string script = counts.Script;
         string? region = script is ScriptDetector.Traditional or ScriptDetector.Mixed
-            ? counts.Region(() => CountTaiwanPhrases(folded))
+            ? counts.Region(() => CountTaiwanPhrases(texts))
             : null;
 
         ChineseConverter? converter = _mode switch
@@ -97,20 +128,20 @@ internal sealed class Normalizer(ReportParserOptions options)
             _ => ConversionProfiles.ForMode(_mode),
         };
 
-        int converted = 0;
+        int changed = 0;
         if (converter is not null)
         {
             bool onlyTraditionalLines = _mode == NormalizationMode.Auto && script == ScriptDetector.Mixed;
             using var scratch = new ChineseConverter.Scratch();
             using var output = new CharBuffer(256);
-            for (int i = 0; i < folded.Length; i++)
+            for (int i = 0; i < converted.Length; i++)
             {
-                folded[i] = Convert(converter, folded[i], onlyTraditionalLines, output, scratch, ref converted);
+                converted[i] = Convert(converter, converted[i], onlyTraditionalLines, output, scratch, ref changed);
             }
         }
 
-        info = new NormalizationInfo(NormalizationModeNames.Of(_mode), script, region, converted);
-        return folded;
+        info = new NormalizationInfo(NormalizationModeNames.Of(_mode), script, region, changed);
+        return converted;
     }
 
     // output and scratch are the caller's buffers, reused from text to text.

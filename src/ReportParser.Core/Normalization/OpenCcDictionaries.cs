@@ -24,6 +24,8 @@ internal static class OpenCcDictionaries
     private static readonly Lazy<ConversionDictionary> s_hkVariantsRevPhrases = Load("HKVariantsRevPhrases");
     private static readonly Lazy<ConversionDictionary> s_hkVariantsRev = new(() => ParseReversed("HKVariantsRev", ReadResource("HKVariants")));
     private static readonly Lazy<ConversionDictionary> s_reportPhrases = Load("ReportPhrases");
+    private static readonly Lazy<ConversionDictionary> s_reportPhraseTable = new(() =>
+        Parse("ReportPhraseTable", ReadResource("ReportPhrases") + "\n" + ReadResource("ReportPhraseContexts")));
 
     public static ConversionDictionary CompatibilityIdeographs => s_compatibility.Value;
     public static ConversionDictionary TSPhrases => s_tsPhrases.Value;
@@ -35,8 +37,18 @@ internal static class OpenCcDictionaries
     public static ConversionDictionary HKVariantsRevPhrases => s_hkVariantsRevPhrases.Value;
     public static ConversionDictionary HKVariantsRev => s_hkVariantsRev.Value;
 
-    /// <summary>The project's own table of Taiwan phrasing mapped back to mainland report wording (not OpenCC data).</summary>
+    /// <summary>
+    /// The terms of the project's report phrase table that mark Taiwan phrasing (mainland text does not
+    /// write them read plainly); the script detector counts them. Not OpenCC data.
+    /// </summary>
     public static ConversionDictionary ReportPhrases => s_reportPhrases.Value;
+
+    /// <summary>
+    /// The whole report phrase table, Taiwan phrasing mapped back to mainland report wording: the terms of
+    /// <see cref="ReportPhrases"/> with the terms that are also mainland words and their contexts
+    /// (<c>ReportPhraseContexts.txt</c>), as one dictionary so that the longest key wins. Not OpenCC data.
+    /// </summary>
+    public static ConversionDictionary ReportPhraseTable => s_reportPhraseTable.Value;
 
     private static Lazy<ConversionDictionary> Load(string name) => new(() => Parse(name, ReadResource(name)));
 

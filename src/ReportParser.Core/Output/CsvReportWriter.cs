@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Globalization;
 using CsvHelper;
+using ReportParser.Diagnostics;
 using ReportParser.Model;
+using ReportParser.Templates;
 
 namespace ReportParser.Output;
 
@@ -28,7 +30,30 @@ public sealed class CsvReportWriter : IDisposable
 {
     private static readonly string[] CellsHeader = ["file", "report_year", "agency", "template", "table", "row", "column", "value", "raw", "line"];
     private static readonly string[] SectionsHeader = ["file", "number", "key", "title", "line", "text"];
-    private static readonly string[] WideLeading = ["file", "report_year", "agency", "template", "error"];
+    /// <summary>
+    /// The wide layout's columns before the cells, in order: the one list both its header and its rows are
+    /// made from. Metadata for filtering a corpus: the report's title, publication date and page address,
+    /// the input's SHA-256, each table's status, the counts of error and warning diagnostics, and the
+    /// script the normaliser found (<c>simplified</c>, <c>traditional</c>…).
+    /// </summary>
+    internal static readonly WideField[] WideLeading =
+    [
+        new("file", true, d => d.Source.Path),
+        new("report_year", false, d => Format(d.Metadata?.ReportYear)),
+        new("agency", true, d => d.Metadata?.Agency ?? ""),
+        new("template", false, d => d.Metadata?.Template ?? ""),
+        new("error", false, d => d.Error is { } error ? $"{error.Code}: {error.Message}" : ""),
+        new("title", true, d => d.Metadata?.Title ?? ""),
+        new("published_date", true, d => d.Metadata?.PublishedDate ?? ""),
+        new("source_url", true, d => d.Source.Url ?? ""),
+        new("sha256", false, d => d.Source.Sha256),
+        new("table2_status", false, d => TableStatusOf(d, TableKeys.Table2)),
+        new("table3_status", false, d => TableStatusOf(d, TableKeys.Table3)),
+        new("table4_status", false, d => TableStatusOf(d, TableKeys.Table4)),
+        new("errors", false, d => CountOf(d, DiagnosticSeverity.Error)),
+        new("warnings", false, d => CountOf(d, DiagnosticSeverity.Warning)),
+        new("script", false, d => d.Normalization?.InputScript ?? ""),
+    ];
 
     /// <summary>The characters a spreadsheet reads as the start of a formula (OWASP: = + - @, tab, carriage return).</summary>
     private static readonly SearchValues<char> FormulaStarts = SearchValues.Create("=+-@\t\r");
@@ -48,12 +73,17 @@ public sealed class CsvReportWriter : IDisposable
     /// Prefix <c>'</c> to text cells that start like a formula (<see cref="EscapeFormula"/>); numbers never.
     /// Default: on for <paramref name="excel"/>, off otherwise.
     /// </param>
-    public CsvReportWriter(TextWriter writer, CsvLayout layout = CsvLayout.Cells, bool excel = false, bool? escapeFormulas = null)
+    /// <param name="headerWritten">
+    /// The destination already holds the byte order mark (for <paramref name="excel"/>) and the header: an output
+    /// continued from an earlier run. Only rows are written.
+    /// </param>
+    public CsvReportWriter(TextWriter writer, CsvLayout layout = CsvLayout.Cells, bool excel = false, bool? escapeFormulas = null, bool headerWritten = false)
     {
         ArgumentNullException.ThrowIfNull(writer);
         _layout = layout;
         _escapeFormulas = escapeFormulas ?? excel;
-        if (excel)
+        _headerWritten = headerWritten;
+        if (excel && !headerWritten)
         {
             writer.Write('\uFEFF');
         }
@@ -73,7 +103,7 @@ public sealed class CsvReportWriter : IDisposable
     {
         CsvLayout.Cells => CellsHeader,
         CsvLayout.Sections => SectionsHeader,
-        CsvLayout.Wide => [.. WideLeading, .. WideCsvColumns.CellKeys],
+        CsvLayout.Wide => [.. WideLeading.Select(f => f.Name), .. WideCsvColumns.CellKeys],
         _ => throw new ArgumentOutOfRangeException(nameof(layout)),
     };
 
@@ -150,11 +180,44 @@ public sealed class CsvReportWriter : IDisposable
 
     private static string Format(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
+    private static string TableStatusOf(ReportDocument document, string table)
+    {
+        foreach (var t in document.Tables ?? [])
+        {
+            if (t.Key == table)
+            {
+                return t.Status;
+            }
+        }
+
+        return "";
+    }
+
+    private static string CountOf(ReportDocument document, DiagnosticSeverity severity)
+    {
+        int count = 0;
+        foreach (var d in document.Diagnostics)
+        {
+            count += d.Severity == severity ? 1 : 0;
+        }
+
+        return count.ToString(CultureInfo.InvariantCulture);
+    }
+
     private void WriteCells(ReportDocument document)
     {
         string file = Text(document.Source.Path);
         string year = Format(document.Metadata?.ReportYear);
         string agency = Text(document.Metadata?.Agency ?? "");
+        foreach (var cell in CellsOf(document))
+        {
+            _csv.WriteRecord([file, year, agency, cell.Template, cell.Table, Text(cell.Row), Text(cell.Column), FormatValue(cell.Value), Text(cell.Raw ?? ""), Format(cell.Line)]);
+        }
+    }
+
+    /// <summary>The cells of the <c>cells</c> layout, in its order (every table, its rows then its extra rows, their cells): one home for the CSV and other writers of that layout.</summary>
+    internal static IEnumerable<CellRow> CellsOf(ReportDocument document)
+    {
         foreach (var table in document.Tables ?? [])
         {
             foreach (var row in table.Rows.Concat(table.ExtraRows ?? []))
@@ -163,10 +226,51 @@ public sealed class CsvReportWriter : IDisposable
                 {
                     row.Values.TryGetValue(column, out decimal? value);
                     row.Raw.TryGetValue(column, out string? raw);
-                    _csv.WriteRecord([file, year, agency, table.Template, table.Key, Text(row.Key), Text(column), FormatValue(value), Text(raw ?? ""), Format(row.Line)]);
+                    yield return new CellRow(table.Template, table.Key, row.Key, column, value, raw, row.Line);
                 }
             }
         }
+
+        // A legacy row's cells: its key (or its label when the catalogue has none) and the column as the table names it.
+        if (document.LegacyStats is { } legacy)
+        {
+            foreach (var row in legacy.Rows)
+            {
+                for (int c = 0; c < legacy.Columns.Count && c < row.Values.Count; c++)
+                {
+                    yield return new CellRow(TemplateNames.Legacy, "legacy_stats", row.Key ?? row.Label, legacy.Columns[c], row.Values[c], row.Raw, row.Line);
+                }
+            }
+        }
+    }
+
+    /// <summary>The values of the <c>wide</c> layout's cell columns (<see cref="WideCsvColumns.CellKeys"/>) a report has, by key; the first of a key wins.</summary>
+    internal static Dictionary<string, decimal?> WideCellsOf(ReportDocument document)
+    {
+        var values = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+        foreach (var table in document.Tables ?? [])
+        {
+            foreach (var row in table.Rows)
+            {
+                foreach (var (column, value) in row.Values)
+                {
+                    values.TryAdd($"{table.Key}.{row.Key}.{column}", value);
+                }
+            }
+        }
+
+        if (document.LegacyStats is { } legacy)
+        {
+            foreach (var row in legacy.Rows)
+            {
+                for (int c = 0; row.Key is not null && c < legacy.Columns.Count && c < row.Values.Count; c++)
+                {
+                    values.TryAdd(WideCsvColumns.LegacyKey(row.Key, legacy.Columns[c]), row.Values[c]);
+                }
+            }
+        }
+
+        return values;
     }
 
     /// <summary>The columns a row has cells in: the table's columns that the row has a value or raw text for, in table order, then any others.</summary>
@@ -193,27 +297,18 @@ public sealed class CsvReportWriter : IDisposable
     private void WriteWide(ReportDocument document)
     {
         var keys = WideCsvColumns.CellKeys;
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var table in document.Tables ?? [])
-        {
-            foreach (var row in table.Rows)
-            {
-                foreach (var (column, value) in row.Values)
-                {
-                    values.TryAdd($"{table.Key}.{row.Key}.{column}", FormatValue(value));
-                }
-            }
-        }
+        var values = WideCellsOf(document);
 
         var record = new string[WideLeading.Length + keys.Count];
-        record[0] = Text(document.Source.Path);
-        record[1] = Format(document.Metadata?.ReportYear);
-        record[2] = Text(document.Metadata?.Agency ?? "");
-        record[3] = document.Metadata?.Template ?? "";
-        record[4] = document.Error is { } error ? $"{error.Code}: {error.Message}" : "";
+        for (int i = 0; i < WideLeading.Length; i++)
+        {
+            string value = WideLeading[i].Value(document);
+            record[i] = WideLeading[i].IsText ? Text(value) : value;
+        }
+
         for (int i = 0; i < keys.Count; i++)
         {
-            record[WideLeading.Length + i] = values.GetValueOrDefault(keys[i], "");
+            record[WideLeading.Length + i] = values.TryGetValue(keys[i], out var value) ? FormatValue(value) : "";
         }
 
         _csv.WriteRecord(record);
@@ -233,3 +328,16 @@ public sealed class CsvReportWriter : IDisposable
         }
     }
 }
+
+/// <summary>A column of the wide layout before the cells: its name, whether it is free text (escaped for Excel), and its value.</summary>
+internal sealed class WideField(string name, bool isText, Func<ReportDocument, string> value)
+{
+    public string Name { get; } = name;
+
+    public bool IsText { get; } = isText;
+
+    public Func<ReportDocument, string> Value { get; } = value;
+}
+
+/// <summary>One cell of the <c>cells</c> layout: its template, table, row and column keys, value (null when blank or uncertain), source text when that is not the number, and line.</summary>
+internal sealed record CellRow(string Template, string Table, string Row, string Column, decimal? Value, string? Raw, int? Line);

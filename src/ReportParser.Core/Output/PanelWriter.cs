@@ -70,7 +70,7 @@ internal static class PanelWriter
             record[20] = row.Reuse is { } r2 ? N(r2.Reused) : "";
             record[21] = row.Reuse is { } r3 ? Share(r3) : "";
             record[22] = Codes(row.Diagnostics);
-            var values = CellValues(row.Document);
+            var values = CsvReportWriter.WideCellsOf(row.Document);
             for (int i = 0; i < keys.Count; i++)
             {
                 record[CsvLeading.Length + i] = values.TryGetValue(keys[i], out var v) ? CsvReportWriter.FormatValue(v) : "";
@@ -163,31 +163,13 @@ internal static class PanelWriter
 
         json.WriteEndArray();
         json.WriteStartObject("values");
-        foreach (var (key, value) in CellValues(row.Document))
+        foreach (var (key, value) in CsvReportWriter.WideCellsOf(row.Document))
         {
             JsonFields.NumberOrNull(json, key, value);
         }
 
         json.WriteEndObject();
         json.WriteEndObject();
-    }
-
-    /// <summary>Every cell of the report's tables as <c>table.row.column</c>, in table order.</summary>
-    internal static Dictionary<string, decimal?> CellValues(ReportDocument document)
-    {
-        var values = new Dictionary<string, decimal?>(StringComparer.Ordinal);
-        foreach (var table in document.Tables ?? [])
-        {
-            foreach (var row in table.Rows)
-            {
-                foreach (var (column, value) in row.Values)
-                {
-                    values.TryAdd($"{table.Key}.{row.Key}.{column}", value);
-                }
-            }
-        }
-
-        return values;
     }
 
     private static string Status(ReportDocument document, string key)

@@ -66,6 +66,11 @@ internal static class ReportJsonEmitter
             json.WriteEndArray();
         }
 
+        if (document.LegacyStats is { } legacy)
+        {
+            WriteLegacyStats(json, legacy);
+        }
+
         if (document.Checks is { } checks)
         {
             json.WriteStartArray(Names.Checks);
@@ -248,6 +253,75 @@ internal static class ReportJsonEmitter
         json.WriteEndArray();
     }
 
+    private static void WriteLegacyStats(Utf8JsonWriter json, LegacyStats legacy)
+    {
+        json.WriteStartObject(Names.LegacyStats);
+        WriteNumberOrNull(json, Names.Line, legacy.Line);
+        json.WriteStartArray(Names.Columns);
+        foreach (string column in legacy.Columns)
+        {
+            json.WriteStringValue(column);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray(Names.Rows);
+        foreach (var row in legacy.Rows)
+        {
+            json.WriteStartObject();
+            if (row.Key is { } key)
+            {
+                json.WriteString(Names.Key, key);
+            }
+            else
+            {
+                json.WriteNull(Names.Key);
+            }
+
+            json.WriteString(Names.Label, row.Label);
+            json.WriteString(Names.NormalizedLabel, row.NormalizedLabel);
+            if (row.Unit is { } unit)
+            {
+                json.WriteString(Names.Unit, unit);
+            }
+
+            if (row.Parent is { } parent)
+            {
+                json.WriteNumber(Names.Parent, parent);
+            }
+
+            json.WriteStartArray(Names.Values);
+            foreach (var value in row.Values)
+            {
+                WriteValue(json, value);
+            }
+
+            json.WriteEndArray();
+            json.WriteString(Names.Raw, row.Raw);
+            WriteNumberOrNull(json, Names.Line, row.Line);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>An array element: as <see cref="WriteValue(Utf8JsonWriter, JsonEncodedText, decimal?)"/> writes a property.</summary>
+    private static void WriteValue(Utf8JsonWriter json, decimal? value)
+    {
+        if (value is not { } number)
+        {
+            json.WriteNullValue();
+        }
+        else if (number.Scale == 0 && number is >= long.MinValue and <= long.MaxValue && !(number == 0 && decimal.IsNegative(number)))
+        {
+            json.WriteNumberValue((long)number);
+        }
+        else
+        {
+            json.WriteNumberValue(number);
+        }
+    }
+
     private static void WriteCheck(Utf8JsonWriter json, CheckResult check)
     {
         json.WriteStartObject();
@@ -398,7 +472,6 @@ internal static class ReportJsonEmitter
         public static readonly JsonEncodedText Sections = JsonEncodedText.Encode("sections");
         public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
         public static readonly JsonEncodedText Sha256 = JsonEncodedText.Encode("sha256");
-        public static readonly JsonEncodedText Unit = JsonEncodedText.Encode("unit");
         public static readonly JsonEncodedText Url = JsonEncodedText.Encode("url");
         public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
         public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
@@ -406,6 +479,10 @@ internal static class ReportJsonEmitter
         public static readonly JsonEncodedText Subsections = JsonEncodedText.Encode("subsections");
         public static readonly JsonEncodedText Table = JsonEncodedText.Encode("table");
         public static readonly JsonEncodedText Tables = JsonEncodedText.Encode("tables");
+        public static readonly JsonEncodedText LegacyStats = JsonEncodedText.Encode("legacy_stats");
+        public static readonly JsonEncodedText NormalizedLabel = JsonEncodedText.Encode("normalized_label");
+        public static readonly JsonEncodedText Unit = JsonEncodedText.Encode("unit");
+        public static readonly JsonEncodedText Parent = JsonEncodedText.Encode("parent");
         public static readonly JsonEncodedText Template = JsonEncodedText.Encode("template");
         public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
         public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");

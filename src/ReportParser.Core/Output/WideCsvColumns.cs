@@ -7,12 +7,26 @@ namespace ReportParser.Output;
 /// catalogue (gov2021 and gov2019), as <c>table.row.column</c> keys, so that every report of a corpus
 /// shares one header whatever its template. Per grid (表二's blocks, 表三, 表四) the newest edition's rows
 /// and columns, with those only an older edition has merged in after their neighbour there.
-/// Group rows (labels without numbers) have no cells.
+/// Group rows (labels without numbers) have no cells. Then the legacy indicators of 2008–2018
+/// tables (<see cref="LegacyCatalog"/>) as <c>legacy.key.year</c> and <c>legacy.key.cumulative</c>, so a
+/// series from 2008 to now is one table.
 /// </summary>
 internal static class WideCsvColumns
 {
     /// <summary>The cell keys in column order.</summary>
-    public static IReadOnlyList<string> CellKeys { get; } = Build(TemplateCatalog.Default);
+    public static IReadOnlyList<string> CellKeys { get; } = [.. Build(TemplateCatalog.Default), .. Legacy(LegacyCatalog.Default)];
+
+    /// <summary>The column of a legacy cell: indicator key and column kind.</summary>
+    public static string LegacyKey(string key, string column) => $"legacy.{key}.{LegacyCatalog.ColumnKind(column)}";
+
+    private static IEnumerable<string> Legacy(LegacyCatalog catalog)
+    {
+        foreach (string key in catalog.Keys)
+        {
+            yield return LegacyKey(key, "本年");
+            yield return LegacyKey(key, "历年累计");
+        }
+    }
 
     private static string[] Build(TemplateCatalog catalog)
     {

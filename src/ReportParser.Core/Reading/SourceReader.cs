@@ -17,44 +17,14 @@ internal sealed class SourceReader(ReportParserOptions options)
     /// </summary>
     public ReadResult Read(ReportSource source, DiagnosticBag bag, CancellationToken cancellationToken = default)
     {
-        var info = new SourceInfo(source.Name, "unknown", null, 0, "");
-        byte[]? read;
-        long length;
-        try
+        var read = ReadBytes(source, bag, refuseBlank: true, cancellationToken);
+        var info = read.Info;
+        if (read.Error is not null || read.Bytes is not { } bytes)
         {
-            read = source.ReadAllBytes(options.MaxBytes, out length, cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
-        {
-            info = info with { Bytes = source.KnownLength ?? 0 };
-            return new ReadResult(null, info, Fail(DiagnosticCodes.Unreadable, $"cannot read the input: {ex.Message}", bag));
+            return new ReadResult(null, info, read.Error);
         }
 
-        if (read is not { } bytes)
-        {
-            info = info with { Bytes = length };
-            return new ReadResult(null, info, Fail(DiagnosticCodes.TooLarge, source.KnownLength is > 0
-                ? $"the input is {length:N0} bytes, over the limit of {options.MaxBytes:N0} bytes (--max-bytes)"
-                : $"the input has no size in advance and gave more than the limit of {options.MaxBytes:N0} bytes (--max-bytes); reading stopped there", bag));
-        }
-
-        string sha = Sha256Hex(bytes);
-        info = info with { Bytes = bytes.LongLength, Sha256 = sha };
-        if (bytes.LongLength > options.MaxBytes)
-        {
-            return new ReadResult(null, info, Fail(DiagnosticCodes.TooLarge, $"the input is {bytes.LongLength:N0} bytes, over the limit of {options.MaxBytes:N0} bytes (--max-bytes)", bag));
-        }
-
-        if (IsBlank(bytes))
-        {
-            return new ReadResult(null, info, Fail(DiagnosticCodes.EmptyInput, bytes.Length == 0 ? "the input is empty (0 bytes)" : "the input contains only whitespace", bag));
-        }
-
-        if (LooksBinary(bytes) && !EncodingDetector.LooksLikeUtf16(bytes, out _))
-        {
-            return new ReadResult(null, info, Fail(DiagnosticCodes.BinaryInput, "the input is binary data (control bytes, no text), not a text or HTML report", bag));
-        }
-
+        string sha = info.Sha256;
         bool html = FormatDetector.IsHtml(bytes);
         info = info with { Format = html ? "html" : "text" };
         if (html)
@@ -67,6 +37,54 @@ internal sealed class SourceReader(ReportParserOptions options)
         var decoded = _detector.Detect(bytes, bag);
         info = info with { Encoding = decoded.Encoding };
         return new ReadResult(new SourceText(source.Name, "text", decoded.Encoding, bytes.LongLength, sha, LineSplitter.Split(decoded.Text, bag)), info, null);
+    }
+
+    /// <summary>
+    /// The input's bytes, or the error that refuses them before any decoding: unreadable, over the size limit,
+    /// blank (with <paramref name="refuseBlank"/>), or binary. The one reader of every input, for
+    /// <c>parse</c> and <c>validate</c> and for <c>normalize</c> alike, so each refusal has one message.
+    /// </summary>
+    internal CheckedBytes ReadBytes(ReportSource source, DiagnosticBag bag, bool refuseBlank, CancellationToken cancellationToken = default)
+    {
+        var info = new SourceInfo(source.Name, "unknown", null, 0, "");
+        byte[]? read;
+        long length;
+        try
+        {
+            read = source.ReadAllBytes(options.MaxBytes, out length, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+        {
+            info = info with { Bytes = source.KnownLength ?? 0 };
+            return new CheckedBytes(null, info, Fail(DiagnosticCodes.Unreadable, $"cannot read the input: {ex.Message}", bag));
+        }
+
+        if (read is not { } bytes)
+        {
+            info = info with { Bytes = length };
+            return new CheckedBytes(null, info, Fail(DiagnosticCodes.TooLarge, source.KnownLength is > 0
+                ? $"the input is {length:N0} bytes, over the limit of {options.MaxBytes:N0} bytes (--max-bytes)"
+                : $"the input has no size in advance and gave more than the limit of {options.MaxBytes:N0} bytes (--max-bytes); reading stopped there", bag));
+        }
+
+        info = info with { Bytes = bytes.LongLength, Sha256 = Sha256Hex(bytes) };
+        if (bytes.LongLength > options.MaxBytes)
+        {
+            return new CheckedBytes(null, info, Fail(DiagnosticCodes.TooLarge, $"the input is {bytes.LongLength:N0} bytes, over the limit of {options.MaxBytes:N0} bytes (--max-bytes)", bag));
+        }
+
+        bool blank = IsBlank(bytes);
+        if (blank && refuseBlank)
+        {
+            return new CheckedBytes(null, info, Fail(DiagnosticCodes.EmptyInput, bytes.Length == 0 ? "the input is empty (0 bytes)" : "the input contains only whitespace", bag));
+        }
+
+        if (!blank && LooksBinary(bytes) && !EncodingDetector.LooksLikeUtf16(bytes, out _))
+        {
+            return new CheckedBytes(null, info, Fail(DiagnosticCodes.BinaryInput, "the input is binary data (control bytes, no text), not a text or HTML report", bag));
+        }
+
+        return new CheckedBytes(bytes, info, null);
     }
 
     private static ParseError Fail(DiagnosticDescriptor descriptor, string message, DiagnosticBag bag)
@@ -198,3 +216,6 @@ internal sealed class SourceReader(ReportParserOptions options)
 
 /// <summary>The reading stage's value: the text (null when the input cannot be read as a report), what is known of the input, and the error that stopped it.</summary>
 internal sealed record ReadResult(SourceText? Text, SourceInfo Info, ParseError? Error);
+
+/// <summary>What <see cref="SourceReader.ReadBytes"/> read: the bytes, or the error refusing them; and what is known of the input.</summary>
+internal sealed record CheckedBytes(byte[]? Bytes, SourceInfo Info, ParseError? Error);

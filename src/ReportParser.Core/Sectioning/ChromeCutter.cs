@@ -47,7 +47,8 @@ internal static class ChromeCutter
             if (edge && block is TextLine line && FindCuts(line.Text) is { } cuts && !ChromeFilter.IsChrome(line.Text))
             {
                 result ??= new List<Block>(blocks.Take(i));
-                result.Add(line with { Text = Apply(line.Text, cuts, ref removed, spans) });
+                var kept = Keep(line.Text, cuts, ref removed, spans);
+                result.Add(line with { Text = Join(line.Text, kept), Shown = line.Shown is null ? null : Join(line.Shown, kept) });
                 continue;
             }
 
@@ -66,35 +67,66 @@ internal static class ChromeCutter
 
     /// <summary>The line without its chrome spans; the same string when it has none.</summary>
     internal static string CutLine(string text, ref int removed, List<string> spans) =>
-        FindCuts(text) is { } cuts ? Apply(text, cuts, ref removed, spans) : text;
+        FindCuts(text) is { } cuts ? Join(text, Keep(text, cuts, ref removed, spans)) : text;
 
-    /// <summary>The line without <paramref name="cuts"/>, counting what they remove.</summary>
-    private static string Apply(string text, List<(int Start, int End)> cuts, ref int removed, List<string> spans)
+    /// <summary>
+    /// The pieces of the line that <paramref name="cuts"/> leave, counting what they remove: the words on
+    /// either side of a cut are joined by one space, and the ends are trimmed. The pieces are ranges, so
+    /// the same cut applies to the folded text and to the text as written (<see cref="TextLine.Shown"/>).
+    /// </summary>
+    private static List<(int Start, int End)> Keep(string text, List<(int Start, int End)> cuts, ref int removed, List<string> spans)
     {
-        var kept = new StringBuilder(text.Length);
-        int at = 0;
+        var kept = new List<(int Start, int End)>(cuts.Count + 1);
+        int at = SkipBlank(text, 0);
         foreach (var (start, end) in cuts)
         {
-            kept.Append(text, at, start - at);
             string span = text[start..end].Trim();
             removed += CountVisible(span);
             spans.Add(span.Length > 40 ? span[..40] + "…" : span);
 
-            // The words on either side of a cut are joined by one space.
-            while (kept.Length > 0 && char.IsWhiteSpace(kept[^1]))
+            int pieceEnd = start;
+            while (pieceEnd > at && char.IsWhiteSpace(text[pieceEnd - 1]))
             {
-                kept.Length--;
+                pieceEnd--;
             }
 
-            at = SkipBlank(text, end);
-            if (kept.Length > 0 && at < text.Length)
+            if (pieceEnd > at)
             {
-                kept.Append(' ');
+                kept.Add((at, pieceEnd));
             }
+
+            at = Math.Max(at, SkipBlank(text, end));
         }
 
-        kept.Append(text, at, text.Length - at);
-        return kept.ToString().Trim();
+        int last = text.Length;
+        while (last > at && char.IsWhiteSpace(text[last - 1]))
+        {
+            last--;
+        }
+
+        if (last > at)
+        {
+            kept.Add((at, last));
+        }
+
+        return kept;
+    }
+
+    /// <summary>The pieces of <paramref name="text"/>, one space between each two.</summary>
+    private static string Join(string text, List<(int Start, int End)> pieces)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var (start, end) in pieces)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(text, start, end - start);
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>The chrome spans of a line, in order; null when it has none (most lines).</summary>

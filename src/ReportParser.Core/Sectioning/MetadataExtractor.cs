@@ -58,12 +58,12 @@ internal sealed partial class MetadataExtractor
 
         return new ReportMetadata
         {
-            Title = title,
-            Agency = agency,
+            Title = AsWritten(title, headerLines),
+            Agency = AsWritten(agency, headerLines),
             ReportYear = year,
-            IndexNumber = Clean(crawler.GetValueOrDefault("index_number")) ?? Clean(fields.GetValueOrDefault("index_number")) ?? Clean(Get(page, "index_number")),
-            DocumentNumber = crawler.Count > 0 ? Clean(crawler.GetValueOrDefault("document_number"))
-                : Clean(fields.GetValueOrDefault("document_number")) ?? Clean(Get(page, "document_number")),
+            IndexNumber = AsWritten(Clean(crawler.GetValueOrDefault("index_number")) ?? Clean(fields.GetValueOrDefault("index_number")) ?? Clean(Get(page, "index_number")), headerLines),
+            DocumentNumber = AsWritten(crawler.Count > 0 ? Clean(crawler.GetValueOrDefault("document_number"))
+                : Clean(fields.GetValueOrDefault("document_number")) ?? Clean(Get(page, "document_number")), headerLines),
             WrittenDate = written,
             PublishedDate = published,
             Template = template,
@@ -71,6 +71,28 @@ internal sealed partial class MetadataExtractor
     }
 
     /// <summary>An info-box 标题 is the title only when it names a report (the label also occurs in prose).</summary>
+    /// <summary>
+    /// A value read from the folded text, as the first header line holding it writes it (full widths
+    /// kept); the value itself when no line holds it whole (a title joined from two lines, a page field).
+    /// </summary>
+    private static string? AsWritten(string? value, IReadOnlyList<TextLine> lines)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        foreach (var line in lines)
+        {
+            if (line.Shown is not null && line.Text.Contains(value, StringComparison.Ordinal))
+            {
+                return line.ShownOf(value);
+            }
+        }
+
+        return value;
+    }
+
     private static string? TitleField(string? value) =>
         Clean(value) is { Length: >= 6 } v && (v.Contains("报告", StringComparison.Ordinal) || v.Contains("年报", StringComparison.Ordinal)) ? v : null;
 

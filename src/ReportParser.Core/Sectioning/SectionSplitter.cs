@@ -74,7 +74,13 @@ internal sealed class SectionSplitter
         for (int h = 0; h < headings.Count; h++)
         {
             var heading = headings[h];
-            sections.Add(new SplitSection(heading.Number, heading.Heading, heading.Title, SectionCatalog.KeyFor(heading.Title), blocks[heading.LineIndex].Line, bodies[h]));
+            var block = blocks[heading.LineIndex];
+            var line = block as TextLine;
+            sections.Add(new SplitSection(heading.Number, heading.Heading, heading.Title, SectionCatalog.KeyFor(heading.Title), block.Line, bodies[h])
+            {
+                ShownHeading = line?.ShownOf(heading.Heading) ?? heading.Heading,
+                ShownTitle = line?.ShownOf(heading.Title) ?? heading.Title,
+            });
         }
 
         if (headings.Count == 0)
@@ -137,7 +143,7 @@ internal sealed class SectionSplitter
             }
             else if (end > start)
             {
-                result.Add(line with { Text = line.Text[start..end] });
+                result.Add(line.Slice(start, end));
             }
         }
 

@@ -29,8 +29,9 @@ internal static class SectionText
                 continue;
             }
 
-            var text = ChromeFilter.WithoutTrailingPipes(line.Text).Trim();
-            if (text.Length == 0)
+            // The range is found on the folded text and taken from the text as written: the two align.
+            var (start, end) = Kept(line.Text);
+            if (end == start)
             {
                 continue;
             }
@@ -40,7 +41,7 @@ internal static class SectionText
                 sb.Append('\n');
             }
 
-            sb.Append(text);
+            sb.Append(line.Display, start, end - start);
         }
 
         string result = sb.ToString();
@@ -50,6 +51,24 @@ internal static class SectionText
         }
 
         return result;
+    }
+
+    /// <summary>The range of a line the text shows: without trailing pipes and surrounding white space.</summary>
+    private static (int Start, int End) Kept(string text)
+    {
+        int end = ChromeFilter.WithoutTrailingPipes(text).Length;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        int start = 0;
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        return (start, end);
     }
 
     private const int MaxKeptBuilder = 1 << 16;
@@ -65,12 +84,18 @@ internal static class SectionText
         var subs = Finder.FindSubsections(bodyLines);
         var (intro, subBodies) = SectionSplitter.Partition(body, subs);
         var subsections = subs.Select((sub, s) =>
-            new Subsection(sub.Number, sub.Heading, sub.Title, body[sub.LineIndex].Line, TextOf(subBodies[s], dropTableCells))).ToArray();
-        return new Section(section.Number, section.Heading, section.Title, section.Key, section.Line, TextOf(intro, dropTableCells), subsections)
+        {
+            var block = body[sub.LineIndex];
+            return new Subsection(sub.Number, ShownOf(block, sub.Heading), ShownOf(block, sub.Title), block.Line, TextOf(subBodies[s], dropTableCells));
+        }).ToArray();
+        return new Section(section.Number, section.ShownHeading, section.ShownTitle, section.Key, section.Line, TextOf(intro, dropTableCells), subsections)
         {
             OriginalText = OriginalOf(body),
         };
     }
+
+    /// <summary>A heading or title found in a line's folded text, as the line writes it.</summary>
+    private static string ShownOf(Block block, string part) => block is TextLine line ? line.ShownOf(part) : part;
 
     /// <summary>The unconverted source lines of a body, when the normaliser kept any (--keep-original); else null.</summary>
     private static string? OriginalOf(IReadOnlyList<Block> body)

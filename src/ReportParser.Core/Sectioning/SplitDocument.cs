@@ -20,4 +20,11 @@ internal sealed record TablePart(string Key, string Heading, int Line, IReadOnly
 /// once, when the document is assembled (<see cref="SectionText.Render"/>), since a section's table
 /// cells leave its text only once its table has been reconstructed.
 /// </summary>
-internal sealed record SplitSection(int Number, string Heading, string Title, string? Key, int Line, IReadOnlyList<Block> Blocks);
+/// <see cref="Heading"/> and <see cref="Title"/> are folded, as the stages match them; <see cref="ShownHeading"/> and
+/// <see cref="ShownTitle"/> are the same as the report writes them (full widths kept), for the output.
+internal sealed record SplitSection(int Number, string Heading, string Title, string? Key, int Line, IReadOnlyList<Block> Blocks)
+{
+    public string ShownHeading { get; init; } = Heading;
+
+    public string ShownTitle { get; init; } = Title;
+}

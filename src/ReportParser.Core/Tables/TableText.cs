@@ -8,7 +8,8 @@ namespace ReportParser.Tables;
 /// <summary>Shared wording and output shaping for the table builders.</summary>
 internal static class TableText
 {
-    public static string Label(string templateLabel) => TextFold.FoldWidth(templateLabel);
+    /// <summary>A template label as the output shows it: as the official form prints it.</summary>
+    public static string Label(string templateLabel) => templateLabel;
 
     public static string Split(IEnumerable<CellValue> cells) => string.Join("|", cells.Select(c => c.Text.Length == 0 ? "_" : c.Text));
 

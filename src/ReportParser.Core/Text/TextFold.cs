@@ -4,9 +4,10 @@ using System.Text;
 namespace ReportParser.Text;
 
 /// <summary>
-/// Width and whitespace folding. <see cref="FoldWidth"/> is what the normaliser applies to text
-/// (full-width ASCII forms to ASCII, NBSP and U+3000 to a space, zero-width characters removed);
-/// <see cref="ForMatching"/> also removes all whitespace, for comparing labels and headings.
+/// Width and whitespace folding, for matching only: the output keeps the report's own widths.
+/// <see cref="FoldWidth"/> is the text the stages read (full-width ASCII forms to ASCII, NBSP and
+/// U+3000 to a space, zero-width characters removed); <see cref="ForMatching"/> also removes all
+/// whitespace, for comparing labels and headings.
 /// </summary>
 internal static class TextFold
 {
@@ -32,6 +33,38 @@ internal static class TextFold
         return c is '\u00A0' or '\u3000' or '\u2002' or '\u2003' or '\u2009' or '\u202F' or '\u205F' ? ' ' : c;
     }
 
+    /// <summary>The text without its zero-width characters (<see cref="IsZeroWidth"/>); the same string when it has none.</summary>
+    public static string WithoutZeroWidth(string text)
+    {
+        int first = 0;
+        while (first < text.Length && !IsZeroWidth(text[first]))
+        {
+            first++;
+        }
+
+        if (first == text.Length)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        sb.Append(text, 0, first);
+        for (int i = first; i < text.Length; i++)
+        {
+            if (!IsZeroWidth(text[i]))
+            {
+                sb.Append(text[i]);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The text folded for matching: full-width ASCII forms to ASCII, NBSP, U+3000 and the other
+    /// spaces to a space, zero-width characters removed. Without zero-width characters the result
+    /// has the text's length, character for character.
+    /// </summary>
     public static string FoldWidth(string text)
     {
         int i = 0;

@@ -41,7 +41,7 @@ public class NormalizerTests
     {
         // 著 and 乾 would change under t2s; a few Traditional characters must not trigger conversion.
         const string text = "本机关显著提高了政府信息公开质量，乾坤朗朗。参见臺灣地区来函，共3件。";
-        Assert.Equal(text.Replace('，', ',').Replace('。', '。'), Normalize(NormalizationMode.Auto, text));
+        Assert.Equal(text, Normalize(NormalizationMode.Auto, text));
         Assert.Equal(ScriptDetector.Simplified, Info(text).InputScript);
         Assert.Equal(0, Info(text).ConvertedChars);
     }
@@ -136,9 +136,36 @@ public class NormalizerTests
     }
 
     [Fact]
-    public void Width_and_whitespace_are_folded()
+    public void Widths_are_kept_in_the_text_and_folded_only_on_request()
     {
-        Assert.Equal("(一)工作 情况:ABC 123", Normalize(NormalizationMode.Auto, "（一）工作\u3000情况\u200B：ＡＢＣ\u00A0１２３"));
+        const string text = "（一）工作\u3000情况\u200B：ＡＢＣ\u00A0１２３，；？";
+        Assert.Equal(text, Normalize(NormalizationMode.Auto, text));
+        Assert.Equal(text, Normalize(NormalizationMode.T2s, text));
+        var fold = new Normalizer(new ReportParserOptions { FoldWidth = true });
+        Assert.Equal("(一)工作 情况:ABC 123,;?", fold.NormalizeText(text, out _));
+    }
+
+    [Fact]
+    public void Blocks_are_folded_for_matching_and_kept_as_written_for_output()
+    {
+        var source = new SourceText("x.txt", "text", "utf-8", 0, "", [
+            new TextLine("（一）工作\u3000情況\u200B：ＡＢＣ\u00A0１２３，", 1),
+            new Grid([[new GridCell("（二）項目：", 2)]], 2),
+            new TextLine("plain line", 3),
+        ]);
+        var blocks = new Normalizer(ReportParserOptions.Default).Normalize(source).Text.Blocks;
+        var line = Assert.IsType<TextLine>(blocks[0]);
+        Assert.Equal("(一)工作 情况:ABC 123,", line.Text);
+        Assert.Equal("（一）工作\u3000情况：ＡＢＣ\u00A0１２３，", line.Shown);
+        Assert.Equal(line.Text.Length, line.Shown!.Length);
+        Assert.Equal("（一）工作", line.Slice(0, 5).Display);
+        Assert.Equal("：ＡＢＣ", line.ShownOf(":ABC"));
+        var cell = Assert.IsType<Grid>(blocks[1]).Rows[0][0];
+        Assert.Equal(("(二)项目:", "（二）项目："), (cell.Text, cell.Shown));
+        Assert.Null(Assert.IsType<TextLine>(blocks[2]).Shown);
+
+        var folded = new Normalizer(new ReportParserOptions { FoldWidth = true }).Normalize(source).Text.Blocks;
+        Assert.Null(Assert.IsType<TextLine>(folded[0]).Shown);
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public class OpenCcSemanticsTests
             OpenCcDictionaries.CompatibilityIdeographs, OpenCcDictionaries.TSPhrases, OpenCcDictionaries.TSCharacters,
             OpenCcDictionaries.TSCharactersExt, OpenCcDictionaries.TWPhrasesRev, OpenCcDictionaries.TWVariantsRevPhrases,
             OpenCcDictionaries.TWVariantsRev, OpenCcDictionaries.HKVariantsRevPhrases, OpenCcDictionaries.HKVariantsRev,
-            OpenCcDictionaries.ReportPhrases,
+            OpenCcDictionaries.ReportPhrases, OpenCcDictionaries.ReportPhraseTable,
         ];
         foreach (var dictionary in all)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using ReportParser.Diagnostics;
 using ReportParser.Model;
 using ReportParser.Output;
 using Xunit;
@@ -111,10 +112,34 @@ public sealed class CsvReportWriterTests
     }
 
     [Fact]
+    public void Wide_layout_carries_metadata_for_filtering()
+    {
+        var report = Fixtures.Report() with { Source = Fixtures.Report().Source with { Url = "http://www.example.gov.cn/a.html" } };
+        var failed = Fixtures.ErrorRecord();
+        string csv = Write(CsvLayout.Wide, false, report, failed);
+        var lines = csv.TrimEnd('\n').Split('\n');
+        var header = lines[0].Split(',');
+        Assert.Equal(["file", "report_year", "agency", "template", "error", "title", "published_date", "source_url", "sha256",
+            "table2_status", "table3_status", "table4_status", "errors", "warnings", "script"], header[..15]);
+        string Cell(int line, string key) => lines[line].Split(',')[Array.IndexOf(header, key)];
+        Assert.Equal(report.Metadata!.Title ?? "", Cell(1, "title"));
+        Assert.Equal(report.Metadata.PublishedDate ?? "", Cell(1, "published_date"));
+        Assert.Equal("http://www.example.gov.cn/a.html", Cell(1, "source_url"));
+        Assert.Equal(report.Source.Sha256, Cell(1, "sha256"));
+        Assert.Equal(report.Tables!.Single(t => t.Key == "table3").Status, Cell(1, "table3_status"));
+        Assert.Equal(report.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error).ToString(), Cell(1, "errors"));
+        Assert.Equal(report.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning).ToString(), Cell(1, "warnings"));
+        Assert.Equal(report.Normalization?.InputScript ?? "", Cell(1, "script"));
+        Assert.Equal("", Cell(2, "table3_status"));
+        Assert.Equal("1", Cell(2, "errors"));
+    }
+
+    [Fact]
     public void Wide_header_covers_both_templates_once()
     {
         var keys = WideCsvColumns.CellKeys;
-        Assert.Equal(226, keys.Count);
+        // 226 cells of the two national templates, then two per legacy indicator (year, cumulative).
+        Assert.Equal(226 + 2 * ReportParser.Templates.LegacyCatalog.Default.Keys.Count, keys.Count);
         Assert.Equal(keys.Count, keys.Distinct().Count());
         Assert.Contains("table2.art20_1.regulations.issued", keys);                      // gov2021
         Assert.Contains("table2.art20_1.regulations.newly_made", keys);                  // gov2019
@@ -138,7 +163,9 @@ public sealed class CsvReportWriterTests
         int other = keys.ToList().IndexOf("table3.other.natural_person");
         Assert.Equal("table3.not_processed.confirm_or_reissue.total", keys[other - 1]);
         Assert.Equal("table3.other.no_correction.natural_person", keys[other + 7]);
-        Assert.Equal("table4.litigation_after_review.total", keys[^1]);
+        int legacy = keys.ToList().FindIndex(k => k.StartsWith("legacy.", StringComparison.Ordinal));
+        Assert.Equal("table4.litigation_after_review.total", keys[legacy - 1]);
+        Assert.Equal(["legacy.proactive.total.year", "legacy.proactive.total.cumulative"], keys.Skip(legacy).Take(2));
     }
 
     [Fact]

@@ -62,6 +62,16 @@ public class JsonEmitterTests
                 },
                 new StatTable { Key = "table4", Template = "unknown", Status = TableStatus.Absent },
             ],
+            LegacyStats = new LegacyStats
+            {
+                Line = 12,
+                Columns = [awkward, "历年累计"],
+                Rows =
+                [
+                    new LegacyRow { Key = "proactive.total", Label = awkward, NormalizedLabel = awkward, Unit = "条", Values = [43m, 1.50m], Raw = awkward, Line = 12 },
+                    new LegacyRow { Key = null, Label = "其他", NormalizedLabel = "其他", Parent = 0, Values = [null, -0m], Raw = "", Line = null },
+                ],
+            },
             Checks =
             [
                 new CheckResult { Rule = "R", Table = "table3", Row = "a", Column = "b", Status = CheckStatus.Fail, Message = awkward, Line = 4 },

@@ -58,8 +58,8 @@ public class ReportComparerTests
             }
         }
 
-        var oldValues = PanelWriter.CellValues(older);
-        var newValues = PanelWriter.CellValues(newer);
+        var oldValues = CsvReportWriter.WideCellsOf(older);
+        var newValues = CsvReportWriter.WideCellsOf(newer);
         int changed = 0;
         foreach (var (key, value) in newValues)
         {
