@@ -12,6 +12,12 @@ internal sealed record CliConsole(TextReader Stdin, TextWriter Stdout, TextWrite
     /// <summary>True when stderr is a terminal, so progress may be drawn on it.</summary>
     public bool StderrIsTerminal { get; init; }
 
+    /// <summary>True when stdout is a terminal, so the text view may be coloured (unless <c>NO_COLOR</c> is set).</summary>
+    public bool StdoutIsTerminal { get; init; }
+
+    /// <summary>Whether <c>NO_COLOR</c> is set to something (https://no-color.org): no colour, whatever the terminal.</summary>
+    public bool NoColor { get; init; }
+
     /// <summary>Print stack traces of unexpected exceptions (environment variable <c>REPORTPARSER_DEBUG=1</c>).</summary>
     public bool ShowStackTraces { get; init; }
 

@@ -46,7 +46,7 @@ internal sealed class ParquetSink : IReportSink
         _path = path;
         _layout = layout;
         _csvFile = csvFile;
-        _csv = new StreamSink(csvFile.Writer, csvFile, OutputFormat.Csv, layout, excel: false, rawCsv: false, kept);
+        _csv = new StreamSink(csvFile.Writer, csvFile, OutputFormat.Csv, layout, excel: false, rawCsv: false, kept: kept);
     }
 
     /// <summary>The hidden CSV a Parquet run writes first, beside FILE.</summary>
@@ -92,7 +92,7 @@ internal sealed class ParquetSink : IReportSink
     internal static void Convert(TextReader csv, Stream output, CsvLayout layout)
     {
         var names = CsvReportWriter.Header(layout);
-        int leading = layout == CsvLayout.Wide ? CsvReportWriter.WideLeading.Length : names.Count;
+        int leading = layout == CsvLayout.Wide ? WideCsvColumns.Leading.Count : names.Count;
         var fields = new DataField[names.Count];
         for (int i = 0; i < fields.Length; i++)
         {

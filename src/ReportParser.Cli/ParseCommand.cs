@@ -13,7 +13,7 @@ internal sealed class ParseCommand : BatchCommand
     public ParseCommand(CliConsole console)
         : base("parse", "Parse reports into JSON, JSON Lines, CSV or Parquet.", console)
     {
-        OptionValues.OneOf(Format, "json", "jsonl", "csv", "parquet");
+        OptionValues.OneOf(Format, OutputFormats.Names);
         OptionValues.OneOf(CsvLayoutOption, "cells", "wide", "sections");
         Options.Add(Format);
         Options.Add(CsvLayoutOption);
@@ -23,11 +23,13 @@ internal sealed class ParseCommand : BatchCommand
         Options.Add(Excel);
         Options.Add(RawCsv);
         Options.Add(SkipExisting);
+        Options.Add(Codebook);
+        Options.Add(LabelRow);
     }
 
     public Option<string?> Format { get; } = new("--format", "-f")
     {
-        Description = "json (one document; with several inputs needs -o DIR), jsonl (one document per line), csv, or parquet (needs -o FILE). Default: json for one file, jsonl otherwise; csv or parquet for an -o FILE ending so.",
+        Description = "json (one document; with several inputs needs -o DIR), jsonl (one document per line), csv, parquet (needs -o FILE), xlsx (an Excel workbook; needs -o FILE), text (a view for the terminal) or html (one page; with several inputs needs -o DIR). Default: the -o name's extension (.json .jsonl .csv .parquet .xlsx .html .txt), else json for one file, jsonl otherwise.",
     };
 
     public Option<string?> CsvLayoutOption { get; } = new("--csv-layout", "--layout")
@@ -61,6 +63,17 @@ internal sealed class ParseCommand : BatchCommand
         Description = "With --excel: write text cells as they are, without the ' that keeps a spreadsheet from running text starting with = + - @ as a formula.",
     };
 
+    public Option<string?> Codebook { get; } = new("--codebook")
+    {
+        Description = "With --csv-layout wide: also write the codebook (one row per column: table, row and column keys, Chinese labels, templates, meaning) to FILE.",
+        HelpName = "FILE",
+    };
+
+    public Option<bool> LabelRow { get; } = new("--label-row")
+    {
+        Description = "With --csv-layout wide: a second header row of Chinese labels, for spreadsheets.",
+    };
+
     public Option<bool> SkipExisting { get; } = new("--skip-existing", "--resume")
     {
         Description = "Resume: with -f json -o DIR skip inputs whose output file is already their record; with -o FILE (JSON Lines, CSV, Parquet) keep the records an earlier run completed, from the first, and append the rest. A record is kept when it has the input's path, size and SHA-256 and is not a timeout or crash; kept inputs count as skipped.",
@@ -77,7 +90,9 @@ internal sealed class ParseCommand : BatchCommand
             result.GetValue(Excel),
             result.GetValue(SkipExisting),
             InputResolver.IsSingleInput(arguments),
-            result.GetValue(RawCsv));
+            result.GetValue(RawCsv),
+            result.GetValue(Codebook),
+            result.GetValue(LabelRow));
         // Output names under -o DIR are decided over all inputs, so the shards of one run never hand out a name twice.
         var allItems = ResolveInputs(result, plan.Directory, plan.File);
         var items = SelectShard(result, allItems);
@@ -86,7 +101,9 @@ internal sealed class ParseCommand : BatchCommand
         using var outputLock = plan.LockOutput();
         int jobs = Common.JobsOf(result);
         var timeout = Common.TimeoutOf(result);
-        using var sink = plan.CreateSink(allItems, Console.Stdout, options, records => ResumeCheck.CountCurrent(records, items, options.MaxBytes, jobs, timeout, cancellationToken), items);
+        using var sink = plan.CreateSink(allItems, Console.Stdout, options,
+            records => ResumeCheck.CountCurrent(records, items, options.MaxBytes, jobs, timeout, cancellationToken), items,
+            color: Console.StdoutIsTerminal && !Console.NoColor);
         var summary = RunBatch(result, items, options, plan.SkipExisting ? sink.OutputIsCurrent : null, (r, s) =>
         {
             if (r.Document is null)
@@ -94,7 +111,8 @@ internal sealed class ParseCommand : BatchCommand
                 return;
             }
 
-            if (sink is DirectorySink directory)
+            string? target = sink is DirectorySink directory ? directory.TargetOf(r.Item) : sink is HtmlDirectorySink pages ? pages.TargetOf(r.Item) : null;
+            if (target is not null)
             {
                 try
                 {
@@ -102,7 +120,7 @@ internal sealed class ParseCommand : BatchCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    Console.Stderr.WriteLine($"reportparser: {r.Item.DisplayName}: cannot write {directory.TargetOf(r.Item)}: {ex.Message}");
+                    Console.Stderr.WriteLine($"reportparser: {r.Item.DisplayName}: cannot write {target}: {ex.Message}");
                     s.MarkWriteFailed(r);
                 }
             }
@@ -112,6 +130,7 @@ internal sealed class ParseCommand : BatchCommand
             }
         }, cancellationToken, sink.Render);
         sink.Complete();
+        plan.WriteCodebook();
 
         PrintSummary(result, summary, "parsed");
         return summary.Failed > 0 ? ExitCodes.Failed : ExitCodes.Success;
@@ -120,30 +139,39 @@ internal sealed class ParseCommand : BatchCommand
 
 /// <summary>What <c>parse</c> writes where, decided from the options before any work starts.</summary>
 /// <param name="RawCsv">Text cells of Excel CSV as they are (<c>--raw-csv</c>): no <c>'</c> before a leading = + - @.</param>
-internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Excel, string? File, string? Directory, bool SkipExisting, bool RawCsv = false)
+/// <param name="Codebook">The file the wide layout's codebook goes to (<c>--codebook</c>), or null.</param>
+/// <param name="LabelRow">A second header row of Chinese labels in the wide layout (<c>--label-row</c>).</param>
+internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Excel, string? File, string? Directory, bool SkipExisting, bool RawCsv = false,
+    string? Codebook = null, bool LabelRow = false)
 {
-    public static OutputPlan Decide(string? format, string? csvLayout, string? output, bool excel, bool skipExisting, bool singleInput, bool rawCsv = false)
+    public static OutputPlan Decide(string? format, string? csvLayout, string? output, bool excel, bool skipExisting, bool singleInput, bool rawCsv = false,
+        string? codebook = null, bool labelRow = false)
     {
         bool outputIsDirectory = output is not null
             && (System.IO.Directory.Exists(output) || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar));
-        var chosen = format switch
+        var named = output is null || output == "-" || outputIsDirectory ? null : OutputFormats.OfExtension(output);
+        bool csvOptions = csvLayout is not null || excel || rawCsv || codebook is not null || labelRow;
+        var chosen = format is not null ? OutputFormats.Parse(format)
+            : named == OutputFormat.Parquet ? OutputFormat.Parquet
+            : csvOptions ? OutputFormat.Csv
+            : outputIsDirectory || (singleInput && output is null) ? OutputFormat.Json
+            : named ?? OutputFormat.JsonLines;
+        if (format is null && named == OutputFormat.Json && !singleInput && !csvOptions)
         {
-            "json" => OutputFormat.Json,
-            "jsonl" => OutputFormat.JsonLines,
-            "csv" => OutputFormat.Csv,
-            "parquet" => OutputFormat.Parquet,
-            _ when output is not null && output.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) => OutputFormat.Parquet,
-            _ when csvLayout is not null || excel || rawCsv => OutputFormat.Csv,
-            _ when outputIsDirectory || (singleInput && output is null) => OutputFormat.Json,
-            _ when output is not null && output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) => OutputFormat.Csv,
-            _ when singleInput && output is not null && output.EndsWith(".json", StringComparison.OrdinalIgnoreCase) => OutputFormat.Json,
-            _ => OutputFormat.JsonLines,
-        };
+            throw new UsageException($"-o {output}: several inputs make JSON Lines (name the file .jsonl) or one JSON file each (-f json -o DIR)");
+        }
+
+        if (named is { } implied && implied != chosen)
+        {
+            throw new UsageException($"-o {output}: the name says {OutputFormats.Name(implied)}, but the output is {OutputFormats.Name(chosen)}; "
+                + $"name the file {OutputFormats.Extension(chosen)} or give -f {OutputFormats.Name(implied)}");
+        }
+
         if (chosen == OutputFormat.Parquet)
         {
-            if (excel || rawCsv)
+            if (excel || rawCsv || labelRow)
             {
-                throw new UsageException($"{(excel ? "--excel" : "--raw-csv")} applies to CSV output (-f csv)");
+                throw new UsageException($"{(excel ? "--excel" : rawCsv ? "--raw-csv" : "--label-row")} applies to CSV output (-f csv)");
             }
 
             if (csvLayout == "sections")
@@ -155,11 +183,11 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
             {
                 throw new UsageException("-f parquet needs -o FILE (a regular file: Parquet is written with its index at the end)");
             }
-
         }
-        else if (chosen != OutputFormat.Csv && (csvLayout is not null || excel || rawCsv))
+        else if (chosen != OutputFormat.Csv && csvOptions)
         {
-            throw new UsageException($"{(csvLayout is not null ? "--csv-layout" : excel ? "--excel" : "--raw-csv")} applies to CSV output (-f csv)");
+            string option = csvLayout is not null ? "--csv-layout" : excel ? "--excel" : rawCsv ? "--raw-csv" : codebook is not null ? "--codebook" : "--label-row";
+            throw new UsageException($"{option} applies to CSV output (-f csv)");
         }
 
         var layout = csvLayout switch
@@ -168,6 +196,10 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
             "sections" => CsvLayout.Sections,
             _ => CsvLayout.Cells,
         };
+        if ((codebook is not null || labelRow) && layout != CsvLayout.Wide)
+        {
+            throw new UsageException($"{(codebook is not null ? "--codebook" : "--label-row")} applies to the wide layout (--csv-layout wide)");
+        }
 
         if (output == "-")
         {
@@ -175,18 +207,19 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
         }
 
         string? file = null, directory = null;
-        if (chosen == OutputFormat.Json)
+        if (chosen is OutputFormat.Json or OutputFormat.Html)
         {
+            string name = OutputFormats.Name(chosen);
             if (output is null && !singleInput)
             {
-                throw new UsageException("-f json writes one document per input: with several inputs give -o DIR, or use -f jsonl");
+                throw new UsageException($"-f {name} writes one document per input: with several inputs give -o DIR{(chosen == OutputFormat.Json ? ", or use -f jsonl" : "")}");
             }
 
             if (output is not null && (outputIsDirectory || !singleInput))
             {
                 if (System.IO.File.Exists(output))
                 {
-                    throw new UsageException($"-o {output}: is a file; -f json with several inputs writes into a directory");
+                    throw new UsageException($"-o {output}: is a file; -f {name} with several inputs writes into a directory");
                 }
 
                 directory = output;
@@ -200,18 +233,25 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
         {
             if (outputIsDirectory)
             {
-                throw new UsageException($"-o {output}: is a directory; -f {(chosen == OutputFormat.Csv ? "csv" : "jsonl")} writes one file (-f json -o DIR writes one file per input)");
+                throw new UsageException($"-o {output}: is a directory; -f {OutputFormats.Name(chosen)} writes one file (-f json or -f html -o DIR write one file per input)");
             }
 
             file = output;
         }
 
-        if (skipExisting && directory is null && (file is null || chosen == OutputFormat.Json))
+        if (chosen == OutputFormat.Xlsx && file is null)
+        {
+            throw new UsageException("-f xlsx writes a workbook: give -o FILE.xlsx");
+        }
+
+        bool resumable = (directory is not null && chosen == OutputFormat.Json)
+            || (file is not null && chosen is OutputFormat.JsonLines or OutputFormat.Csv or OutputFormat.Parquet);
+        if (skipExisting && !resumable)
         {
             throw new UsageException("--skip-existing needs -f json -o DIR (one output file per input) or -o FILE with -f jsonl, csv or parquet");
         }
 
-        return new OutputPlan(chosen, layout, excel, file, directory, skipExisting, rawCsv);
+        return new OutputPlan(chosen, layout, excel, file, directory, skipExisting, rawCsv, codebook, labelRow);
     }
 
     /// <summary>
@@ -248,13 +288,14 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
     }
 
     /// <summary>
-    /// Creates the output: stdout, the temporary of <c>-o FILE</c> (for JSON Lines and CSV in a regular file,
+    /// Creates the output: stdout, the temporary of <c>-o FILE</c> (for JSON Lines, CSV and Parquet in a regular file,
     /// a <see cref="ResumableFile"/>, resumed with <paramref name="keep"/> under <see cref="SkipExisting"/>), or the
     /// directory, whose names are decided over <paramref name="items"/>. Failures are usage errors.
     /// </summary>
     /// <param name="runItems">The inputs this run parses (its shard), in order: a resumed file keeps the records of the first ones.</param>
+    /// <param name="color">The text view in colour, when it goes to stdout (a terminal without <c>NO_COLOR</c>).</param>
     public IReportSink CreateSink(IReadOnlyList<InputItem> items, TextWriter stdout, ReportParserOptions options,
-        Func<IReadOnlyList<RecordIdentity>, int>? keep = null, IReadOnlyList<InputItem>? runItems = null)
+        Func<IReadOnlyList<RecordIdentity>, int>? keep = null, IReadOnlyList<InputItem>? runItems = null, bool color = false)
     {
         long maxBytes = options.MaxBytes;
         try
@@ -264,7 +305,18 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
                 System.IO.Directory.CreateDirectory(Directory);
                 AtomicFile.DeleteLeftovers(Directory, recursive: true);
                 ProbeWritable(Directory);
-                return new DirectorySink(Directory, items, maxBytes);
+                return Format == OutputFormat.Html ? new HtmlDirectorySink(Directory, items) : new DirectorySink(Directory, items, maxBytes);
+            }
+
+            if (Format == OutputFormat.Xlsx)
+            {
+                string? parent = Path.GetDirectoryName(Path.GetFullPath(File!));
+                if (parent is not null)
+                {
+                    AtomicFile.DeleteLeftovers(parent, recursive: false, Path.GetFileName(File));
+                }
+
+                return new XlsxSink(File!, items.Count == 1);
             }
 
             if (File is not null)
@@ -281,17 +333,17 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
                     return new ParquetSink(File, Layout, csv, (runItems ?? items).Take(csv.Kept));
                 }
 
-                if (Format != OutputFormat.Json && !AtomicFile.IsDevice(Path.GetFullPath(File)))
+                if (Format is OutputFormat.JsonLines or OutputFormat.Csv && !AtomicFile.IsDevice(Path.GetFullPath(File)))
                 {
                     var resumable = ResumableFile.Open(File, Signature(options), SkipExisting ? keep : null);
-                    return new StreamSink(resumable.Writer, resumable, Format, Layout, Excel, RawCsv, (runItems ?? items).Take(resumable.Kept));
+                    return new StreamSink(resumable.Writer, resumable, Format, Layout, Excel, RawCsv, LabelRow, kept: (runItems ?? items).Take(resumable.Kept));
                 }
 
                 var file = AtomicFile.Create(File);
-                return new StreamSink(file.Writer, file, Format, Layout, Excel, RawCsv);
+                return new StreamSink(file.Writer, file, Format, Layout, Excel, RawCsv, LabelRow, color: false);
             }
 
-            return new StreamSink(stdout, null, Format, Layout, Excel, RawCsv);
+            return new StreamSink(stdout, null, Format, Layout, Excel, RawCsv, LabelRow, color);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -304,10 +356,20 @@ internal sealed record OutputPlan(OutputFormat Format, CsvLayout Layout, bool Ex
         typeof(ReportPipeline).Assembly.GetName().Version?.ToString() ?? "",
         Format == OutputFormat.Csv ? $"csv-{Layout}" : Format == OutputFormat.Parquet ? $"parquet-{Layout}" : "jsonl",
         Excel ? (RawCsv ? "excel-raw" : "excel") : "plain",
+        $"label-row={LabelRow}",
         $"mode={options.Mode}",
         $"keep-original={options.KeepOriginal}",
         $"fold-width={options.FoldWidth}",
         $"max-bytes={options.MaxBytes}").ToLowerInvariant();
+
+    /// <summary>Writes the wide layout's codebook to <see cref="Codebook"/> (through a temporary), when asked for.</summary>
+    public void WriteCodebook()
+    {
+        if (Codebook is not null)
+        {
+            AtomicFile.Write(Codebook, writer => CsvReportWriter.WriteCodebook(writer, Excel));
+        }
+    }
 
     private static void ProbeWritable(string directory)
     {

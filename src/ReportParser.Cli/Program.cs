@@ -13,6 +13,8 @@ var console = new CliConsole(Console.In, stdout, Console.Error)
 {
     OpenStdinBytes = Console.OpenStandardInput,
     StderrIsTerminal = !Console.IsErrorRedirected,
+    StdoutIsTerminal = !Console.IsOutputRedirected,
+    NoColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
     ShowStackTraces = Environment.GetEnvironmentVariable("REPORTPARSER_DEBUG") is "1" or "true",
 };
 int exitCode = CliApp.Run(args, console);

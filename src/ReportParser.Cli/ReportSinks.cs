@@ -8,10 +8,14 @@ namespace ReportParser.Cli;
 /// <summary>Output formats of <c>parse</c>.</summary>
 internal enum OutputFormat
 {
+    // In the order of OutputFormats.Names.
     Json,
     JsonLines,
     Csv,
     Parquet,
+    Xlsx,
+    Text,
+    Html,
 }
 
 /// <summary>Where <c>parse</c> writes its documents. Written to by one thread at a time, in input order.</summary>
@@ -30,7 +34,10 @@ internal interface IReportSink : IDisposable
     void Complete();
 }
 
-/// <summary>All documents to one stream: stdout, or one file written through a temporary (<c>-o FILE</c>).</summary>
+/// <summary>
+/// All documents to one stream: stdout, or one file written through a temporary (<c>-o FILE</c>): JSON, JSON Lines,
+/// CSV, the text view (coloured when <c>color</c>) or one HTML page.
+/// </summary>
 internal sealed class StreamSink : IReportSink
 {
     private readonly TextWriter _writer;
@@ -39,23 +46,28 @@ internal sealed class StreamSink : IReportSink
     private readonly ResumableFile? _resumable;
     private readonly OutputFormat _format;
     private readonly CsvReportWriter? _csv;
+    private readonly bool _color;
 
     // JSON is rendered as UTF-8: under a UTF-8 StreamWriter (stdout, -o FILE) it goes to the stream
     // as it is; any other writer (a test's StringWriter) gets it decoded.
     private readonly Stream? _bytes;
 
     /// <param name="rawCsv">With <paramref name="excel"/>: no <c>'</c> before text cells that start like a formula.</param>
+    /// <param name="labelRow">With the wide layout: a second header row of Chinese labels.</param>
+    /// <param name="color">The text view in colour (a terminal without <c>NO_COLOR</c>).</param>
     /// <param name="kept">Inputs whose records a resumed <paramref name="file"/> already holds (<see cref="ResumableFile.Kept"/>, the first ones in input order).</param>
-    public StreamSink(TextWriter writer, IOutputFile? file, OutputFormat format, CsvLayout layout, bool excel, bool rawCsv = false, IEnumerable<InputItem>? kept = null)
+    public StreamSink(TextWriter writer, IOutputFile? file, OutputFormat format, CsvLayout layout, bool excel, bool rawCsv = false, bool labelRow = false,
+        bool color = false, IEnumerable<InputItem>? kept = null)
     {
         _writer = writer;
         _file = file;
         _format = format;
+        _color = color;
         _kept = new HashSet<InputItem>(kept ?? [], ReferenceEqualityComparer.Instance);
         _resumable = file as ResumableFile;
         if (format == OutputFormat.Csv)
         {
-            _csv = new CsvReportWriter(writer, layout, excel, escapeFormulas: excel && !rawCsv, headerWritten: _resumable?.HasHeader == true);
+            _csv = new CsvReportWriter(writer, layout, excel, escapeFormulas: excel && !rawCsv, labelRow: labelRow, headerWritten: _resumable?.HasHeader == true);
             _csv.WriteHeader();
         }
         else if (writer is StreamWriter { Encoding: UTF8Encoding } stream)
@@ -77,6 +89,8 @@ internal sealed class StreamSink : IReportSink
     {
         OutputFormat.Json => JsonReportWriter.SerializeLineToUtf8(document, indented: true),
         OutputFormat.JsonLines => JsonReportWriter.SerializeLineToUtf8(document, indented: false),
+        OutputFormat.Text => Encoding.UTF8.GetBytes(TextReportWriter.Render(document, _color) + "\n"),
+        OutputFormat.Html => Encoding.UTF8.GetBytes(HtmlReportWriter.Render(document, SourceText.Read(document))),
         _ => null,
     };
 
@@ -279,5 +293,116 @@ internal sealed record RecordIdentity(string Path, long Bytes, string Sha256, st
         string? code = root.TryGetProperty("error", out var error) && error.ValueKind == System.Text.Json.JsonValueKind.Object
             && error.TryGetProperty("code", out var c) && c.ValueKind == System.Text.Json.JsonValueKind.String ? c.GetString() : null;
         return new RecordIdentity(path.GetString()!, size, sha.GetString()!, code);
+    }
+}
+
+/// <summary>The input's text for the HTML view's source pane: read again from its path and decoded as the parser decodes it.</summary>
+internal static class SourceText
+{
+    /// <summary>The text, or null when the input cannot be read again (standard input, a file gone or over the size limit).</summary>
+    public static string? Read(ReportDocument document)
+    {
+        string path = document.Source.Path;
+        try
+        {
+            var info = new FileInfo(path);
+            if (path == "-" || !info.Exists || info.Length > ReportParserOptions.Default.MaxBytes)
+            {
+                return null;
+            }
+
+            return new ReportParser.Reading.EncodingDetector().Detect(File.ReadAllBytes(path), new DiagnosticBag()).Text;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>
+/// An Excel workbook (<c>-f xlsx -o FILE</c>), written through a temporary when the run completes: one report's
+/// workbook for a single input, else the wide workbook (a row per report and the codebook).
+/// </summary>
+internal sealed class XlsxSink(string path, bool single) : IReportSink
+{
+    private readonly List<string[]> _records = [];
+    private ReportDocument? _document;
+
+    public bool OutputIsCurrent(InputItem item, CancellationToken cancellationToken) => false;
+
+    public byte[]? Render(ReportDocument document) => null;
+
+    public void Write(InputItem item, ReportDocument document, byte[]? rendered = null)
+    {
+        if (single)
+        {
+            _document = document;
+        }
+        else
+        {
+            _records.Add(CsvReportWriter.WideRecord(document));
+        }
+    }
+
+    public void Complete()
+    {
+        using var buffer = new MemoryStream();
+        if (single && _document is not null)
+        {
+            XlsxReportWriter.WriteReport(buffer, _document);
+        }
+        else
+        {
+            XlsxReportWriter.WriteWide(buffer, _records);
+        }
+
+        AtomicFile.Write(path, buffer.ToArray());
+    }
+
+    public void Dispose()
+    {
+    }
+}
+
+/// <summary>One HTML page per input under a directory (<c>-f html -o DIR</c>) and an <c>index.html</c> listing them, each written through a temporary.</summary>
+internal sealed class HtmlDirectorySink : IReportSink
+{
+    /// <summary>The index page's name in the directory.</summary>
+    public const string IndexName = "index.html";
+
+    private readonly OutputPaths _paths;
+    private readonly Dictionary<InputItem, string> _targets = new(ReferenceEqualityComparer.Instance);
+    private readonly List<HtmlIndexEntry> _entries = [];
+
+    public HtmlDirectorySink(string directory, IReadOnlyList<InputItem> items)
+    {
+        _paths = new OutputPaths(directory);
+        var targets = _paths.MapAll(items.Select(i => (i.RelativePath, i.DisplayName)).ToArray(), ".html");
+        for (int i = 0; i < items.Count; i++)
+        {
+            _targets[items[i]] = targets[i];
+        }
+    }
+
+    public string TargetOf(InputItem item) => _targets[item];
+
+    public bool OutputIsCurrent(InputItem item, CancellationToken cancellationToken) => false;
+
+    public byte[]? Render(ReportDocument document) => Encoding.UTF8.GetBytes(HtmlReportWriter.Render(document, SourceText.Read(document)));
+
+    public void Write(InputItem item, ReportDocument document, byte[]? rendered = null)
+    {
+        string target = _targets[item];
+        _paths.CheckNoLinks(target);
+        AtomicFile.Write(target, rendered ?? Render(document)!);
+        string href = Path.GetRelativePath(_paths.Root, target).Replace(Path.DirectorySeparatorChar, '/');
+        _entries.Add(new HtmlIndexEntry(document, string.Join('/', href.Split('/').Select(Uri.EscapeDataString))));
+    }
+
+    public void Complete() => AtomicFile.Write(Path.Combine(_paths.Root, IndexName), Encoding.UTF8.GetBytes(HtmlReportWriter.RenderIndex(_entries)));
+
+    public void Dispose()
+    {
     }
 }

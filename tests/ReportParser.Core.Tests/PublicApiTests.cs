@@ -14,6 +14,7 @@ public class PublicApiTests
         "ReportParser.Diagnostics.DiagnosticCodes",
         "ReportParser.Diagnostics.DiagnosticDescriptor",
         "ReportParser.Diagnostics.DiagnosticSeverity",
+        "ReportParser.Model.CheckOperand",
         "ReportParser.Model.CheckResult",
         "ReportParser.Model.CheckStatus",
         "ReportParser.Model.LegacyRow",

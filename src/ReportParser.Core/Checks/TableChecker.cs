@@ -68,11 +68,13 @@ internal sealed class TableChecker
         }
 
         int? line = atRow?.Line ?? t.Table.Line;
+        Func<string, string> name = t.Template.RowName;
         foreach (var column in t.Table.Columns)
         {
             var left = t.Values(equation.Left, column.Key);
             var right = t.Values(equation.Right, column.Key);
-            Record(t, equation, equation.At, column.Key, left, right, line);
+            string where = equation.At is null ? t.Template.ColumnName(column.Key) : $"{t.Template.RowName(equation.At)} {t.Template.ColumnName(column.Key)}";
+            Record(t, equation, new Instance(equation.At, column.Key, where, line), left, right, name);
         }
     }
 
@@ -80,6 +82,7 @@ internal sealed class TableChecker
     private static void CheckRows(TableContext t, Equation equation)
     {
         string column = equation.Left[0];
+        Func<string, string> name = t.Template.ColumnName;
         foreach (var row in t.Table.Rows)
         {
             if (equation.DataRowsOnly && t.Template.Row(row.Key)?.IsData != true)
@@ -89,23 +92,57 @@ internal sealed class TableChecker
 
             var left = t.Values(row.Key, equation.Left);
             var right = t.Values(row.Key, equation.Right);
-            Record(t, equation, row.Key, column, left, right, row.Line ?? t.Table.Line);
+            string where = $"{t.Template.RowName(row.Key)} {t.Template.ColumnName(column)}";
+            Record(t, equation, new Instance(row.Key, column, where, row.Line ?? t.Table.Line), left, right, name);
         }
     }
 
-    /// <summary>One rule instance: pass or fail with the numbers, or not assessable when an operand is blank.</summary>
-    private static void Record(TableContext t, Equation equation, string? row, string column, decimal?[] left, decimal?[] right, int? line)
+    /// <summary>
+    /// One rule instance: pass, or fail with the numbers, or not assessable when an operand is blank. A failed
+    /// or not-assessable one carries its operands (row and column keys, values) for programs.
+    /// </summary>
+    private static void Record(TableContext t, Equation equation, Instance at, decimal?[] left, decimal?[] right, Func<string, string> name)
     {
         var outcome = Equation.Evaluate(left, right);
-        if (outcome == RuleOutcome.Blank)
+        if (outcome == RuleOutcome.Pass)
         {
-            t.NotAssessable(equation.Rule, row, column, equation.DescribeBlank(left, right), line);
+            t.Add(equation.Rule, at, CheckStatus.Pass, equation.Describe(left, right, pass: true, name), null, null, equation.Official);
             return;
         }
 
-        bool pass = outcome == RuleOutcome.Pass;
-        t.Add(equation.Rule, row, column, pass, equation.Describe(left, right, pass), line, equation.Official);
+        if (outcome == RuleOutcome.Blank)
+        {
+            t.Add(equation.Rule, at, CheckStatus.NotAssessable, equation.DescribeBlank(left, right, name), Operands(equation, at, left, right, blankOnly: true), null, equation.Official);
+            return;
+        }
+
+        t.Add(equation.Rule, at, CheckStatus.Fail, equation.Describe(left, right, pass: false, name), Operands(equation, at, left, right, blankOnly: false), Equation.Difference(left, right), equation.Official);
     }
+
+    /// <summary>The cells an instance read, left side first (with <paramref name="blankOnly"/> only the blank or missing ones).</summary>
+    private static CheckOperand[] Operands(Equation equation, Instance at, decimal?[] left, decimal?[] right, bool blankOnly)
+    {
+        var operands = new List<CheckOperand>(left.Length + right.Length);
+        for (int i = 0; i < left.Length + right.Length; i++)
+        {
+            bool isLeft = i < left.Length;
+            string key = isLeft ? equation.Left[i] : equation.Right[i - left.Length];
+            decimal? value = isLeft ? left[i] : right[i - left.Length];
+            if (blankOnly && value is not null)
+            {
+                continue;
+            }
+
+            operands.Add(equation.Axis == RuleAxis.Column
+                ? new CheckOperand(isLeft ? "left" : "right", key, at.Column, value)
+                : new CheckOperand(isLeft ? "left" : "right", at.Row!, key, value));
+        }
+
+        return [.. operands];
+    }
+
+    /// <summary>Where one rule instance applies: its row and column keys, their names for messages, and its line.</summary>
+    private sealed record Instance(string? Row, string Column, string Where, int? Line);
 
     private static void CheckCells(TableContext t, CellRule rule)
     {
@@ -125,9 +162,9 @@ internal sealed class TableChecker
                 if (!rule.Valid(column.ValueType, v))
                 {
                     failed++;
-                    string message = $"{N(v)} is not {rule.Expectation}";
+                    string message = $"{t.Template.RowName(row.Key)} {column.Label} {N(v)} is not {rule.Expectation}";
                     t.Results.Add(new CheckResult { Rule = rule.Rule, Table = t.Table.Key, Row = row.Key, Column = column.Key, Status = CheckStatus.Fail, Message = message, Line = row.Line });
-                    t.Bag.Report(DiagnosticCodes.NotNonNegativeInteger, $"{rule.Rule} {TableKeys.Name(t.Table.Key)} {row.Key}.{column.Key}: {message}", row.Line ?? t.Table.Line);
+                    t.Bag.Report(DiagnosticCodes.NotNonNegativeInteger, $"{rule.Rule} {TableKeys.Name(t.Table.Key)}: {message}", row.Line ?? t.Table.Line);
                 }
             }
         }
@@ -205,45 +242,34 @@ internal sealed class TableChecker
             return values;
         }
 
-        public void Add(string rule, string? row, string? column, bool pass, string message, int? line, bool official)
+        public void Add(string rule, Instance at, string status, string message, CheckOperand[]? operands, decimal? difference, bool official)
         {
             results.Add(new CheckResult
             {
                 Rule = rule,
                 Table = table.Key,
-                Row = row,
-                Column = column,
-                Status = pass ? CheckStatus.Pass : CheckStatus.Fail,
+                Row = at.Row,
+                Column = at.Column,
+                Status = status,
                 Message = message,
-                Line = line,
+                Line = at.Line,
+                Operands = operands,
+                Difference = difference,
             });
-            if (!pass)
+            if (status == CheckStatus.Fail)
             {
-                string where = string.Join(".", new[] { row, column }.Where(x => x is not null));
                 bag.Report(official ? DiagnosticCodes.RuleFailed : DiagnosticCodes.PracticeRuleFailed,
-                    $"{rule} {TableKeys.Name(table.Key)} {where}: {message}", table.Line ?? line);
+                    $"{rule} {TableKeys.Name(table.Key)} {at.Where}: {message}", table.Line ?? at.Line);
             }
-        }
+            else if (status == CheckStatus.NotAssessable)
+            {
+                if (!_notAssessable.TryGetValue(rule, out var list))
+                {
+                    _notAssessable[rule] = list = [];
+                }
 
-        public void NotAssessable(string rule, string? row, string? column, string message, int? line)
-        {
-            results.Add(new CheckResult
-            {
-                Rule = rule,
-                Table = table.Key,
-                Row = row,
-                Column = column,
-                Status = CheckStatus.NotAssessable,
-                Message = message,
-                Line = line,
-            });
-            string where = string.Join(".", new[] { row, column }.Where(x => x is not null));
-            if (!_notAssessable.TryGetValue(rule, out var list))
-            {
-                _notAssessable[rule] = list = [];
+                list.Add(at.Where);
             }
-
-            list.Add(where);
         }
 
         /// <summary>One RP4002 per rule and table, listing the first instances.</summary>

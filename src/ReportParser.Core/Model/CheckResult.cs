@@ -20,7 +20,21 @@ public sealed record CheckResult
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Line { get; init; }
+
+    /// <summary>
+    /// Of a failed equation, the cells it read, left side first; of one that could not be assessed, its
+    /// blank or missing cells. So a program need not parse <see cref="Message"/>. Null for a pass and for the cell rules.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CheckOperand>? Operands { get; init; }
+
+    /// <summary>Of a failed equation: the left side's sum minus the right side's.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Difference { get; init; }
 }
+
+/// <summary>One cell an equation read: its side (<c>left</c> or <c>right</c> of the =), row and column keys, and value (null when blank or missing).</summary>
+public sealed record CheckOperand(string Side, string Row, string Column, decimal? Value);
 
 public static class CheckStatus
 {

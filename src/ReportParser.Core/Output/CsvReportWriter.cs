@@ -10,7 +10,10 @@ namespace ReportParser.Output;
 /// <summary>The shape of the CSV written by <see cref="CsvReportWriter"/>.</summary>
 public enum CsvLayout
 {
-    /// <summary>One row per table cell: <c>file,report_year,agency,template,table,row,column,value,raw,line</c>.</summary>
+    /// <summary>
+    /// One row per table cell: <c>file,report_year,agency,template,table,row,column,row_label,column_label,value,raw,line</c>
+    /// (the labels are the template's; for a row the template lacks, the report's).
+    /// </summary>
     Cells,
 
     /// <summary>One row per report with a fixed column per cell key (union of the templates), so every file shares one header.</summary>
@@ -28,32 +31,9 @@ public enum CsvLayout
 /// </summary>
 public sealed class CsvReportWriter : IDisposable
 {
-    private static readonly string[] CellsHeader = ["file", "report_year", "agency", "template", "table", "row", "column", "value", "raw", "line"];
+    private static readonly string[] CellsHeader = ["file", "report_year", "agency", "template", "table", "row", "column", "row_label", "column_label", "value", "raw", "line"];
     private static readonly string[] SectionsHeader = ["file", "number", "key", "title", "line", "text"];
-    /// <summary>
-    /// The wide layout's columns before the cells, in order: the one list both its header and its rows are
-    /// made from. Metadata for filtering a corpus: the report's title, publication date and page address,
-    /// the input's SHA-256, each table's status, the counts of error and warning diagnostics, and the
-    /// script the normaliser found (<c>simplified</c>, <c>traditional</c>…).
-    /// </summary>
-    internal static readonly WideField[] WideLeading =
-    [
-        new("file", true, d => d.Source.Path),
-        new("report_year", false, d => Format(d.Metadata?.ReportYear)),
-        new("agency", true, d => d.Metadata?.Agency ?? ""),
-        new("template", false, d => d.Metadata?.Template ?? ""),
-        new("error", false, d => d.Error is { } error ? $"{error.Code}: {error.Message}" : ""),
-        new("title", true, d => d.Metadata?.Title ?? ""),
-        new("published_date", true, d => d.Metadata?.PublishedDate ?? ""),
-        new("source_url", true, d => d.Source.Url ?? ""),
-        new("sha256", false, d => d.Source.Sha256),
-        new("table2_status", false, d => TableStatusOf(d, TableKeys.Table2)),
-        new("table3_status", false, d => TableStatusOf(d, TableKeys.Table3)),
-        new("table4_status", false, d => TableStatusOf(d, TableKeys.Table4)),
-        new("errors", false, d => CountOf(d, DiagnosticSeverity.Error)),
-        new("warnings", false, d => CountOf(d, DiagnosticSeverity.Warning)),
-        new("script", false, d => d.Normalization?.InputScript ?? ""),
-    ];
+    private static readonly string[] CodebookHeader = ["column", "table", "row_key", "column_key", "row_label", "column_label", "templates", "meaning"];
 
     /// <summary>The characters a spreadsheet reads as the start of a formula (OWASP: = + - @, tab, carriage return).</summary>
     private static readonly SearchValues<char> FormulaStarts = SearchValues.Create("=+-@\t\r");
@@ -61,6 +41,7 @@ public sealed class CsvReportWriter : IDisposable
     private readonly CsvWriter _csv;
     private readonly CsvLayout _layout;
     private readonly bool _escapeFormulas;
+    private readonly bool _labelRow;
     private bool _headerWritten;
 
     /// <param name="writer">The destination; it stays open when this writer is disposed.</param>
@@ -73,14 +54,20 @@ public sealed class CsvReportWriter : IDisposable
     /// Prefix <c>'</c> to text cells that start like a formula (<see cref="EscapeFormula"/>); numbers never.
     /// Default: on for <paramref name="excel"/>, off otherwise.
     /// </param>
-    /// <param name="headerWritten">
-    /// The destination already holds the byte order mark (for <paramref name="excel"/>) and the header: an output
-    /// continued from an earlier run. Only rows are written.
+    /// <param name="labelRow">
+    /// <see cref="CsvLayout.Wide"/> only: a second header row of Chinese labels (<c>表三 本年新收 自然人</c>) for people
+    /// reading the file in a spreadsheet; a program reads it with two header rows (pandas: <c>header=[0, 1]</c>).
     /// </param>
-    public CsvReportWriter(TextWriter writer, CsvLayout layout = CsvLayout.Cells, bool excel = false, bool? escapeFormulas = null, bool headerWritten = false)
+    /// <param name="headerWritten">
+    /// The destination already holds the byte order mark (for <paramref name="excel"/>) and the header (and label row): an
+    /// output continued from an earlier run. Only rows are written.
+    /// </param>
+    public CsvReportWriter(TextWriter writer, CsvLayout layout = CsvLayout.Cells, bool excel = false, bool? escapeFormulas = null, bool labelRow = false,
+        bool headerWritten = false)
     {
         ArgumentNullException.ThrowIfNull(writer);
         _layout = layout;
+        _labelRow = labelRow && layout == CsvLayout.Wide;
         _escapeFormulas = escapeFormulas ?? excel;
         _headerWritten = headerWritten;
         if (excel && !headerWritten)
@@ -103,9 +90,58 @@ public sealed class CsvReportWriter : IDisposable
     {
         CsvLayout.Cells => CellsHeader,
         CsvLayout.Sections => SectionsHeader,
-        CsvLayout.Wide => [.. WideLeading.Select(f => f.Name), .. WideCsvColumns.CellKeys],
+        CsvLayout.Wide => [.. WideCsvColumns.Leading.Select(c => c.Name), .. WideCsvColumns.CellKeys],
         _ => throw new ArgumentOutOfRangeException(nameof(layout)),
     };
+
+    /// <summary>
+    /// The wide layout's header, one <see cref="WideColumnInfo"/> per column in <see cref="Header"/>'s order: a column
+    /// added to the layout is described here too, or this throws (a test holds the two together).
+    /// </summary>
+    internal static IReadOnlyList<WideColumnInfo> WideColumns()
+    {
+        var leading = WideCsvColumns.Leading.Select(f => new WideColumn(f.Name, f.Label, f.Meaning)).Concat(WideCsvColumns.LegacyColumns)
+            .ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var cells = WideCsvColumns.Cells.ToDictionary(c => c.Key, StringComparer.Ordinal);
+        var header = Header(CsvLayout.Wide);
+        var columns = new WideColumnInfo[header.Count];
+        for (int i = 0; i < header.Count; i++)
+        {
+            string name = header[i];
+            columns[i] = leading.TryGetValue(name, out var column) ? new WideColumnInfo(name, column.Label, column.Meaning, null)
+                : cells.TryGetValue(name, out var cell) ? new WideColumnInfo(name, cell.Label, cell.Meaning, cell)
+                : throw new InvalidOperationException($"wide column {name} has no description in WideCsvColumns");
+        }
+
+        return columns;
+    }
+
+    /// <summary>
+    /// The codebook of the wide layout as CSV: one row per column of <see cref="Header"/>(<see cref="CsvLayout.Wide"/>), in
+    /// order: <c>column,table,row_key,column_key,row_label,column_label,templates,meaning</c> (labels as the official
+    /// templates print them; <c>templates</c> those that have the cell, separated by <c>;</c>).
+    /// </summary>
+    public static void WriteCodebook(TextWriter writer, bool excel = false)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        using var codebook = new CsvReportWriter(writer, CsvLayout.Cells, excel);
+        codebook._headerWritten = true;
+        codebook._csv.WriteRecord(CodebookHeader);
+        foreach (var column in WideColumns())
+        {
+            var cell = column.Cell;
+            codebook._csv.WriteRecord([
+                column.Name,
+                cell?.Table ?? "",
+                cell?.Row ?? "",
+                cell?.Column ?? "",
+                cell?.TemplateRow.Label ?? "",
+                cell?.TemplateColumn.Label ?? column.Label,
+                cell is null ? "" : string.Join(";", cell.Templates),
+                column.Meaning,
+            ]);
+        }
+    }
 
     /// <summary>Writes the header now if it has not been written (the first <see cref="Write"/> does it too).</summary>
     public void WriteHeader()
@@ -117,6 +153,17 @@ public sealed class CsvReportWriter : IDisposable
 
         _headerWritten = true;
         _csv.WriteRecord(Header(_layout).ToArray());
+        if (_labelRow)
+        {
+            var columns = WideColumns();
+            var labels = new string[columns.Count];
+            for (int i = 0; i < labels.Length; i++)
+            {
+                labels[i] = columns[i].Label;
+            }
+
+            _csv.WriteRecord(labels);
+        }
     }
 
     /// <summary>
@@ -178,31 +225,7 @@ public sealed class CsvReportWriter : IDisposable
     public static string FormatValue(decimal? value) =>
         value is { } v ? v.ToString("0.############################", CultureInfo.InvariantCulture) : "";
 
-    private static string Format(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    private static string TableStatusOf(ReportDocument document, string table)
-    {
-        foreach (var t in document.Tables ?? [])
-        {
-            if (t.Key == table)
-            {
-                return t.Status;
-            }
-        }
-
-        return "";
-    }
-
-    private static string CountOf(ReportDocument document, DiagnosticSeverity severity)
-    {
-        int count = 0;
-        foreach (var d in document.Diagnostics)
-        {
-            count += d.Severity == severity ? 1 : 0;
-        }
-
-        return count.ToString(CultureInfo.InvariantCulture);
-    }
+    internal static string Format(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
     private void WriteCells(ReportDocument document)
     {
@@ -211,34 +234,38 @@ public sealed class CsvReportWriter : IDisposable
         string agency = Text(document.Metadata?.Agency ?? "");
         foreach (var cell in CellsOf(document))
         {
-            _csv.WriteRecord([file, year, agency, cell.Template, cell.Table, Text(cell.Row), Text(cell.Column), FormatValue(cell.Value), Text(cell.Raw ?? ""), Format(cell.Line)]);
+            _csv.WriteRecord([file, year, agency, cell.Template, cell.Table, Text(cell.Row), Text(cell.Column), Text(cell.RowLabel), Text(cell.ColumnLabel),
+                FormatValue(cell.Value), Text(cell.Raw ?? ""), Format(cell.Line)]);
         }
     }
 
-    /// <summary>The cells of the <c>cells</c> layout, in its order (every table, its rows then its extra rows, their cells): one home for the CSV and other writers of that layout.</summary>
+    /// <summary>The cells of the <c>cells</c> layout, in its order (every table, its rows then its extra rows, their cells; then the legacy table's): one home for the CSV and other writers of that layout.</summary>
     internal static IEnumerable<CellRow> CellsOf(ReportDocument document)
     {
         foreach (var table in document.Tables ?? [])
         {
+            var labels = TableLabels.Of(table);
             foreach (var row in table.Rows.Concat(table.ExtraRows ?? []))
             {
+                string rowLabel = labels.RowLabel(row);
                 foreach (string column in CellColumns(table, row))
                 {
                     row.Values.TryGetValue(column, out decimal? value);
                     row.Raw.TryGetValue(column, out string? raw);
-                    yield return new CellRow(table.Template, table.Key, row.Key, column, value, raw, row.Line);
+                    yield return new CellRow(table.Template, table.Key, row.Key, column, rowLabel, labels.ColumnLabel(column), value, raw, row.Line);
                 }
             }
         }
 
-        // A legacy row's cells: its key (or its label when the catalogue has none) and the column as the table names it.
+        // A legacy row's cells: its key (or its label when the catalogue has none) and the column as the table names it;
+        // its labels are the report's own (there is no national form to take them from).
         if (document.LegacyStats is { } legacy)
         {
             foreach (var row in legacy.Rows)
             {
                 for (int c = 0; c < legacy.Columns.Count && c < row.Values.Count; c++)
                 {
-                    yield return new CellRow(TemplateNames.Legacy, "legacy_stats", row.Key ?? row.Label, legacy.Columns[c], row.Values[c], row.Raw, row.Line);
+                    yield return new CellRow(TemplateNames.Legacy, "legacy_stats", row.Key ?? row.Label, legacy.Columns[c], row.Label, legacy.Columns[c], row.Values[c], row.Raw, row.Line);
                 }
             }
         }
@@ -296,22 +323,66 @@ public sealed class CsvReportWriter : IDisposable
 
     private void WriteWide(ReportDocument document)
     {
+        var record = WideRecord(document);
+        var leading = WideCsvColumns.Leading;
+        for (int i = 0; i < leading.Count; i++)
+        {
+            if (leading[i].IsText)
+            {
+                record[i] = Text(record[i]); // free text; the other leading columns are the parser's own
+            }
+        }
+
+        _csv.WriteRecord(record);
+    }
+
+    /// <summary>
+    /// One report's row of the wide layout, in <see cref="Header"/>(<see cref="CsvLayout.Wide"/>)'s order, unescaped: the
+    /// leading columns, then each cell's value (<see cref="FormatValue"/>, empty when blank). The spreadsheet writer reads it too.
+    /// </summary>
+    internal static string[] WideRecord(ReportDocument document)
+    {
         var keys = WideCsvColumns.CellKeys;
         var values = WideCellsOf(document);
-
-        var record = new string[WideLeading.Length + keys.Count];
-        for (int i = 0; i < WideLeading.Length; i++)
+        var leading = WideCsvColumns.Leading;
+        var record = new string[leading.Count + keys.Count];
+        for (int i = 0; i < leading.Count; i++)
         {
-            string value = WideLeading[i].Value(document);
-            record[i] = WideLeading[i].IsText ? Text(value) : value;
+            record[i] = leading[i].Value(document);
         }
 
         for (int i = 0; i < keys.Count; i++)
         {
-            record[WideLeading.Length + i] = values.TryGetValue(keys[i], out var value) ? FormatValue(value) : "";
+            record[leading.Count + i] = values.TryGetValue(keys[i], out var value) ? FormatValue(value) : "";
         }
 
-        _csv.WriteRecord(record);
+        return record;
+    }
+
+    /// <summary>A table's status in a report (<c>complete</c>, <c>partial</c>, <c>absent</c>); empty when the report has no such table.</summary>
+    internal static string TableStatusOf(ReportDocument document, string table)
+    {
+        foreach (var t in document.Tables ?? [])
+        {
+            if (t.Key == table)
+            {
+                return t.Status;
+            }
+        }
+
+        return "";
+    }
+
+    /// <summary>The number of a report's diagnostics of one severity, as text.</summary>
+    internal static string CountOf(ReportDocument document, DiagnosticSeverity severity)
+    {
+        int count = 0;
+        foreach (var d in document.Diagnostics)
+        {
+            count += d.Severity == severity ? 1 : 0;
+        }
+
+        return count.ToString(CultureInfo.InvariantCulture);
     }
 
     private void WriteSections(ReportDocument document)
@@ -329,15 +400,8 @@ public sealed class CsvReportWriter : IDisposable
     }
 }
 
-/// <summary>A column of the wide layout before the cells: its name, whether it is free text (escaped for Excel), and its value.</summary>
-internal sealed class WideField(string name, bool isText, Func<ReportDocument, string> value)
-{
-    public string Name { get; } = name;
+/// <summary>One column of the wide layout: its header, Chinese label, meaning, and the cell it holds (null for the leading columns).</summary>
+internal sealed record WideColumnInfo(string Name, string Label, string Meaning, WideCell? Cell);
 
-    public bool IsText { get; } = isText;
-
-    public Func<ReportDocument, string> Value { get; } = value;
-}
-
-/// <summary>One cell of the <c>cells</c> layout: its template, table, row and column keys, value (null when blank or uncertain), source text when that is not the number, and line.</summary>
-internal sealed record CellRow(string Template, string Table, string Row, string Column, decimal? Value, string? Raw, int? Line);
+/// <summary>One cell of the <c>cells</c> layout: its template, table, row and column keys and labels, value (null when blank or uncertain), source text when that is not the number, and line.</summary>
+internal sealed record CellRow(string Template, string Table, string Row, string Column, string RowLabel, string ColumnLabel, decimal? Value, string? Raw, int? Line);

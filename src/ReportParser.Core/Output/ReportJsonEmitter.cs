@@ -344,6 +344,27 @@ internal static class ReportJsonEmitter
             json.WriteNumber(Names.Line, line);
         }
 
+        if (check.Operands is { } operands)
+        {
+            json.WriteStartArray(Names.Operands);
+            foreach (var operand in operands)
+            {
+                json.WriteStartObject();
+                json.WriteString(Names.Side, operand.Side);
+                json.WriteString(Names.Row, operand.Row);
+                json.WriteString(Names.Column, operand.Column);
+                WriteValue(json, Names.Value, operand.Value);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (check.Difference is { } difference)
+        {
+            WriteValue(json, Names.Difference, difference);
+        }
+
         json.WriteEndObject();
     }
 
@@ -439,6 +460,7 @@ internal static class ReportJsonEmitter
         public static readonly JsonEncodedText Column = JsonEncodedText.Encode("column");
         public static readonly JsonEncodedText Columns = JsonEncodedText.Encode("columns");
         public static readonly JsonEncodedText ConvertedChars = JsonEncodedText.Encode("converted_chars");
+        public static readonly JsonEncodedText Difference = JsonEncodedText.Encode("difference");
         public static readonly JsonEncodedText Diagnostics = JsonEncodedText.Encode("diagnostics");
         public static readonly JsonEncodedText DocumentNumber = JsonEncodedText.Encode("document_number");
         public static readonly JsonEncodedText Encoding = JsonEncodedText.Encode("encoding");
@@ -456,6 +478,7 @@ internal static class ReportJsonEmitter
         public static readonly JsonEncodedText Metadata = JsonEncodedText.Encode("metadata");
         public static readonly JsonEncodedText Mode = JsonEncodedText.Encode("mode");
         public static readonly JsonEncodedText Normalization = JsonEncodedText.Encode("normalization");
+        public static readonly JsonEncodedText Operands = JsonEncodedText.Encode("operands");
         public static readonly JsonEncodedText Number = JsonEncodedText.Encode("number");
         public static readonly JsonEncodedText OriginalText = JsonEncodedText.Encode("original_text");
         public static readonly JsonEncodedText Path = JsonEncodedText.Encode("path");
@@ -470,10 +493,10 @@ internal static class ReportJsonEmitter
         public static readonly JsonEncodedText SchemaVersion = JsonEncodedText.Encode("schema_version");
         public static readonly JsonEncodedText Section = JsonEncodedText.Encode("section");
         public static readonly JsonEncodedText Sections = JsonEncodedText.Encode("sections");
+        public static readonly JsonEncodedText Side = JsonEncodedText.Encode("side");
         public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
         public static readonly JsonEncodedText Sha256 = JsonEncodedText.Encode("sha256");
         public static readonly JsonEncodedText Url = JsonEncodedText.Encode("url");
-        public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
         public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
         public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
         public static readonly JsonEncodedText Subsections = JsonEncodedText.Encode("subsections");
@@ -486,6 +509,7 @@ internal static class ReportJsonEmitter
         public static readonly JsonEncodedText Template = JsonEncodedText.Encode("template");
         public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
         public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+        public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
         public static readonly JsonEncodedText Values = JsonEncodedText.Encode("values");
         public static readonly JsonEncodedText WrittenDate = JsonEncodedText.Encode("written_date");
     }

@@ -148,39 +148,59 @@ internal sealed class Equation
         return last + 1;
     }
 
-    /// <summary>The message of an assessed instance: the operands with = or ≠.</summary>
-    public string Describe(decimal?[] left, decimal?[] right, bool pass)
+    /// <summary>
+    /// The message of an assessed instance, in words: each operand by its name (<paramref name="name"/> of its
+    /// row or column key) with its value, the sums, and on failure the difference
+    /// (<c>本年新收 5 + 上年结转 1 = 6, but 办理结果总计 5 + 结转下年度 0 = 5 (difference 1)</c>).
+    /// </summary>
+    public string Describe(decimal?[] left, decimal?[] right, bool pass, Func<string, string> name)
     {
-        string sign = pass ? "=" : "≠";
-        if (!ListsNonZeroParts)
+        string l = Terms(Left, left, name, listsNonZero: false, out decimal leftSum, out int leftShown);
+        string r = Terms(Right, right, name, ListsNonZeroParts, out decimal rightSum, out int rightShown);
+        string others = !ListsNonZeroParts || rightShown == right.Length ? ""
+            : rightShown == 0 ? $"all {right.Length} outcome rows are 0"
+            : $"the other {right.Length - rightShown} of {right.Length} outcome rows are 0";
+        if (pass)
         {
-            return $"{Joined(left)} {sign} {Joined(right)}";
+            string sum = leftShown > 1 || rightShown > 1 ? $" = {N(leftSum)}" : "";
+            return $"{l} = {r}{sum}{(others.Length > 0 ? $" ({others})" : "")}";
         }
 
-        var nonZero = new List<string>();
-        decimal sum = 0;
-        foreach (var term in right)
-        {
-            sum += term!.Value;
-            if (term != 0)
-            {
-                nonZero.Add(N(term));
-            }
-        }
-
-        string parts = nonZero.Count == 0 ? "0" : string.Join(" + ", nonZero);
-        return $"{Joined(left)} {sign} {parts}{(nonZero.Count > 1 && !pass ? $" = {N(sum)}" : "")} (sum of {right.Length} outcome rows; the others are 0)";
+        string ls = leftShown > 1 ? $" = {N(leftSum)}" : "";
+        string rs = rightShown > 1 ? $" = {N(rightSum)}" : "";
+        string difference = $"difference {N(Math.Abs(leftSum - rightSum))}";
+        return $"{l}{ls}, but {r}{rs} ({(others.Length > 0 ? others + "; " : "")}{difference})";
     }
 
-    /// <summary>The message of a not-assessable instance: the blank operands (up to three, then "and N more"), and the <see cref="ZeroHint"/>.</summary>
-    public string DescribeBlank(decimal?[] left, decimal?[] right)
+    /// <summary>Left − right of an assessed instance (the JSON's <c>difference</c>).</summary>
+    public static decimal Difference(decimal?[] left, decimal?[] right)
+    {
+        decimal d = 0;
+        foreach (var v in left)
+        {
+            d += v ?? 0;
+        }
+
+        foreach (var v in right)
+        {
+            d -= v ?? 0;
+        }
+
+        return d;
+    }
+
+    /// <summary>
+    /// The message of a not-assessable instance: the blank operands by name (up to three, then "and N more"),
+    /// and the <see cref="ZeroHint"/>.
+    /// </summary>
+    public string DescribeBlank(decimal?[] left, decimal?[] right, Func<string, string> name)
     {
         List<string>? blank = null;
         for (int i = 0; i < left.Length; i++)
         {
             if (left[i] is null)
             {
-                (blank ??= []).Add(Left[i]);
+                (blank ??= []).Add(name(Left[i]));
             }
         }
 
@@ -188,18 +208,18 @@ internal sealed class Equation
         {
             if (right[i] is null)
             {
-                (blank ??= []).Add(Right[i]);
+                (blank ??= []).Add(name(Right[i]));
             }
         }
 
         blank ??= [];
         string listed = string.Join(", ", blank.Count > 3 ? blank.GetRange(0, 3) : blank);
         string names = blank.Count > 3 ? $"{listed} and {blank.Count - 3} more" : listed;
-        return $"blank or missing operand: {names}{Hint(left, right)}";
+        return $"blank or missing: {names}{Hint(left, right, name)}";
     }
 
     // With one total on the left: what the rule would say were blank cells 0 (the status stays not_assessable).
-    private string Hint(decimal?[] left, decimal?[] right)
+    private string Hint(decimal?[] left, decimal?[] right, Func<string, string> name)
     {
         if (!ZeroHint || left.Length != 1 || left[0] is not { } total)
         {
@@ -213,19 +233,34 @@ internal sealed class Equation
         }
 
         return total == sum
-            ? $"; with blank cells counted as 0 it would pass ({N(total)} = {N(sum)})"
-            : $"; even with blank cells counted as 0 it would fail ({N(total)} ≠ {N(sum)})";
+            ? $"; with blank cells counted as 0 it would pass ({name(Left[0])} {N(total)} = {N(sum)})"
+            : $"; even with blank cells counted as 0 it would fail ({name(Left[0])} {N(total)}, but the others sum to {N(sum)})";
     }
 
-    private static string Joined(decimal?[] terms)
+    /// <summary>The operands of one side as <c>name value + name value</c> (with <paramref name="listsNonZero"/> only the non-zero ones, or <c>0</c>).</summary>
+    private static string Terms(IReadOnlyList<string> keys, decimal?[] values, Func<string, string> name, bool listsNonZero, out decimal sum, out int shown)
     {
-        var texts = new string[terms.Length];
-        for (int i = 0; i < terms.Length; i++)
+        var text = new System.Text.StringBuilder();
+        sum = 0;
+        shown = 0;
+        for (int i = 0; i < values.Length; i++)
         {
-            texts[i] = N(terms[i]);
+            decimal v = values[i]!.Value;
+            sum += v;
+            if (listsNonZero && v == 0)
+            {
+                continue;
+            }
+
+            if (shown++ > 0)
+            {
+                text.Append(" + ");
+            }
+
+            text.Append(name(keys[i])).Append(' ').Append(N(v));
         }
 
-        return string.Join(" + ", texts);
+        return shown == 0 ? "0" : text.ToString();
     }
 
     private static string N(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "blank";

@@ -47,6 +47,12 @@ internal sealed class LegacyCatalog
     /// <summary>Every canonical key, in catalogue order.</summary>
     public IReadOnlyList<string> Keys { get; private init; } = [];
 
+    // The first wording of each indicator, as people read it (codebook, label rows).
+    private IReadOnlyDictionary<string, string> FirstLabels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The indicator's name as people read it: its first wording in the catalogue (主动公开信息数).</summary>
+    public string Label(string key) => FirstLabels.GetValueOrDefault(key, key);
+
     public static LegacyCatalog Read(Stream stream)
     {
         using var json = JsonDocument.Parse(stream);
@@ -55,10 +61,16 @@ internal sealed class LegacyCatalog
         var words = root.GetProperty("column_words").EnumerateArray().Select(u => u.GetString()!).ToArray();
         var keyByLabel = new Dictionary<string, string>(StringComparer.Ordinal);
         var keys = new List<string>();
+        var firstLabels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var indicator in root.GetProperty("indicators").EnumerateArray())
         {
             string key = indicator.GetProperty("key").GetString()!;
             keys.Add(key);
+            foreach (var label in indicator.GetProperty("labels").EnumerateArray())
+            {
+                firstLabels.TryAdd(key, label.GetString()!);
+            }
+
             foreach (var label in indicator.GetProperty("labels").EnumerateArray())
             {
                 string normalized = Normalize(label.GetString()!);
@@ -71,7 +83,7 @@ internal sealed class LegacyCatalog
             }
         }
 
-        return new LegacyCatalog(units, words, keyByLabel) { Keys = keys };
+        return new LegacyCatalog(units, words, keyByLabel) { Keys = keys, FirstLabels = firstLabels };
     }
 
     /// <summary>A row label as it is matched: the template label normalisation, without 其中 and a leading ordinal (1．, 2、, (一)), 、 dropped.</summary>

@@ -50,7 +50,7 @@ internal sealed record TemplateFile(IReadOnlyList<TemplateEdition> Editions, IRe
             headers.Add(block.Label);
             var columns = block.Columns.Select(ColumnFrom).ToArray();
             rows.AddRange(block.Rows.Select(r => new TemplateRow(
-                $"{block.Key}.{r.Key}", r.Label, "data", block.Key, r.After, r.Aliases, columns)));
+                $"{block.Key}.{r.Key}", r.Label, "data", block.Key, r.After, r.Aliases, columns, $"{block.Label} {r.ShortLabel ?? r.Label}")));
         }
 
         var union = rows.SelectMany(r => r.Columns).DistinctBy(c => c.Key).ToArray();
@@ -60,18 +60,18 @@ internal sealed record TemplateFile(IReadOnlyList<TemplateEdition> Editions, IRe
     private static TableTemplate Table3From(string template, Table3Json json)
     {
         var columns = json.Columns.Select(ColumnFrom).ToArray();
-        var rows = json.Rows.Select(r => new TemplateRow(r.Key, r.Label, r.Kind, r.Parent, r.After, r.Aliases, columns)).ToArray();
-        return new TableTemplate(TableKeys.Table3, template, rows, columns, json.HeaderLabels, [json.GridColumns]);
+        var rows = json.Rows.Select(r => new TemplateRow(r.Key, r.Label, r.Kind, r.Parent, r.After, r.Aliases, columns, r.ShortLabel)).ToArray();
+        return new TableTemplate(TableKeys.Table3, template, rows, columns, json.HeaderLabels, [json.GridColumns]) { ColumnsHeading = json.ColumnsHeading };
     }
 
     private static TableTemplate Table4From(string template, Table4Json json)
     {
         var columns = json.Columns.Select(ColumnFrom).ToArray();
-        var rows = json.Blocks.Select(b => new TemplateRow(b.Key, b.Label, "data", null, null, b.Aliases, columns)).ToArray();
+        var rows = json.Blocks.Select(b => new TemplateRow(b.Key, b.Label, "data", null, null, b.Aliases, columns, b.ShortLabel)).ToArray();
         return new TableTemplate(TableKeys.Table4, template, rows, columns, json.HeaderLabels, json.GridColumns);
     }
 
-    private static TemplateColumn ColumnFrom(ColumnJson c) => new(c.Key, c.Label, c.ValueType ?? "count", c.Aliases);
+    private static TemplateColumn ColumnFrom(ColumnJson c) => new(c.Key, c.Label, c.ValueType ?? "count", c.Aliases) { Group = c.Group };
 
     // The file's records; From(element) reads them as the serializer would with snake_case names
     // (a missing property is null, or the parameter's default).
@@ -94,10 +94,10 @@ internal sealed record TemplateFile(IReadOnlyList<TemplateEdition> Editions, IRe
             new(String(e, "key")!, String(e, "label")!, Array(e, "columns", ColumnJson.From)!, Array(e, "rows", RowJson.From)!);
     }
 
-    private sealed record Table3Json(int GridColumns, string[] HeaderLabels, ColumnJson[] Columns, RowJson[] Rows)
+    private sealed record Table3Json(int GridColumns, string[] HeaderLabels, ColumnJson[] Columns, RowJson[] Rows, string? ColumnsHeading)
     {
         public static Table3Json From(JsonElement e) =>
-            new(Int(e, "grid_columns"), Strings(e, "header_labels")!, Array(e, "columns", ColumnJson.From)!, Array(e, "rows", RowJson.From)!);
+            new(Int(e, "grid_columns"), Strings(e, "header_labels")!, Array(e, "columns", ColumnJson.From)!, Array(e, "rows", RowJson.From)!, String(e, "columns_heading"));
     }
 
     private sealed record Table4Json(int[] GridColumns, string[] HeaderLabels, RowJson[] Blocks, ColumnJson[] Columns)
@@ -106,16 +106,16 @@ internal sealed record TemplateFile(IReadOnlyList<TemplateEdition> Editions, IRe
             new(Array(e, "grid_columns", v => v.GetInt32())!, Strings(e, "header_labels")!, Array(e, "blocks", RowJson.From)!, Array(e, "columns", ColumnJson.From)!);
     }
 
-    private sealed record ColumnJson(string Key, string Label, string[] Aliases, string? ValueType)
+    private sealed record ColumnJson(string Key, string Label, string[] Aliases, string? ValueType, string? Group)
     {
         public static ColumnJson From(JsonElement e) =>
-            new(String(e, "key")!, String(e, "label")!, Strings(e, "aliases")!, String(e, "value_type"));
+            new(String(e, "key")!, String(e, "label")!, Strings(e, "aliases")!, String(e, "value_type"), String(e, "group"));
     }
 
-    private sealed record RowJson(string Key, string Label, string[] Aliases, string Kind = "data", string? Parent = null, string? After = null)
+    private sealed record RowJson(string Key, string Label, string[] Aliases, string Kind = "data", string? Parent = null, string? After = null, string? ShortLabel = null)
     {
         public static RowJson From(JsonElement e) =>
-            new(String(e, "key")!, String(e, "label")!, Strings(e, "aliases")!, e.TryGetProperty("kind", out var kind) ? kind.GetString()! : "data", String(e, "parent"), String(e, "after"));
+            new(String(e, "key")!, String(e, "label")!, Strings(e, "aliases")!, e.TryGetProperty("kind", out var kind) ? kind.GetString()! : "data", String(e, "parent"), String(e, "after"), String(e, "short_label"));
     }
 
     private static string? String(JsonElement e, string name) => e.TryGetProperty(name, out var value) ? value.GetString() : null;

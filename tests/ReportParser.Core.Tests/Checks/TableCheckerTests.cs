@@ -17,7 +17,11 @@ public sealed class TableCheckerTests
         var checks = new TableChecker().Check([table], bag);
 
         var failed = Assert.Single(checks, c => c.Status == CheckStatus.Fail);
-        Assert.Equal(("T4_BLOCK_TOTAL", "admin_review", "2 ≠ 2 + 1 + 0 + 0"), (failed.Rule, failed.Row, failed.Message));
+        Assert.Equal(("T4_BLOCK_TOTAL", "admin_review", "总计 2, but 结果维持 2 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 3 (difference 1)"), (failed.Rule, failed.Row, failed.Message));
+        Assert.Equal(-1m, failed.Difference);
+        Assert.Equal(
+            ["left admin_review.total 2", "right admin_review.upheld 2", "right admin_review.corrected 1", "right admin_review.other_result 0", "right admin_review.pending 0"],
+            failed.Operands!.Select(o => $"{o.Side} {o.Row}.{o.Column} {o.Value}"));
         var error = Assert.Single(bag.Items, d => d.Code == "RP4001");
         Assert.Equal(DiagnosticSeverity.Error, error.Severity);
         Assert.Equal(7, error.Line);

@@ -27,14 +27,14 @@ public sealed class CsvReportWriterTests
     {
         string csv = Write(CsvLayout.Cells, false, Fixtures.Report(), Fixtures.ErrorRecord());
         string expected = """
-            file,report_year,agency,template,table,row,column,value,raw,line
-            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_1.regulations,issued,0,,44
-            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_1.regulations,repealed,0,,44
-            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_1.regulations,in_force,3,,44
-            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_8.administrative_fee,fee_amount,42.39,,52
-            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table3,new_received,natural_person,16,,66
-            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table3,new_received,commercial_enterprise,-8,,66
-            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table3,new_received,total,,-,66
+            file,report_year,agency,template,table,row,column,row_label,column_label,value,raw,line
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_1.regulations,issued,规章,本年制发件数,0,,44
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_1.regulations,repealed,规章,本年废止件数,0,,44
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_1.regulations,in_force,规章,现行有效件数,3,,44
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table2,art20_8.administrative_fee,fee_amount,行政事业性收费,本年收费金额（单位：万元）,42.39,,52
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table3,new_received,natural_person,一、本年新收政府信息公开申请数量,自然人,16,,66
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table3,new_received,commercial_enterprise,一、本年新收政府信息公开申请数量,商业企业,-8,,66
+            corpus/a.txt,2023,郯城县行政审批服务局,gov2021,table3,new_received,total,一、本年新收政府信息公开申请数量,总计,,-,66
 
             """.Replace("\r\n", "\n");
         Assert.Equal(expected, csv);
@@ -132,6 +132,46 @@ public sealed class CsvReportWriterTests
         Assert.Equal(report.Normalization?.InputScript ?? "", Cell(1, "script"));
         Assert.Equal("", Cell(2, "table3_status"));
         Assert.Equal("1", Cell(2, "errors"));
+    }
+
+    [Fact]
+    public void The_codebook_describes_every_wide_column_in_header_order()
+    {
+        var text = new StringWriter();
+        CsvReportWriter.WriteCodebook(text);
+        var rows = CsvRecords.Parse(text.ToString());
+
+        Assert.Equal(["column", "table", "row_key", "column_key", "row_label", "column_label", "templates", "meaning"], rows[0]);
+        Assert.Equal(CsvReportWriter.Header(CsvLayout.Wide), rows.Skip(1).Select(r => r[0]));
+        Assert.All(rows.Skip(1), r => Assert.False(string.IsNullOrWhiteSpace(r[7]), $"{r[0]} has no meaning"));
+        Assert.All(rows.Skip(1), r => Assert.False(string.IsNullOrWhiteSpace(r[5]), $"{r[0]} has no label"));
+
+        var balance = rows.Single(r => r[0] == "table3.new_received.natural_person");
+        Assert.Equal(["table3", "new_received", "natural_person", "一、本年新收政府信息公开申请数量", "自然人", "gov2021;gov2019"], balance[1..7]);
+        var gov2019Only = rows.Single(r => r[0] == "table2.art20_1.regulations.newly_made");
+        Assert.Equal(("art20_1.regulations", "规章", "本年新制作数量", "gov2019"), (gov2019Only[2], gov2019Only[4], gov2019Only[5], gov2019Only[6]));
+        var gov2021Only = rows.Single(r => r[0] == "table3.other.no_correction.total");
+        Assert.Equal("gov2021", gov2021Only[6]);
+    }
+
+    [Fact]
+    public void The_label_row_of_the_wide_layout_names_each_column_in_Chinese()
+    {
+        var text = new StringWriter();
+        using (var csv = new CsvReportWriter(text, CsvLayout.Wide, labelRow: true))
+        {
+            csv.Write(Fixtures.Report());
+        }
+
+        var lines = text.ToString().TrimEnd('\n').Split('\n');
+        Assert.Equal(3, lines.Length);
+        var header = lines[0].Split(',');
+        var labels = lines[1].Split(',');
+        Assert.Equal(header.Length, labels.Length);
+        Assert.Equal(["文件", "报告年度", "机关", "模板", "错误"], labels[..5]);
+        Assert.Equal("表三 本年新收 自然人", labels[Array.IndexOf(header, "table3.new_received.natural_person")]);
+        Assert.Equal("表二 第二十条第（一）项 规章 本年制发件数", labels[Array.IndexOf(header, "table2.art20_1.regulations.issued")]);
+        Assert.Equal("16", lines[2].Split(',')[Array.IndexOf(header, "table3.new_received.natural_person")]);
     }
 
     [Fact]

@@ -74,7 +74,12 @@ public class JsonEmitterTests
             },
             Checks =
             [
-                new CheckResult { Rule = "R", Table = "table3", Row = "a", Column = "b", Status = CheckStatus.Fail, Message = awkward, Line = 4 },
+                new CheckResult
+                {
+                    Rule = "R", Table = "table3", Row = "a", Column = "b", Status = CheckStatus.Fail, Message = awkward, Line = 4,
+                    Operands = [new CheckOperand("left", "a", "b", 5m), new CheckOperand("right", "c", "b", null), new CheckOperand("right", "d", "b", -1.50m)],
+                    Difference = 0.5m,
+                },
                 new CheckResult { Rule = "R", Table = "table3", Status = CheckStatus.Pass, Message = "" },
             ],
             Facts =

@@ -146,8 +146,8 @@ public class LegacyTableTests
             csv.Write(document);
         }
 
-        Assert.Contains(",legacy,legacy_stats,proactive.total,历年累计,555,", cells.ToString(), StringComparison.Ordinal);
-        Assert.Contains(",legacy,legacy_stats,政务微博发布数,2013年度,7,", cells.ToString(), StringComparison.Ordinal);
+        Assert.Contains(",legacy,legacy_stats,proactive.total,历年累计,主动公开信息数,历年累计,555,", cells.ToString(), StringComparison.Ordinal);
+        Assert.Contains(",legacy,legacy_stats,政务微博发布数,2013年度,政务微博发布数,2013年度,7,", cells.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -43,7 +43,9 @@ public class ScrapeShapeTests
         var doc = Parse("samples/bare-pipe-blanks/report.txt");
         var check = doc.Checks!.Single(c => c.Rule == "T3_RESULTS_SUM" && c.Column == "natural_person");
         Assert.Equal(CheckStatus.NotAssessable, check.Status);
-        Assert.EndsWith("with blank cells counted as 0 it would pass (12 = 12)", check.Message);
+        Assert.EndsWith("with blank cells counted as 0 it would pass (办理结果总计 12 = 12)", check.Message);
+        Assert.All(check.Operands!, o => Assert.Null(o.Value));
+        Assert.Contains(check.Operands!, o => o.Side == "right" && o.Column == "natural_person");
     }
 
     [Fact]

@@ -319,7 +319,9 @@ public sealed class TableShapeTests
 
         var failed = checks.Where(c => c.Status == CheckStatus.Fail).ToList();
         Assert.Equal(["T3_BALANCE natural_person", "T3_BALANCE total"], failed.Select(c => $"{c.Rule} {c.Column}"));
-        Assert.Equal("64 + 3 ≠ 52 + 14", failed[0].Message);
+        Assert.Equal("本年新收 64 + 上年结转 3 = 67, but 办理结果总计 52 + 结转下年度 14 = 66 (difference 1)", failed[0].Message);
+        Assert.Equal(1m, failed[0].Difference);
+        Assert.Contains("T3_BALANCE 表三 自然人: 本年新收 64", bag.Items.First(d => d.Code == "RP4001").Message);
         Assert.Equal(2, bag.Items.Count(d => d.Code == "RP4001" && d.Severity == DiagnosticSeverity.Error));
         Assert.EndsWith("\ncarried_forward | 14 | 0 | 0 | 0 | 0 | 1 | 15", TableTestDocuments.Dump(tables.Table("table3")));
     }
@@ -335,7 +337,7 @@ public sealed class TableShapeTests
         Assert.Contains("\ncarried_over | 3 | 0 | 0 | 0 | 0 | 0 | 4\n", TableTestDocuments.Dump(tables.Table("table3")));
         var rowTotal = checks.Single(c => c.Rule == "T3_ROW_TOTAL" && c.Row == "carried_over");
         Assert.Equal(CheckStatus.Fail, rowTotal.Status);
-        Assert.Equal("4 ≠ 3 + 0 + 0 + 0 + 0 + 0", rowTotal.Message);
+        Assert.Equal("总计 4, but 自然人 3 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 3 (difference 1)", rowTotal.Message);
     }
 
     [Fact]
