@@ -6,7 +6,7 @@ using ReportParser.Panel;
 namespace ReportParser.Cli;
 
 /// <summary>
-/// <c>reportparser panel DIR… -o panel.csv|panel.jsonl [--agencies FILE]</c>: parses the inputs, groups them by
+/// <c>reportparser panel DIR… -o panel.csv|panel.jsonl|panel.xlsx [--agencies FILE]</c>: parses the inputs, groups them by
 /// agency (mapping file, 索引号 prefix, URL folder, name; conflicts on stderr), and writes one row per
 /// (agency, year, report) with statuses, check counts, cross-year results and the table figures.
 /// Without <c>-o</c> the rows go to standard output as JSON Lines. Exit 0, or 1 when an input failed to parse
@@ -23,7 +23,7 @@ internal sealed class PanelCommand : BatchCommand
 
     public Option<string?> Output { get; } = new("--output", "-o")
     {
-        Description = "The panel file: .csv or .jsonl (.xlsx is not written yet). Default: JSON Lines on standard output.",
+        Description = "The panel file: .csv, .jsonl or .xlsx (a workbook of the CSV's columns). Default: JSON Lines on standard output.",
         HelpName = "FILE",
     };
 
@@ -36,17 +36,10 @@ internal sealed class PanelCommand : BatchCommand
     protected override int Execute(System.CommandLine.ParseResult result, CancellationToken cancellationToken)
     {
         string? output = result.GetValue(Output);
-        bool csv = false;
-        if (output is not null)
+        string extension = output is null ? ".jsonl" : Path.GetExtension(output).ToLowerInvariant();
+        if (extension is not (".csv" or ".jsonl" or ".xlsx"))
         {
-            string extension = Path.GetExtension(output).ToLowerInvariant();
-            csv = extension switch
-            {
-                ".csv" => true,
-                ".jsonl" => false,
-                ".xlsx" => throw new UsageException("panel -o .xlsx waits for the spreadsheet writer; write .csv or .jsonl"),
-                _ => throw new UsageException($"panel -o {output}: the file must end in .csv or .jsonl"),
-            };
+            throw new UsageException($"panel -o {output}: the file must end in .csv, .jsonl or .xlsx");
         }
 
         var mapping = ReadMapping(result.GetValue(Agencies));
@@ -69,11 +62,18 @@ internal sealed class PanelCommand : BatchCommand
             PanelWriter.WriteJsonLines(panel, Console.Stdout);
             Console.Stdout.Flush();
         }
+        else if (extension == ".xlsx")
+        {
+            // The package needs a seekable stream: the workbook is built in memory and written through a temporary.
+            var buffer = new MemoryStream();
+            PanelWriter.WriteXlsx(panel, buffer);
+            AtomicFile.Write(output, buffer.ToArray());
+        }
         else
         {
             AtomicFile.Write(output, writer =>
             {
-                if (csv)
+                if (extension == ".csv")
                 {
                     PanelWriter.WriteCsv(panel, writer);
                 }

@@ -10,7 +10,7 @@ using ReportParser.Panel;
 namespace ReportParser.Output;
 
 /// <summary>
-/// Writes a panel (<see cref="ReportPanel"/>): CSV with one row per (agency, year, report), its statuses,
+/// Writes a panel (<see cref="ReportPanel"/>): CSV (or a workbook of the same columns) with one row per (agency, year, report), its statuses,
 /// check counts, cross-year counts and every cell of the <c>wide</c> layout (<see cref="WideCsvColumns"/>);
 /// or JSON Lines with the same rows and, in each, the cross-year results where the row is year y, in full.
 /// </summary>
@@ -24,14 +24,9 @@ internal static class PanelWriter
         "cross_pass", "cross_fail", "cross_not_assessable", "cross_failures", "prose_sentences", "reused_sentences", "reuse_share", "diagnostics",
     ];
 
-    public static void WriteCsv(ReportPanel panel, TextWriter writer)
+    /// <summary>The CSV and workbook header: the leading columns, then every cell key of the wide layout.</summary>
+    public static string[] Header()
     {
-        using var csv = CsvWriter.Create(writer, new CsvWriterOptions
-        {
-            NewLine = "\n",
-            Injection = CsvInjection.None,
-            FormatProvider = CultureInfo.InvariantCulture,
-        }, leaveOpen: true);
         var keys = WideCsvColumns.CellKeys;
         var header = new string[CsvLeading.Length + keys.Count];
         CsvLeading.CopyTo(header, 0);
@@ -40,10 +35,16 @@ internal static class PanelWriter
             header[CsvLeading.Length + i] = keys[i];
         }
 
-        csv.WriteRecord(header);
+        return header;
+    }
+
+    /// <summary>One record per panel row, in <see cref="Header"/>'s columns.</summary>
+    public static IEnumerable<string[]> Records(ReportPanel panel)
+    {
+        var keys = WideCsvColumns.CellKeys;
         foreach (var row in panel.Rows)
         {
-            var record = new string[header.Length];
+            var record = new string[CsvLeading.Length + keys.Count];
             var meta = row.Document.Metadata;
             var checks = CheckCounts.Of(row.Document.Checks);
             var cross = CheckCounts.Of(row.CrossChecks);
@@ -76,11 +77,30 @@ internal static class PanelWriter
                 record[CsvLeading.Length + i] = values.TryGetValue(keys[i], out var v) ? CsvReportWriter.FormatValue(v) : "";
             }
 
+            yield return record;
+        }
+    }
+
+    public static void WriteCsv(ReportPanel panel, TextWriter writer)
+    {
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions
+        {
+            NewLine = "\n",
+            Injection = CsvInjection.None,
+            FormatProvider = CultureInfo.InvariantCulture,
+        }, leaveOpen: true);
+        csv.WriteRecord(Header());
+        foreach (var record in Records(panel))
+        {
             csv.WriteRecord(record);
         }
 
         csv.Flush();
     }
+
+    /// <summary>The panel as a workbook: one sheet 面板 with the CSV's columns, counts and cells as numbers.</summary>
+    public static void WriteXlsx(ReportPanel panel, Stream stream) =>
+        XlsxReportWriter.WriteSheet(stream, "面板", Header(), Records(panel), column => column is 4 or (>= 12 and <= 17) or 19 or 20 or 21 || column >= CsvLeading.Length);
 
     public static void WriteJsonLines(ReportPanel panel, TextWriter writer)
     {

@@ -51,6 +51,38 @@ internal static class XlsxReportWriter
         book.Save();
     }
 
+    /// <summary>
+    /// A workbook of one sheet: a header row, then <paramref name="records"/>; a cell of a column
+    /// <paramref name="numeric"/> names is written as a number when it is one, else as text.
+    /// </summary>
+    public static void WriteSheet(Stream stream, string name, IReadOnlyList<string> header, IEnumerable<string[]> records, Func<int, bool> numeric)
+    {
+        using var package = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
+        var book = new Book(package);
+        var sheet = book.AddSheet(name);
+        sheet.HeaderRow([.. header]);
+        foreach (var record in records)
+        {
+            var row = sheet.Row();
+            for (int i = 0; i < record.Length; i++)
+            {
+                if (numeric(i) && decimal.TryParse(record[i], NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value))
+                {
+                    row.Number(i, value, Plain);
+                }
+                else if (record[i].Length > 0)
+                {
+                    row.Text(i, record[i], Plain);
+                }
+            }
+        }
+
+        sheet.Freeze(rows: 1, columns: 1);
+        sheet.Filter = $"A1:{Column(header.Count - 1)}{sheet.RowCount}";
+        sheet.Widths[0] = 30;
+        book.Save();
+    }
+
     /// <summary>The workbook of many reports: <paramref name="records"/> are their rows of the wide layout (<see cref="CsvReportWriter.WideRecord"/>).</summary>
     public static void WriteWide(Stream stream, IEnumerable<string[]> records)
     {
