@@ -6,7 +6,7 @@ using ReportParser.Panel;
 namespace ReportParser.Cli;
 
 /// <summary>
-/// <c>reportparser compare OLD NEW [-f text|json]</c>: how much of NEW's prose was copied from OLD (per
+/// <c>reportparser compare OLD NEW [-f text|json|html]</c>: how much of NEW's prose was copied from OLD (per
 /// section, the copied sentences listed), which table cells changed and by how much, and which numbers
 /// changed in the copied sentences. Exit 0, or 1 when either input could not be parsed.
 /// </summary>
@@ -15,13 +15,13 @@ internal sealed class CompareCommand : BatchCommand
     public CompareCommand(CliConsole console)
         : base("compare", "Compare two reports (usually one agency's consecutive years): reused sentences, table cell deltas, changed prose numbers.", console)
     {
-        Format.AcceptOnlyFromAmong("text", "json");
+        Format.AcceptOnlyFromAmong("text", "json", "html");
         Options.Add(Format);
     }
 
     public Option<string> Format { get; } = new("--format", "-f")
     {
-        Description = "text (for reading) or json.",
+        Description = "text (for reading), json, or html (one self-contained page).",
         DefaultValueFactory = _ => "text",
     };
 
@@ -48,6 +48,10 @@ internal sealed class CompareCommand : BatchCommand
         if (result.GetValue(Format) == "json")
         {
             ComparisonWriter.WriteJson(comparison, Console.Stdout);
+        }
+        else if (result.GetValue(Format) == "html")
+        {
+            Console.Stdout.Write(ComparisonWriter.RenderHtml(comparison));
         }
         else
         {

@@ -99,6 +99,12 @@ public class PanelCommandTests
         var parsed = JsonNode.Parse(json.Stdout)!;
         var granted = parsed["cell_deltas"]!.AsArray().Single(d => (string)d!["cell"]! == "table3.granted.natural_person")!;
         Assert.Equal(3m, (decimal)granted["delta"]!);
+
+        var html = Cli.Run("compare", Pingtan("040_shichang-jianguan_2020.txt"), Pingtan("047_shichang-jianguan_2021.txt"), "-f", "html", "-q");
+        Assert.Equal(0, html.ExitCode);
+        Assert.StartsWith("<!DOCTYPE html>", html.Stdout);
+        Assert.Contains("<td>table3.granted.natural_person</td><td>0</td><td>3</td><td>+3</td>", html.Stdout);
+        Assert.Contains("我局将政务舆情回应作为网络舆情处置工作的重要环节，严格落实政务舆情回应主体责任。", html.Stdout);
     }
 
     [Fact]

@@ -9,8 +9,8 @@ namespace ReportParser.Output;
 
 /// <summary>
 /// Writes a <see cref="ReportComparison"/>: as text for a reader (per section the reuse share and every
-/// reused sentence with the older one beside it, then the changed cells and the changed prose numbers), or
-/// as one JSON object with the same content.
+/// reused sentence with the older one beside it, then the changed cells and the changed prose numbers), as
+/// one JSON object with the same content, or as an HTML page in the report view's style.
 /// </summary>
 internal static class ComparisonWriter
 {
@@ -52,6 +52,50 @@ internal static class ComparisonWriter
         {
             w.WriteLine($"  section {p.Section}: {string.Join(", ", p.OldNumbers)} → {string.Join(", ", p.NewNumbers)}: {p.NewText}");
         }
+    }
+
+    /// <summary>The comparison as one self-contained page in the report view's style: per section the reused sentences beside the older ones, then the changed cells and prose numbers.</summary>
+    public static string RenderHtml(ReportComparison c)
+    {
+        static string E(string text) => HtmlReportWriter.E(text);
+        var html = new StringBuilder();
+        HtmlReportWriter.Open(html, $"compare {c.OldFile} → {c.NewFile}");
+        html.Append("<header><h1>").Append(E($"{c.OldFile} ({Year(c.OldYear)}) → {c.NewFile} ({Year(c.NewYear)})")).Append("</h1><div>")
+            .Append(E($"reused sentences: {c.Reused} of {c.Prose} prose sentences of the newer report ({Percent(c.Reused, c.Prose)})")).Append("</div></header>\n<main class=\"report\">\n");
+        foreach (var s in c.Sections)
+        {
+            html.Append("<h2>").Append(E($"{s.Number} {s.Title}: {s.Reused.Count} of {s.Prose} reused ({Percent(s.Reused.Count, s.Prose)})")).Append("</h2>\n");
+            if (s.Reused.Count == 0)
+            {
+                continue;
+            }
+
+            html.Append("<table class=\"index\"><thead><tr><th>kind</th><th>newer report</th><th>older report</th></tr></thead><tbody>\n");
+            foreach (var r in s.Reused)
+            {
+                string kind = r.Kind == ReuseKind.Near ? $"{r.Kind} {r.Similarity.ToString("0.000", CultureInfo.InvariantCulture)}" : r.Kind;
+                html.Append("<tr><td>").Append(E(kind)).Append("</td><td>").Append(E(r.Text)).Append("</td><td>")
+                    .Append(r.Kind == ReuseKind.Verbatim ? "=" : E($"(section {r.OldSection}) {r.OldText}")).Append("</td></tr>\n");
+            }
+
+            html.Append("</tbody></table>\n");
+        }
+
+        html.Append("<h2>").Append(E($"table cells changed: {c.CellDeltas.Count}")).Append("</h2>\n<table class=\"index\"><thead><tr><th>cell</th><th>older</th><th>newer</th><th>delta</th></tr></thead><tbody>\n");
+        foreach (var d in c.CellDeltas)
+        {
+            html.Append("<tr><td>").Append(E(d.Cell)).Append("</td><td>").Append(N(d.Old)).Append("</td><td>").Append(N(d.New)).Append("</td><td>")
+                .Append(d.Delta is { } delta ? (delta > 0 ? "+" : "") + N(delta) : "").Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody></table>\n<h2>").Append(E($"prose numbers changed in reused sentences: {c.ProseNumbers.Count}")).Append("</h2>\n<ul>\n");
+        foreach (var p in c.ProseNumbers)
+        {
+            html.Append("<li>").Append(E($"section {p.Section}: {string.Join(", ", p.OldNumbers)} → {string.Join(", ", p.NewNumbers)}: {p.NewText}")).Append("</li>\n");
+        }
+
+        html.Append("</ul>\n</main>\n</body>\n</html>\n");
+        return html.ToString();
     }
 
     public static void WriteJson(ReportComparison c, TextWriter writer)
