@@ -33,6 +33,8 @@ internal static class CliApp
         {
             new ParseCommand(console),
             new ValidateCommand(console),
+            new PanelCommand(console),
+            new CompareCommand(console),
             NormalizeCommand.Create(console.Stdin, console.Stdout, console.Stderr),
         };
 

@@ -1,4 +1,5 @@
 using ReportParser.Checks;
+using ReportParser.Panel;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
 using ReportParser.Normalization;
@@ -22,6 +23,8 @@ public sealed class ReportPipeline
     private readonly TableChecker _checker = new();
     private readonly LegacyTableReader _legacy = new();
     private readonly LegacyChecker _legacyChecker = new();
+    private readonly ProseFactExtractor _facts = new();
+    private readonly ProseFactChecker _factChecker = new();
 
     public ReportPipeline(ReportParserOptions? options = null)
     {
@@ -73,6 +76,16 @@ public sealed class ReportPipeline
             checks = [.. checks, .. _legacyChecker.Check(legacy, bag)];
         }
 
-        return new ParseResult(DocumentAssembler.Assemble(info, normalization, split, tables, checks, bag) with { LegacyStats = legacy });
+        var document = DocumentAssembler.Assemble(info, normalization, split, tables, checks, bag) with { LegacyStats = legacy };
+
+        // The prose is read once its text is rendered (the assembled sections): facts and their P_* checks.
+        var facts = _facts.Extract(document);
+        if (facts.Count == 0)
+        {
+            return new ParseResult(document);
+        }
+
+        var factChecks = _factChecker.Check(document, facts, bag);
+        return new ParseResult(document with { Facts = facts, Checks = [.. checks, .. factChecks], Diagnostics = bag.ToSortedList() });
     }
 }

@@ -21,6 +21,7 @@ public class PublicApiTests
         "ReportParser.Model.LegacyStats",
         "ReportParser.Model.NormalizationInfo",
         "ReportParser.Model.ParseError",
+        "ReportParser.Model.ProseFact",
         "ReportParser.Model.ReportDocument",
         "ReportParser.Model.ReportMetadata",
         "ReportParser.Model.Section",

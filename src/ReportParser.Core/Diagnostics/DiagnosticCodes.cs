@@ -2,7 +2,7 @@ namespace ReportParser.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the pipeline can emit. 1xxx reading, 2xxx sections and metadata,
-/// 3xxx tables, 4xxx checks, 9xxx the batch run. Severities are fixed per code so CI gates are stable.
+/// 3xxx tables, 4xxx checks, 5xxx across reports, 9xxx the batch run. Severities are fixed per code so CI gates are stable.
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -67,6 +67,13 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor RuleNotAssessable = new("RP4002", DiagnosticSeverity.Info, "a 勾稽 rule could not be assessed because an operand is blank or missing");
     public static readonly DiagnosticDescriptor NotNonNegativeInteger = new("RP4003", DiagnosticSeverity.Warning, "a count cell is negative or not an integer");
     public static readonly DiagnosticDescriptor PracticeRuleFailed = new("RP4004", DiagnosticSeverity.Warning, "a practice (non-official) consistency rule fails");
+    public static readonly DiagnosticDescriptor ProseDisagrees = new("RP4005", DiagnosticSeverity.Warning, "a number in the prose disagrees with the table cell it names (a P_* check fails)");
+
+    // 5xxx across reports (panel and compare)
+    public static readonly DiagnosticDescriptor AgencyEvidenceConflict = new("RP5001", DiagnosticSeverity.Warning, "the evidence for grouping reports by agency disagrees (one 索引号 prefix or URL folder under two names, or one name under two folders); the reports were kept apart");
+    public static readonly DiagnosticDescriptor DuplicateAgencyYear = new("RP5002", DiagnosticSeverity.Warning, "an agency has more than one report for one year (a revised version or a duplicate crawl); all are listed, none merged");
+    public static readonly DiagnosticDescriptor NoAgencyIdentity = new("RP5003", DiagnosticSeverity.Warning, "a report has no mapping line, 索引号, source URL or agency name; it stands alone in the panel");
+    public static readonly DiagnosticDescriptor PanelNoYear = new("RP5004", DiagnosticSeverity.Warning, "a report has no report year; it is listed in the panel but takes part in no cross-year rule");
 
     // 9xxx the run, not the content (made by the batch runner for inputs the pipeline did not finish)
     public static readonly DiagnosticDescriptor InternalError = new("RP9001", DiagnosticSeverity.Error, "the parser failed on this input (a bug); the message names the exception");

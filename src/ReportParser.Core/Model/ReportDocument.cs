@@ -32,6 +32,10 @@ public sealed record ReportDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<CheckResult>? Checks { get; init; }
 
+    /// <summary>The prose's numeric statements that name a table quantity; left out when the prose states none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ProseFact>? Facts { get; init; }
+
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 
     /// <summary>Set only when the input could not be read or is not a report at all.</summary>

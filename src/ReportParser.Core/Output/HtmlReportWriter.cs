@@ -106,7 +106,8 @@ internal static class HtmlReportWriter
         return html.ToString();
     }
 
-    private static void Open(StringBuilder html, string title)
+    /// <summary>The page's head with the shared style, up to the open body (other views, such as <c>compare</c>'s, start with it too).</summary>
+    internal static void Open(StringBuilder html, string title)
     {
         html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<link rel=\"icon\" href=\"data:,\">\n<title>").Append(E(title)).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
@@ -298,7 +299,7 @@ internal static class HtmlReportWriter
     private static string LineLink(int? line) =>
         line is { } l ? $"<a class=\"line\" href=\"#L{l}\">line {l}</a>" : "";
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 }
 
 /// <summary>One report on an index page: its document and the relative link to its page.</summary>

@@ -82,6 +82,23 @@ internal static class ReportJsonEmitter
             json.WriteEndArray();
         }
 
+        if (document.Facts is { } facts)
+        {
+            json.WriteStartArray(Names.Facts);
+            foreach (var fact in facts)
+            {
+                json.WriteStartObject();
+                json.WriteString(Names.Text, fact.Text);
+                WriteNumberOrNull(json, Names.Line, fact.Line);
+                WriteValue(json, Names.Value, fact.Value);
+                json.WriteString(Names.Unit, fact.Unit);
+                json.WriteString(Names.Cell, fact.Cell);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteStartArray(Names.Diagnostics);
         foreach (var diagnostic in document.Diagnostics)
         {
@@ -437,6 +454,7 @@ internal static class ReportJsonEmitter
     {
         public static readonly JsonEncodedText Agency = JsonEncodedText.Encode("agency");
         public static readonly JsonEncodedText Bytes = JsonEncodedText.Encode("bytes");
+        public static readonly JsonEncodedText Cell = JsonEncodedText.Encode("cell");
         public static readonly JsonEncodedText Checks = JsonEncodedText.Encode("checks");
         public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
         public static readonly JsonEncodedText Column = JsonEncodedText.Encode("column");
@@ -448,6 +466,7 @@ internal static class ReportJsonEmitter
         public static readonly JsonEncodedText Encoding = JsonEncodedText.Encode("encoding");
         public static readonly JsonEncodedText ExtraRows = JsonEncodedText.Encode("extra_rows");
         public static readonly JsonEncodedText Error = JsonEncodedText.Encode("error");
+        public static readonly JsonEncodedText Facts = JsonEncodedText.Encode("facts");
         public static readonly JsonEncodedText Format = JsonEncodedText.Encode("format");
         public static readonly JsonEncodedText Heading = JsonEncodedText.Encode("heading");
         public static readonly JsonEncodedText IndexNumber = JsonEncodedText.Encode("index_number");

@@ -51,6 +51,44 @@ internal static class XlsxReportWriter
         book.Save();
     }
 
+    /// <summary>
+    /// A workbook of one sheet: a header row, then <paramref name="records"/>; a cell of a column
+    /// <paramref name="numeric"/> names is written as a number when it is one, else as text.
+    /// </summary>
+    public static void WriteSheet(Stream stream, string name, IReadOnlyList<string> header, IEnumerable<string[]> records, Func<int, bool> numeric)
+    {
+        using var package = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
+        var book = new Book(package);
+        var sheet = book.AddSheet(name);
+        sheet.HeaderRow([.. header]);
+        AddRecords(sheet, records, numeric);
+
+        sheet.Freeze(rows: 1, columns: 1);
+        sheet.Filter = $"A1:{Column(header.Count - 1)}{sheet.RowCount}";
+        sheet.Widths[0] = 30;
+        book.Save();
+    }
+
+    /// <summary>A row per record; a cell of a column <paramref name="numeric"/> names is a number when it is one, else text.</summary>
+    private static void AddRecords(Sheet sheet, IEnumerable<string[]> records, Func<int, bool> numeric)
+    {
+        foreach (var record in records)
+        {
+            var row = sheet.Row();
+            for (int i = 0; i < record.Length; i++)
+            {
+                if (numeric(i) && decimal.TryParse(record[i], NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value))
+                {
+                    row.Number(i, value, Plain);
+                }
+                else if (record[i].Length > 0)
+                {
+                    row.Text(i, record[i], Plain);
+                }
+            }
+        }
+    }
+
     /// <summary>The workbook of many reports: <paramref name="records"/> are their rows of the wide layout (<see cref="CsvReportWriter.WideRecord"/>).</summary>
     public static void WriteWide(Stream stream, IEnumerable<string[]> records)
     {
@@ -66,22 +104,8 @@ internal static class XlsxReportWriter
             labels.Text(i, columns[i].Label, Header);
         }
 
-        foreach (var record in records)
-        {
-            var row = sheet.Row();
-            for (int i = 0; i < record.Length; i++)
-            {
-                bool numeric = i >= WideCsvColumns.Leading.Count || columns[i].Name is "report_year" or "errors" or "warnings"; // the cells, template and legacy, and the counts
-                if (numeric && decimal.TryParse(record[i], NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value))
-                {
-                    row.Number(i, value, Plain);
-                }
-                else if (record[i].Length > 0)
-                {
-                    row.Text(i, record[i], Plain);
-                }
-            }
-        }
+        // Numbers: the cells, template and legacy, and the counts.
+        AddRecords(sheet, records, i => i >= WideCsvColumns.Leading.Count || columns[i].Name is "report_year" or "errors" or "warnings");
 
         sheet.Freeze(rows: 2, columns: 1);
         sheet.Filter = $"A2:{Column(columns.Count - 1)}{sheet.RowCount}";

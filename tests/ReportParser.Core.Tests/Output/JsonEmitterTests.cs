@@ -82,6 +82,11 @@ public class JsonEmitterTests
                 },
                 new CheckResult { Rule = "R", Table = "table3", Status = CheckStatus.Pass, Message = "" },
             ],
+            Facts =
+            [
+                new ProseFact(awkward, 5, 70m, "件", "table3.new_received.total"),
+                new ProseFact("", null, 99.5m, "%", "table3.completion_rate"),
+            ],
             Diagnostics =
             [
                 new Diagnostic(DiagnosticSeverity.Info, "RP1", awkward, null),

@@ -1,0 +1,77 @@
+using ReportParser.Diagnostics;
+using ReportParser.Model;
+using ReportParser.Panel;
+
+namespace ReportParser.Tests.Panel;
+
+public class ProseFactTests
+{
+    private static ReportDocument Report(string prose, int year = 2025, params (string Table, string Row, string Column, decimal? Value, string? Raw)[] cells) =>
+        PanelDocuments.Report("r.txt", "某局", year, cells: cells) with
+        {
+            Sections = [new Section(1, "一、", "总体情况", "overview", 3, prose, [])],
+        };
+
+    [Theory]
+    [InlineData("全年共收到政府信息公开申请70件，其中自然人申请64件。", "table3.new_received.total=70;table3.new_received.natural_person=64")]
+    [InlineData("上年结转1件，结转下年度继续办理2件。", "table3.carried_over.total=1;table3.carried_forward.total=2")]
+    [InlineData("给予同意公开答复 1 件，不予公开答复3件，区分处理后公开11件，因无法提供相关信息答复2件，其他处理2件。", "table3.granted.total=1;table3.denied.total=3;table3.partially_granted.total=11;table3.unable.total=2;table3.other.total=2")]
+    [InlineData("因依申请公开引发行政复议1起、行政诉讼1起。", "table4.admin_review.total=1;table4.litigation.total=1")]
+    [InlineData("申请均在法定期限内办结，办结率100%。", "table3.completion_rate=100")]
+    public void A_statement_that_names_one_table_quantity_is_mapped_to_its_cell(string prose, string expected)
+    {
+        var facts = new ProseFactExtractor().Extract(Report(prose));
+        Assert.Equal(expected, string.Join(";", facts.Select(f => $"{f.Cell}={f.Value}")));
+        Assert.All(facts, f => Assert.Equal(3, f.Line));
+    }
+
+    [Theory]
+    [InlineData("依申请公开信息数161条，不予公开信息数96条。")]
+    [InlineData("今年我局共受理办结2件依申请公开信息。")]
+    [InlineData("网上服务平台共受理公安业务6945件，办结率达99.3%。")]
+    [InlineData("全年共受理政府信息公开申请2件，按时办结率100%。")]
+    [InlineData("2024年共收到政府信息公开申请5件。")]
+    public void A_statement_that_does_not_name_one_cell_of_this_years_tables_is_left_out(string prose)
+    {
+        var facts = new ProseFactExtractor().Extract(Report(prose));
+        Assert.DoesNotContain(facts, f => f.Cell != "table3.new_received.total" || prose.StartsWith("2024", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Facts_are_held_to_their_cells_and_a_rate_to_the_ratio_it_implies()
+    {
+        var document = Report("全年共受理政府信息公开申请21件，无法提供2件，答复率和办结率均为100%。", 2025,
+        [
+            ("table3", "new_received", "total", 21, null),
+            ("table3", "carried_over", "total", 0, null),
+            ("table3", "results_total", "total", 19, null),
+            ("table3", "unable.not_held", "total", 0, null),
+            ("table3", "unable.needs_creation", "total", 0, null),
+            ("table3", "unable.still_unclear", "total", 0, null),
+        ]);
+        var facts = new ProseFactExtractor().Extract(document);
+        var bag = new DiagnosticBag();
+        var checks = new ProseFactChecker().Check(document, facts, bag);
+        Assert.Equal(
+            [
+                "P_T3_NEW_TOTAL pass: the prose says 21件 = table 21",
+                "P_T3_UNABLE fail: the prose says 2件 ≠ table 0",
+                "P_T3_COMPLETION_RATE fail: the prose says 100% ≠ table （七）总计 19 ÷ (一 21 + 二 0) = 90.48%",
+            ],
+            checks.Select(c => $"{c.Rule} {c.Status}: {c.Message}"));
+        Assert.Equal(2, bag.Items.Count(d => d.Code == "RP4005"));
+    }
+
+    [Fact]
+    public void A_rate_passes_when_the_ratio_rounds_to_it()
+    {
+        var document = Report("收到政府信息公开申请3件，办结率为66.7%。", 2025,
+        [
+            ("table3", "new_received", "total", 3, null),
+            ("table3", "carried_over", "total", 0, null),
+            ("table3", "results_total", "total", 2, null),
+        ]);
+        var checks = new ProseFactChecker().Check(document, new ProseFactExtractor().Extract(document), new DiagnosticBag());
+        Assert.All(checks, c => Assert.Equal(CheckStatus.Pass, c.Status));
+    }
+}
