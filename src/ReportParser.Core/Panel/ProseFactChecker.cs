@@ -68,7 +68,7 @@ internal sealed class ProseFactChecker
     {
         if (fact.Unit != "%")
         {
-            return fact.Value == expected;
+            return (fact.Unit == "万元" ? fact.Value * 10000 : fact.Value) == expected; // a legacy fee is compared in yuan
         }
 
         int decimals = BitConverter.GetBytes(decimal.GetBits(fact.Value)[3])[2];
@@ -99,10 +99,52 @@ internal sealed class ProseFactChecker
             return direct is null || afterReview is null ? (null, "") : (direct + afterReview, $"{N(direct)} + {N(afterReview)} (未经复议直接起诉 + 复议后起诉)");
         }
 
+        if (cell.StartsWith(LegacyPrefix, StringComparison.Ordinal))
+        {
+            return LegacyCell(document, cell);
+        }
+
         int dot = cell.IndexOf('.');
         int last = cell.LastIndexOf('.');
         var value = Cell(document, cell[..dot], cell[(dot + 1)..last], cell[(last + 1)..]);
         return (value, N(value));
+    }
+
+    private const string LegacyPrefix = "legacy.";
+
+    /// <summary>
+    /// A legacy table's figure for a cell <c>legacy.key.year</c>: the first column of the year's kind of the row with that key,
+    /// in yuan when the fact is a fee (a table printing 万元 is converted).
+    /// </summary>
+    private static (decimal? Value, string Shown) LegacyCell(ReportDocument document, string cell)
+    {
+        if (document.LegacyStats is not { } stats)
+        {
+            return (null, "");
+        }
+
+        int last = cell.LastIndexOf('.');
+        string key = cell[LegacyPrefix.Length..last];
+        string kind = cell[(last + 1)..];
+        int column = -1;
+        for (int c = 0; c < stats.Columns.Count && column < 0; c++)
+        {
+            if (LegacyCatalog.ColumnKind(stats.Columns[c]) == kind)
+            {
+                column = c;
+            }
+        }
+
+        foreach (var row in stats.Rows)
+        {
+            if (row.Key == key && column >= 0 && column < row.Values.Count && row.Values[column] is { } value)
+            {
+                decimal yuan = row.Unit == "万元" ? value * 10000 : value;
+                return (yuan, $"{N(value)}{row.Unit} ({row.Label}, {stats.Columns[column]})");
+            }
+        }
+
+        return (null, "");
     }
 
     /// <summary>A cell of a present table; a group row of the template is the sum of its data rows in the column.</summary>

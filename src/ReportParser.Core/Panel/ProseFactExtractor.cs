@@ -15,31 +15,33 @@ namespace ReportParser.Panel;
 /// </summary>
 internal sealed partial class ProseFactExtractor
 {
-    /// <summary>The units the phrases of <see cref="ProseFactPatterns"/> end in (件 起 %, and 条 for applications), in both widths.</summary>
-    private const string Units = "件起条%％";
+    /// <summary>The units the phrases of <see cref="ProseFactPatterns"/> end in (件 起 %, 条 for applications, 元 for legacy fees), in both widths.</summary>
+    private const string Units = "件起条%％元";
 
     public IReadOnlyList<ProseFact> Extract(ReportDocument document)
     {
         var facts = new List<ProseFact>();
         int? year = document.Metadata?.ReportYear;
+        // A 2008–2018 report states the quantities of its own table (legacy_stats), not the national tables'.
+        var patterns = document.Metadata?.Template == TemplateNames.Legacy ? ProseFactPatterns.Legacy : ProseFactPatterns.All;
         if (document.Preamble is { } preamble)
         {
-            Read(preamble, null, year, facts);
+            Read(preamble, null, year, patterns, facts);
         }
 
         foreach (var section in document.Sections ?? [])
         {
-            Read(section.Text, section.Line, year, facts);
+            Read(section.Text, section.Line, year, patterns, facts);
             foreach (var sub in section.Subsections)
             {
-                Read(sub.Heading + sub.Text, sub.Line, year, facts);
+                Read(sub.Heading + sub.Text, sub.Line, year, patterns, facts);
             }
         }
 
         return facts;
     }
 
-    private static void Read(string text, int? line, int? year, List<ProseFact> facts)
+    private static void Read(string text, int? line, int? year, IReadOnlyList<ProseFactPattern> patterns, List<ProseFact> facts)
     {
         foreach (string sentence in Sentences.Split(text))
         {
@@ -58,7 +60,7 @@ internal sealed partial class ProseFactExtractor
 
             // The number's position → the best phrase claiming it (longest match), or a tie between cells.
             var claims = new Dictionary<int, (ProseFactPattern Pattern, Match Match, bool Tied)>();
-            foreach (var pattern in ProseFactPatterns.All)
+            foreach (var pattern in patterns)
             {
                 if (pattern.Cell == ProseFactPatterns.CompletionRate && !MentionsApplications(folded))
                 {

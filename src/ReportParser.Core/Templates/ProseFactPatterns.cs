@@ -52,6 +52,42 @@ internal static class ProseFactPatterns
     /// <summary>Words a completion-rate sentence must hold to be about applications (办结率 is also said of hotlines and services).</summary>
     public static readonly string[] ApplicationWords = ["申请", "依申请"];
 
+    /// <summary>The cell a 2008–2018 report's fees phrase names (收取费用0元, in its 收费及减免 part).</summary>
+    public const string LegacyFees = "legacy.fees.amount.year";
+
+    /// <summary>
+    /// The phrases read in a 2008–2018 report, which states the same quantities of its own table (<c>legacy_stats</c>):
+    /// the phrases above whose quantity its indicators share, renamed to the legacy cell (<c>legacy.key.year</c>, as the
+    /// wide layout names it) and rule, and the fees its 收费及减免 part states. The others name cells of the national
+    /// tables a legacy report does not have, and are not read there.
+    /// </summary>
+    public static IReadOnlyList<ProseFactPattern> Legacy { get; } = LegacyPatterns();
+
+    private static ProseFactPattern[] LegacyPatterns()
+    {
+        var renamed = new Dictionary<string, (string Rule, string Cell)>
+        {
+            ["table3.new_received.total"] = ("P_L_REQUESTS", "legacy.requests.received.year"),
+            ["table3.granted.total"] = ("P_L_GRANTED", "legacy.replies.granted.year"),
+            ["table3.partially_granted.total"] = ("P_L_PARTIAL", "legacy.replies.partial.year"),
+            ["table3.denied.total"] = ("P_L_DENIED", "legacy.replies.denied.year"),
+            ["table4.admin_review.total"] = ("P_L_REVIEW", "legacy.review.count.year"),
+            [Litigation] = ("P_L_LITIGATION", "legacy.litigation.count.year"),
+        };
+        var patterns = new List<ProseFactPattern>();
+        foreach (var pattern in All)
+        {
+            if (renamed.TryGetValue(pattern.Cell, out var legacy))
+            {
+                patterns.Add(pattern with { Rule = legacy.Rule, Cell = legacy.Cell });
+            }
+        }
+
+        patterns.Add(P("P_L_FEES", LegacyFees,
+            "(收取|收缴)了?(政府信息公开|信息公开|依申请公开)?的?(相关)?(费用|检索费|复制费|邮寄费|工本费)(共|合计|总计)?(?<n>\\d+(\\.\\d+)?)(?<u>万元|元)"));
+        return [.. patterns];
+    }
+
     private static ProseFactPattern P(string rule, string cell, string expression) =>
         new(rule, cell, new Regex(expression, RegexOptions.CultureInvariant));
 }

@@ -75,3 +75,53 @@ public class ProseFactTests
         Assert.All(checks, c => Assert.Equal(CheckStatus.Pass, c.Status));
     }
 }
+
+/// <summary>A 2008–2018 report's prose against its own statistics table (legacy_stats).</summary>
+public class LegacyProseFactTests
+{
+    private static ReportDocument Legacy(string prose, LegacyStats? stats) =>
+        PanelDocuments.Report("r.txt", "某局", 2012) with
+        {
+            Metadata = new ReportMetadata { ReportYear = 2012, Template = TemplateNames.Legacy },
+            Sections = [new Section(1, "一、", "概述", "overview", 3, prose, [])],
+            LegacyStats = stats,
+        };
+
+    private static LegacyRow Row(string key, string label, string unit, params decimal?[] values) =>
+        new() { Key = key, Label = label, NormalizedLabel = label, Unit = unit, Values = values, Raw = "", Line = 9 };
+
+    [Fact]
+    public void Requests_replies_review_litigation_and_fees_in_prose_name_the_legacy_cells()
+    {
+        var facts = new ProseFactExtractor().Extract(Legacy(
+            "2012年共收到政府信息公开申请5件，同意公开答复3件，不予公开答复2件；引发行政复议1件、行政诉讼0件；收取检索费共120元。", null));
+        Assert.Equal("legacy.requests.received.year=5;legacy.replies.granted.year=3;legacy.replies.denied.year=2;legacy.review.count.year=1;legacy.litigation.count.year=0;legacy.fees.amount.year=120",
+            string.Join(";", facts.Select(f => $"{f.Cell}={f.Value}")));
+        Assert.Equal(["P_L_REQUESTS", "P_L_GRANTED", "P_L_DENIED", "P_L_REVIEW", "P_L_LITIGATION", "P_L_FEES"], facts.Select(f => f.Rule));
+    }
+
+    [Fact]
+    public void Legacy_facts_are_checked_against_the_first_column_of_the_year_and_fees_in_yuan()
+    {
+        var stats = new LegacyStats
+        {
+            Line = 9,
+            Columns = ["2012年度", "历年累计"],
+            Rows = [Row("requests.received", "受理政府信息公开申请总数", "条", 13, 36), Row("fees.amount", "收取费用", "万元", 0.012m, 0.1m)],
+        };
+        var document = Legacy("2012年我局受理依申请公开11件。收取费用120元。", stats);
+        var bag = new DiagnosticBag();
+        var checks = new ProseFactChecker().Check(document, new ProseFactExtractor().Extract(document), bag);
+        Assert.Equal([CheckStatus.Fail, CheckStatus.Pass], checks.Select(c => c.Status));
+        Assert.Contains("11件 ≠ table 13条 (受理政府信息公开申请总数, 2012年度)", checks[0].Message, StringComparison.Ordinal);
+        Assert.Equal(("legacy", "requests.received", "year"), (checks[0].Table, checks[0].Row, checks[0].Column));
+        Assert.Single(bag.Items, d => d.Code == "RP4005");
+    }
+
+    [Fact]
+    public void A_legacy_report_reads_no_national_table_phrase()
+    {
+        var facts = new ProseFactExtractor().Extract(Legacy("结转下年度继续办理2件，办结率100%。", null));
+        Assert.Empty(facts);
+    }
+}
