@@ -18,7 +18,7 @@ namespace ReportParser.Tables;
 /// valid numbers; otherwise the row's values are null, with a diagnostic listing the candidates.
 /// A real table (HTML) is read cell by cell.
 /// </summary>
-internal sealed partial class LegacyTableReader(LegacyCatalog catalog)
+internal sealed partial class LegacyTableReader
 {
     /// <summary>Default longest row label: a longer run before a unit is prose, and ends the table.</summary>
     public const int DefaultMaxLabelLength = 40;
@@ -26,11 +26,22 @@ internal sealed partial class LegacyTableReader(LegacyCatalog catalog)
     /// <summary>Default largest number of split candidates listed in a diagnostic.</summary>
     public const int DefaultMaxCandidates = 6;
 
-    private readonly Regex _row = RowPattern(catalog);
+    // Built on the first legacy report: a run of reports on the national templates never loads the catalogue.
+    private readonly Lazy<Rules> _rules;
 
-    public LegacyTableReader()
-        : this(LegacyCatalog.Default)
+    public LegacyTableReader(LegacyCatalog? catalog = null)
     {
+        _rules = new(() => new Rules(catalog ?? LegacyCatalog.Default));
+    }
+
+    private LegacyCatalog Catalog => _rules.Value.Catalog;
+
+    /// <summary>The catalogue and the row expression its units make.</summary>
+    private sealed class Rules(LegacyCatalog catalog)
+    {
+        public LegacyCatalog Catalog { get; } = catalog;
+
+        public Regex Row { get; } = RowPattern(catalog);
     }
 
     /// <summary>The document's legacy statistics table, or null when it has none.</summary>
@@ -89,7 +100,7 @@ internal sealed partial class LegacyTableReader(LegacyCatalog catalog)
         int? groupParent = null;
         while (true)
         {
-            var m = _row.Match(all, at);
+            var m = _rules.Value.Row.Match(all, at);
             if (!m.Success || m.Index != at)
             {
                 break;
@@ -138,7 +149,7 @@ internal sealed partial class LegacyTableReader(LegacyCatalog catalog)
             string normalized = LegacyCatalog.Normalize(label);
             rows.Add(new LegacyRow
             {
-                Key = catalog.KeyOfLabel(label),
+                Key = Catalog.KeyOfLabel(label),
                 Label = written,
                 NormalizedLabel = normalized,
                 Unit = m.Groups["unit"].Value,
@@ -251,7 +262,7 @@ internal sealed partial class LegacyTableReader(LegacyCatalog catalog)
             string normalized = LegacyCatalog.Normalize(bare);
             rows.Add(new LegacyRow
             {
-                Key = catalog.KeyOfLabel(bare),
+                Key = Catalog.KeyOfLabel(bare),
                 Label = cells[0].Shown is { } shown ? ItemNumber().Replace(PartPrefix().Replace(shown.Trim(), ""), "") : bare,
                 NormalizedLabel = normalized,
                 Unit = cells[unitColumn].Text.Trim() is { Length: > 0 } unit ? unit : null,
@@ -424,7 +435,7 @@ internal sealed partial class LegacyTableReader(LegacyCatalog catalog)
             return WhiteSpaceRun().Replace(year.Value, "");
         }
 
-        foreach (string word in catalog.ColumnWords)
+        foreach (string word in Catalog.ColumnWords)
         {
             if (string.CompareOrdinal(text, start, word, 0, word.Length) == 0)
             {

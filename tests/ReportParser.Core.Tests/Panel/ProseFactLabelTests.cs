@@ -16,10 +16,10 @@ namespace ReportParser.Tests.Panel;
 /// </summary>
 public class ProseFactLabelTests(ITestOutputHelper output)
 {
-    private static List<string[]> Labels()
+    private static List<string[]> Labels(string file = "prose-facts.csv")
     {
         var rows = new List<string[]>();
-        foreach (string line in File.ReadAllLines(Path.Combine(TestPaths.Output, "Panel", "Labels", "prose-facts.csv")).Skip(1))
+        foreach (string line in File.ReadAllLines(Path.Combine(TestPaths.Output, "Panel", "Labels", file)).Skip(1))
         {
             rows.Add(line.Split(',', 5));
         }
@@ -39,7 +39,28 @@ public class ProseFactLabelTests(ITestOutputHelper output)
     [Fact]
     public void Facts_are_found_with_precision_of_98_percent_and_recall_of_80_percent()
     {
-        var labels = Labels();
+        var (precision, recall, wrong, missed) = Score(Labels(), group =>
+            group.StartsWith("seeds/", StringComparison.Ordinal) ? "seeds (labelled after the patterns)"
+            : RealCorpus.IsHeldOut(Path.GetFileName(group)) ? "pingtan held-out part" : "pingtan tuning part");
+        Assert.True(precision >= 0.98, $"precision {precision:P1}; wrong:\n{string.Join("\n", wrong)}");
+        Assert.True(recall >= 0.80, $"recall {recall:P1}; missed:\n{string.Join("\n", missed)}");
+    }
+
+    /// <summary>
+    /// The three real PDF reports, labelled from their text by someone who never saw the patterns
+    /// (<c>Labels/prose-facts-pdf.csv</c>, see <c>README-pdf.md</c>): a held-out estimate. Few statements name a cell
+    /// there, so only precision is held to the bound; recall is reported.
+    /// </summary>
+    [Fact]
+    public void Facts_on_reports_labelled_without_seeing_the_patterns_are_never_wrong()
+    {
+        var (precision, _, wrong, _) = Score(Labels("prose-facts-pdf.csv"), _ => "pdf reports (held out)");
+        Assert.True(precision >= 0.98, $"precision {precision:P1}; wrong:\n{string.Join("\n", wrong)}");
+    }
+
+    /// <summary>Precision (right ÷ found) and recall (right ÷ labelled with a cell) of the extractor on labelled statements, printed by part.</summary>
+    private (double Precision, double Recall, List<string> Wrong, List<string> Missed) Score(List<string[]> labels, Func<string, string> partOf)
+    {
         string root = RealCorpus.Root();
         var pipeline = new ReportPipeline();
         var extractor = new ProseFactExtractor();
@@ -52,7 +73,7 @@ public class ProseFactLabelTests(ITestOutputHelper output)
             bool seed = group.Key.StartsWith("seeds/", StringComparison.Ordinal);
             string path = seed ? Path.Combine(TestPaths.Output, group.Key) : Path.Combine(root, group.Key);
             var document = pipeline.Parse(ReportSource.FromFile(path, group.Key)).Document;
-            string part = seed ? "seeds (labelled after the patterns)" : RealCorpus.IsHeldOut(Path.GetFileName(group.Key)) ? "pingtan held-out part" : "pingtan tuning part";
+            string part = partOf(group.Key);
             if (!parts.TryGetValue(part, out var tally))
             {
                 parts[part] = tally = new int[3];
@@ -99,7 +120,6 @@ public class ProseFactLabelTests(ITestOutputHelper output)
 
         output.WriteLine("wrong:\n" + string.Join("\n", wrong));
         output.WriteLine("missed:\n" + string.Join("\n", missed));
-        Assert.True(precision >= 0.98, $"precision {precision:P1}; wrong:\n{string.Join("\n", wrong)}");
-        Assert.True(recall >= 0.80, $"recall {recall:P1}; missed:\n{string.Join("\n", missed)}");
+        return (precision, recall, wrong, missed);
     }
 }
