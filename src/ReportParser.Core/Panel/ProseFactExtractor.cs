@@ -15,8 +15,8 @@ namespace ReportParser.Panel;
 /// </summary>
 internal sealed partial class ProseFactExtractor
 {
-    /// <summary>The units the phrases of <see cref="ProseFactPatterns"/> end in (件 起 %, 条 for applications, 元 for legacy fees), in both widths.</summary>
-    private const string Units = "件起条%％元";
+    /// <summary>The first characters of the units the phrases of <see cref="ProseFactPatterns"/> end in (件 起 %, 条 for applications, 元 and 万元 for legacy fees), in both widths.</summary>
+    private const string Units = "件起条%％元万";
 
     public IReadOnlyList<ProseFact> Extract(ReportDocument document)
     {
@@ -43,15 +43,15 @@ internal sealed partial class ProseFactExtractor
 
     private static void Read(string text, int? line, int? year, IReadOnlyList<ProseFactPattern> patterns, List<ProseFact> facts)
     {
-        foreach (string sentence in Sentences.Split(text))
+        foreach (var range in Sentences.Ranges(text))
         {
-            // Cheapest first: a statement has a digit and one of the units the phrases end in.
-            if ((sentence.AsSpan().IndexOfAnyInRange('0', '9') < 0 && sentence.AsSpan().IndexOfAnyInRange('０', '９') < 0)
-                || sentence.AsSpan().IndexOfAny(Units) < 0)
+            // Cheapest first, before the sentence is made a string: every phrase ends in a number and its unit.
+            if (!HasNumberWithUnit(text.AsSpan()[range]))
             {
                 continue;
             }
 
+            string sentence = text[range];
             string folded = TextFold.ForMatching(sentence);
             if (OtherYear(folded, year))
             {
@@ -92,6 +92,29 @@ internal sealed partial class ProseFactExtractor
                 }
             }
         }
+    }
+
+    /// <summary>Whether a digit (either width) is followed, past white space, by one of the units the phrases end in.</summary>
+    private static bool HasNumberWithUnit(ReadOnlySpan<char> sentence)
+    {
+        for (int i = 0; i < sentence.Length; i++)
+        {
+            if (char.IsAsciiDigit(sentence[i]) || sentence[i] is >= '０' and <= '９')
+            {
+                int next = i + 1;
+                while (next < sentence.Length && char.IsWhiteSpace(sentence[next]))
+                {
+                    next++;
+                }
+
+                if (next < sentence.Length && Units.Contains(sentence[next]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool MentionsApplications(string folded)

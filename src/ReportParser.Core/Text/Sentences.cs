@@ -18,24 +18,47 @@ internal static class Sentences
     /// <summary>The sentences of <paramref name="text"/>, trimmed, without empty ones, each with its end mark.</summary>
     public static List<string> Split(string text)
     {
-        var sentences = new List<string>();
+        var ranges = Ranges(text);
+        var sentences = new List<string>(ranges.Count);
+        foreach (var range in ranges)
+        {
+            sentences.Add(text[range]);
+        }
+
+        return sentences;
+    }
+
+    /// <summary>Where the sentences of <paramref name="text"/> stand (as <see cref="Split"/> gives them), for a reader that makes strings of only some.</summary>
+    public static List<Range> Ranges(string text)
+    {
+        var ranges = new List<Range>();
         int start = 0;
         for (int i = 0; i <= text.Length; i++)
         {
             if (i == text.Length || Ends.Contains(text[i]))
             {
                 int end = i < text.Length ? i + 1 : i;
-                string sentence = text[start..end].Trim();
-                if (sentence.Length > 0 && !(sentence.Length == 1 && Ends.Contains(sentence[0])))
+                int from = start, to = end;
+                while (from < to && char.IsWhiteSpace(text[from]))
                 {
-                    sentences.Add(sentence);
+                    from++;
+                }
+
+                while (to > from && char.IsWhiteSpace(text[to - 1]))
+                {
+                    to--;
+                }
+
+                if (to > from && !(to - from == 1 && Ends.Contains(text[from])))
+                {
+                    ranges.Add(from..to);
                 }
 
                 start = end;
             }
         }
 
-        return sentences;
+        return ranges;
     }
 
     /// <summary>The numbers written in digits in <paramref name="sentence"/>, in order.</summary>

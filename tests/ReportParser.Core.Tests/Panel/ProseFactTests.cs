@@ -1,3 +1,4 @@
+using ReportParser.Templates;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
 using ReportParser.Panel;
@@ -116,6 +117,16 @@ public class LegacyProseFactTests
         Assert.Contains("11件 ≠ table 13条 (受理政府信息公开申请总数, 2012年度)", checks[0].Message, StringComparison.Ordinal);
         Assert.Equal(("legacy", "requests.received", "year"), (checks[0].Table, checks[0].Row, checks[0].Column));
         Assert.Single(bag.Items, d => d.Code == "RP4005");
+    }
+
+    [Fact]
+    public void A_fee_in_ten_thousands_of_yuan_is_read_and_compared_in_yuan()
+    {
+        var stats = new LegacyStats { Line = 9, Columns = ["本年"], Rows = [Row("fees.amount", "收取费用", "元", 12000)] };
+        var document = Legacy("全年收取复制费 1.2 万元。", stats);
+        var fact = Assert.Single(new ProseFactExtractor().Extract(document));
+        Assert.Equal((1.2m, "万元", ProseFactPatterns.LegacyFees), (fact.Value, fact.Unit, fact.Cell));
+        Assert.Equal(CheckStatus.Pass, Assert.Single(new ProseFactChecker().Check(document, [fact], new DiagnosticBag())).Status);
     }
 
     [Fact]
