@@ -51,6 +51,11 @@ internal static class HtmlReportWriter
             Table(html, table, document.Checks);
         }
 
+        if (document.LegacyStats is { } legacy)
+        {
+            Grid(html, TableGrid.Legacy(legacy, document.Checks));
+        }
+
         Checks(html, document);
         Diagnostics(html, document);
         html.Append("</main>\n<aside class=\"source\" id=\"source\">\n");
@@ -155,21 +160,28 @@ internal static class HtmlReportWriter
     /// <summary>A table as the official form prints it: header cells merged as printed, group rows, numbers right-aligned.</summary>
     private static void Table(StringBuilder html, StatTable table, IReadOnlyList<CheckResult>? checks)
     {
-        html.Append("<h2 id=\"").Append(table.Key).Append("\">").Append(TableKeys.Name(table.Key)).Append(" <small>").Append(table.Status).Append("</small> ")
-            .Append(LineLink(table.Line)).Append("</h2>\n");
         if (table.Status == TableStatus.Absent)
         {
+            html.Append("<h2 id=\"").Append(table.Key).Append("\">").Append(TableKeys.Name(table.Key)).Append(" <small>").Append(table.Status).Append("</small> ")
+                .Append(LineLink(table.Line)).Append("</h2>\n");
             return;
         }
 
-        var grid = TableGrid.Build(table, checks);
+        Grid(html, TableGrid.Build(table, checks));
+    }
+
+    /// <summary>A grid (a national table's or a 2008–2018 table's) under its heading.</summary>
+    private static void Grid(StringBuilder html, TableGrid grid)
+    {
+        html.Append("<h2 id=\"").Append(grid.Key).Append("\">").Append(E(grid.Name)).Append(" <small>").Append(grid.Status).Append("</small> ")
+            .Append(LineLink(grid.Line)).Append("</h2>\n");
         int width = 1;
         foreach (var section in grid.Sections)
         {
             width = Math.Max(width, 1 + section.Columns.Count);
         }
 
-        html.Append("<table class=\"form\" data-table=\"").Append(table.Key).Append("\">\n");
+        html.Append("<table class=\"form\" data-table=\"").Append(grid.Key).Append("\">\n");
         foreach (var section in grid.Sections)
         {
             if (section.Title is { } blockTitle)

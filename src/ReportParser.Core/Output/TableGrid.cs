@@ -12,16 +12,28 @@ namespace ReportParser.Output;
 /// </summary>
 internal sealed class TableGrid
 {
-    private TableGrid(StatTable table, IReadOnlyList<GridSection> sections)
+    private TableGrid(string key, string name, string status, int? line, IReadOnlyList<GridSection> sections)
     {
-        Table = table;
+        Key = key;
+        Name = name;
+        Status = status;
+        Line = line;
         Sections = sections;
     }
 
-    public StatTable Table { get; }
+    /// <summary>The table's key (<c>table3</c>, <c>legacy_stats</c>).</summary>
+    public string Key { get; }
 
-    /// <summary>The table's name as the reports print it (表三).</summary>
-    public string Name => TableKeys.Name(Table.Key);
+    /// <summary>The table's name as the reports print it (表三, 旧版统计表).</summary>
+    public string Name { get; }
+
+    /// <summary>The table's status (<c>complete</c>, <c>partial</c>; <c>legacy</c> for a 2008–2018 table, which has none).</summary>
+    public string Status { get; }
+
+    public int? Line { get; }
+
+    /// <summary>The name the views give a 2008–2018 statistics table.</summary>
+    public const string LegacyName = "旧版统计表";
 
     public IReadOnlyList<GridSection> Sections { get; }
 
@@ -106,7 +118,7 @@ internal sealed class TableGrid
             last.Add(new GridRow(row.Key, row.Label, 0, false, row.Line, CellsOf(row, sections[^1].Columns, failures), Extra: true));
         }
 
-        return new TableGrid(table, sections);
+        return new TableGrid(table.Key, TableKeys.Name(table.Key), table.Status, table.Line, sections);
     }
 
     private static GridRow RowOf(TemplateRow templateRow, TableRow? row, IReadOnlyList<GridColumn> columns, Dictionary<(string, string), List<string>> failures, int level)
@@ -146,6 +158,46 @@ internal sealed class TableGrid
         }
 
         return level;
+    }
+
+    /// <summary>
+    /// The grid of a 2008–2018 statistics table: one section with the value columns the table declares,
+    /// a row per indicator (its unit after its label, its 其中 parts indented under their row), cells marked with the
+    /// failed legacy checks.
+    /// </summary>
+    public static TableGrid Legacy(LegacyStats stats, IReadOnlyList<CheckResult>? checks)
+    {
+        var failures = Failures(Checks.LegacyChecker.TableKey, checks);
+        var columns = new List<GridColumn>();
+        foreach (string column in stats.Columns)
+        {
+            columns.Add(new GridColumn(column, column, null));
+        }
+
+        var rows = new List<GridRow>();
+        for (int r = 0; r < stats.Rows.Count; r++)
+        {
+            var row = stats.Rows[r];
+            int level = 0;
+            for (int? parent = row.Parent; parent is { } p && level < stats.Rows.Count; parent = stats.Rows[p].Parent)
+            {
+                level++;
+            }
+
+            string key = row.Key ?? row.Label;
+            var cells = new GridCell[stats.Columns.Count];
+            for (int c = 0; c < cells.Length; c++)
+            {
+                decimal? value = c < row.Values.Count ? row.Values[c] : null;
+                string? raw = value is null && row.Raw.Length > 0 ? row.Raw : null;
+                cells[c] = new GridCell(stats.Columns[c], value, raw, failures.TryGetValue((key, stats.Columns[c]), out var failed) ? failed : []);
+            }
+
+            string label = row.Unit is { } unit ? $"{row.Label}（{unit}）" : row.Label;
+            rows.Add(new GridRow(key, label, level, false, row.Line, cells, row.Key is null));
+        }
+
+        return new TableGrid(Checks.LegacyChecker.TableKey, LegacyName, TemplateNames.Legacy, stats.Line, [new GridSection(null, null, columns, rows)]);
     }
 
     /// <summary>Each cell's failed checks: the operands of a failed equation, the cell of a failed cell rule; as <c>RULE: message</c>.</summary>

@@ -63,6 +63,13 @@ internal static class TextReportWriter
             WriteGrid(text, TableGrid.Build(table, document.Checks), Paint);
         }
 
+        if (document.LegacyStats is { } legacy)
+        {
+            var grid = TableGrid.Legacy(legacy, document.Checks);
+            text.Append('\n').Append(Paint($"{grid.Name}  ({grid.Status}{(grid.Line is { } l ? $", line {l}" : "")})", Bold)).Append('\n');
+            WriteGrid(text, grid, Paint);
+        }
+
         text.Append('\n').Append(Paint("勾稽 checks", Bold)).Append($": {summary.CheckCounts}").Append('\n');
         foreach (var check in summary.Failed)
         {

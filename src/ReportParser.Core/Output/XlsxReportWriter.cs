@@ -47,6 +47,11 @@ internal static class XlsxReportWriter
             }
         }
 
+        if (document.LegacyStats is { } legacy)
+        {
+            TableSheet(book.AddSheet(TableGrid.LegacyName), TableGrid.Legacy(legacy, document.Checks));
+        }
+
         DiagnosticsSheet(book.AddSheet("诊断"), document);
         book.Save();
     }
@@ -208,7 +213,7 @@ internal static class XlsxReportWriter
         }
 
         var title = sheet.Row();
-        title.Text(0, $"{grid.Name}  {grid.Table.Status}{(grid.Table.Line is { } l ? $"  (line {l})" : "")}", Title);
+        title.Text(0, $"{grid.Name}  {grid.Status}{(grid.Line is { } l ? $"  (line {l})" : "")}", Title);
         sheet.Merge(title.Index, 0, title.Index, width - 1);
         foreach (var section in grid.Sections)
         {

@@ -150,6 +150,28 @@ public class LegacyTableTests
         Assert.Contains(",legacy,legacy_stats,政务微博发布数,2013年度,政务微博发布数,2013年度,7,", cells.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_text_html_and_xlsx_views_show_the_legacy_table_with_units_parts_and_failed_cells()
+    {
+        var document = Parse("指标名称 计量单位 2012年度 受理政府信息公开申请总数 条 2 其中：1.当面申请数 条 3 2.网上申请数 条 0\n");
+
+        string text = ReportParser.Output.TextReportWriter.Render(document, color: false);
+        Assert.Contains("旧版统计表", text, StringComparison.Ordinal);
+        Assert.Matches(@"\n  受理政府信息公开申请总数（条）\s+2\n", text);
+        Assert.Matches(@"\n    当面申请数（条）\s+3!\n", text); // a part, indented, its failed check marked
+
+        string html = ReportParser.Output.HtmlReportWriter.Render(document, null);
+        Assert.Contains("data-table=\"legacy_stats\"", html, StringComparison.Ordinal);
+        Assert.Contains("当面申请数（条）", html, StringComparison.Ordinal);
+
+        using var stream = new MemoryStream();
+        ReportParser.Output.XlsxReportWriter.WriteReport(stream, document);
+        stream.Position = 0;
+        using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        Assert.Contains("旧版统计表", book.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value));
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(book));
+    }
+
     [Theory]
     [InlineData("其中：1．网站公开", "proactive.website")]
     [InlineData("行政复试数", "review.count")]
