@@ -1,6 +1,7 @@
 using System.Globalization;
 using ReportParser.Diagnostics;
 using ReportParser.Model;
+using ReportParser.Templates;
 
 namespace ReportParser.Checks;
 
@@ -14,7 +15,6 @@ internal sealed class LegacyChecker
 {
     public const string PartRule = "L_PART_NOT_EXCEEDING_TOTAL";
     public const string RepliesRule = "L_REPLIES_NOT_EXCEEDING_REQUESTS";
-    public const string TableKey = "legacy_stats";
 
     public IReadOnlyList<CheckResult> Check(LegacyStats? table, DiagnosticBag bag)
     {
@@ -58,7 +58,7 @@ internal sealed class LegacyChecker
             results.Add(new CheckResult
             {
                 Rule = rule,
-                Table = TableKey,
+                Table = TableKeys.LegacyStats,
                 Row = part.Key ?? part.Label,
                 Column = column,
                 Status = status,

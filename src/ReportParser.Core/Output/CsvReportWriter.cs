@@ -1,9 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using CsvHelper;
-using ReportParser.Diagnostics;
 using ReportParser.Model;
-using ReportParser.Templates;
 
 namespace ReportParser.Output;
 
@@ -265,7 +263,7 @@ public sealed class CsvReportWriter : IDisposable
             {
                 for (int c = 0; c < legacy.Columns.Count && c < row.Values.Count; c++)
                 {
-                    yield return new CellRow(TemplateNames.Legacy, "legacy_stats", row.Key ?? row.Label, legacy.Columns[c], row.Label, legacy.Columns[c], row.Values[c], row.Raw, row.Line);
+                    yield return new CellRow(TemplateNames.Legacy, Templates.TableKeys.LegacyStats, row.Key ?? row.Label, legacy.Columns[c], row.Label, legacy.Columns[c], row.Values[c], row.Raw, row.Line);
                 }
             }
         }
@@ -357,32 +355,6 @@ public sealed class CsvReportWriter : IDisposable
         }
 
         return record;
-    }
-
-    /// <summary>A table's status in a report (<c>complete</c>, <c>partial</c>, <c>absent</c>); empty when the report has no such table.</summary>
-    internal static string TableStatusOf(ReportDocument document, string table)
-    {
-        foreach (var t in document.Tables ?? [])
-        {
-            if (t.Key == table)
-            {
-                return t.Status;
-            }
-        }
-
-        return "";
-    }
-
-    /// <summary>The number of a report's diagnostics of one severity, as text.</summary>
-    internal static string CountOf(ReportDocument document, DiagnosticSeverity severity)
-    {
-        int count = 0;
-        foreach (var d in document.Diagnostics)
-        {
-            count += d.Severity == severity ? 1 : 0;
-        }
-
-        return count.ToString(CultureInfo.InvariantCulture);
     }
 
     private void WriteSections(ReportDocument document)

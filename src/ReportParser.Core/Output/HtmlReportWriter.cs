@@ -88,17 +88,13 @@ internal static class HtmlReportWriter
         foreach (var entry in entries)
         {
             var d = entry.Document;
-            int failed = 0, warnings = 0, errors = 0;
+            int failed = 0;
             foreach (var check in d.Checks ?? [])
             {
                 failed += check.Status == CheckStatus.Fail ? 1 : 0;
             }
 
-            foreach (var diagnostic in d.Diagnostics)
-            {
-                warnings += diagnostic.Severity == DiagnosticSeverity.Warning ? 1 : 0;
-                errors += diagnostic.Severity == DiagnosticSeverity.Error ? 1 : 0;
-            }
+            int warnings = ReportSummary.Count(d, DiagnosticSeverity.Warning), errors = ReportSummary.Count(d, DiagnosticSeverity.Error);
 
             string status = d.Error is not null ? "failed" : errors > 0 ? "errors" : warnings > 0 ? "warnings" : "clean";
             html.Append("<tr class=\"").Append(status).Append("\"><td><a href=\"").Append(E(entry.Href)).Append("\">").Append(E(d.Source.Path)).Append("</a></td><td>")

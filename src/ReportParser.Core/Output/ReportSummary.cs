@@ -30,6 +30,18 @@ internal sealed class ReportSummary
     /// <summary>The checks in one line: <c>45 pass, 0 fail, 0 not assessable</c>.</summary>
     public string CheckCounts => $"{Passed} pass, {Failed.Count} fail, {NotAssessable} not assessable";
 
+    /// <summary>The number of a report's diagnostics of one severity.</summary>
+    public static int Count(ReportDocument document, ReportParser.Diagnostics.DiagnosticSeverity severity)
+    {
+        int count = 0;
+        foreach (var d in document.Diagnostics)
+        {
+            count += d.Severity == severity ? 1 : 0;
+        }
+
+        return count;
+    }
+
     public static ReportSummary Of(ReportDocument document)
     {
         var m = document.Metadata;

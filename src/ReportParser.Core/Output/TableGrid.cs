@@ -32,8 +32,6 @@ internal sealed class TableGrid
 
     public int? Line { get; }
 
-    /// <summary>The name the views give a 2008–2018 statistics table.</summary>
-    public const string LegacyName = "旧版统计表";
 
     public IReadOnlyList<GridSection> Sections { get; }
 
@@ -167,7 +165,7 @@ internal sealed class TableGrid
     /// </summary>
     public static TableGrid Legacy(LegacyStats stats, IReadOnlyList<CheckResult>? checks)
     {
-        var failures = Failures(Checks.LegacyChecker.TableKey, checks);
+        var failures = Failures(TableKeys.LegacyStats, checks);
         var columns = new List<GridColumn>();
         foreach (string column in stats.Columns)
         {
@@ -197,7 +195,7 @@ internal sealed class TableGrid
             rows.Add(new GridRow(key, label, level, false, row.Line, cells, row.Key is null));
         }
 
-        return new TableGrid(Checks.LegacyChecker.TableKey, LegacyName, TemplateNames.Legacy, stats.Line, [new GridSection(null, null, columns, rows)]);
+        return new TableGrid(TableKeys.LegacyStats, TableKeys.Name(TableKeys.LegacyStats), TemplateNames.Legacy, stats.Line, [new GridSection(null, null, columns, rows)]);
     }
 
     /// <summary>Each cell's failed checks: the operands of a failed equation, the cell of a failed cell rule; as <c>RULE: message</c>.</summary>

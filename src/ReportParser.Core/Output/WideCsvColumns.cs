@@ -33,16 +33,33 @@ internal static class WideCsvColumns
         new("source_url", "原文链接", "Where the page was fetched from, when the input says so (source.url).", true, d => d.Source.Url ?? ""),
         new("sha256", "SHA-256", "SHA-256 of the input's bytes (source.sha256).", false, d => d.Source.Sha256),
         new("table2_status", "表二状态", "表二's status: complete, partial or absent; blank when the report has no 表二 entry (legacy reports).", false,
-            d => CsvReportWriter.TableStatusOf(d, TableKeys.Table2)),
+            d => TableStatusOf(d, TableKeys.Table2)),
         new("table3_status", "表三状态", "表三's status: complete, partial or absent; blank when the report has no 表三 entry.", false,
-            d => CsvReportWriter.TableStatusOf(d, TableKeys.Table3)),
+            d => TableStatusOf(d, TableKeys.Table3)),
         new("table4_status", "表四状态", "表四's status: complete, partial or absent; blank when the report has no 表四 entry.", false,
-            d => CsvReportWriter.TableStatusOf(d, TableKeys.Table4)),
-        new("errors", "错误数", "The number of error diagnostics of the report.", false, d => CsvReportWriter.CountOf(d, ReportParser.Diagnostics.DiagnosticSeverity.Error)),
-        new("warnings", "警告数", "The number of warning diagnostics of the report.", false, d => CsvReportWriter.CountOf(d, ReportParser.Diagnostics.DiagnosticSeverity.Warning)),
+            d => TableStatusOf(d, TableKeys.Table4)),
+        new("errors", "错误数", "The number of error diagnostics of the report.", false, d => Count(d, ReportParser.Diagnostics.DiagnosticSeverity.Error)),
+        new("warnings", "警告数", "The number of warning diagnostics of the report.", false, d => Count(d, ReportParser.Diagnostics.DiagnosticSeverity.Warning)),
         new("script", "文字", "The script the normaliser found in the input: simplified, traditional, mixed or unknown (normalization.input_script).", false,
             d => d.Normalization?.InputScript ?? ""),
     ];
+
+    /// <summary>A table's status in a report (<c>complete</c>, <c>partial</c>, <c>absent</c>); empty when the report has no such table.</summary>
+    private static string TableStatusOf(Model.ReportDocument document, string table)
+    {
+        foreach (var t in document.Tables ?? [])
+        {
+            if (t.Key == table)
+            {
+                return t.Status;
+            }
+        }
+
+        return "";
+    }
+
+    private static string Count(Model.ReportDocument document, ReportParser.Diagnostics.DiagnosticSeverity severity) =>
+        ReportSummary.Count(document, severity).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The column of a legacy cell: indicator key and column kind.</summary>
     public static string LegacyKey(string key, string column) => $"legacy.{key}.{LegacyCatalog.ColumnKind(column)}";

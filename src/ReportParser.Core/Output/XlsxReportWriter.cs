@@ -49,7 +49,7 @@ internal static class XlsxReportWriter
 
         if (document.LegacyStats is { } legacy)
         {
-            TableSheet(book.AddSheet(TableGrid.LegacyName), TableGrid.Legacy(legacy, document.Checks));
+            TableSheet(book.AddSheet(TableKeys.Name(TableKeys.LegacyStats)), TableGrid.Legacy(legacy, document.Checks));
         }
 
         DiagnosticsSheet(book.AddSheet("诊断"), document);
